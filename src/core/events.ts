@@ -1,0 +1,289 @@
+/**
+ * The event model: everything Session Journal records is one of these events.
+ *
+ * Every event is one line of the append-only JSONL journal, so the shapes here are a
+ * file format: add optional fields freely, but never change the meaning of a field;
+ * bump {@link SCHEMA_VERSION} when an old reader could misread a new line.
+ *
+ * All times are epoch milliseconds (UTC). `time` is when the event happened; events that
+ * span a period (commands, tasks, save bursts) also carry `start`, and `time` is their end.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+/** Fields every journal line has. */
+export interface EventBase {
+  /** Schema version of this line. */
+  readonly v: number;
+  /** Unique within the journal; also used to link friction and notes to what triggered them. */
+  readonly id: string;
+  readonly sessionId: string;
+  /** Epoch ms when the event happened (for spans: when it ended). */
+  readonly time: number;
+}
+
+export type SessionType =
+  | 'feature'
+  | 'bug fix'
+  | 'research'
+  | 'refactoring'
+  | 'infrastructure and tooling'
+  | 'documentation'
+  | 'other';
+
+export interface SessionStartEvent extends EventBase {
+  readonly kind: 'session-start';
+  readonly focus?: string;
+  /** Names of the workspace folders, for the retrospective header. */
+  readonly folders: readonly string[];
+  /** Whether the workspace was trusted (git is only run in trusted workspaces). */
+  readonly trusted: boolean;
+  /** Minutes offset of local time from UTC at start (as `-new Date().getTimezoneOffset()`), so reports show local times. */
+  readonly utcOffsetMinutes: number;
+}
+
+export interface SessionEndEvent extends EventBase {
+  readonly kind: 'session-end';
+  readonly sessionType?: SessionType;
+  readonly focus?: string;
+}
+
+export interface SessionPauseEvent extends EventBase {
+  readonly kind: 'session-pause';
+}
+
+export interface SessionResumeEvent extends EventBase {
+  readonly kind: 'session-resume';
+}
+
+/** Written when a session is resumed after a window reload or an extension-host crash. */
+export interface SessionGapEvent extends EventBase {
+  readonly kind: 'session-gap';
+  /** Time of the last event recorded before the gap. */
+  readonly from: number;
+  /** When recording resumed. */
+  readonly to: number;
+}
+
+export interface FileChange {
+  /** Repository-relative path (for renames, the new path). */
+  readonly path: string;
+  /** Lines added; undefined for binary files. */
+  readonly added?: number;
+  /** Lines removed; undefined for binary files. */
+  readonly removed?: number;
+}
+
+/** How a commit came to be, as the reflog tells it. */
+export type CommitOperation = 'commit' | 'amend' | 'merge' | 'rebase' | 'cherry-pick' | 'revert' | 'pull' | 'initial';
+
+export interface CommitEvent extends EventBase {
+  readonly kind: 'commit';
+  /** Workspace-relative path of the repository root ('.' for the workspace folder itself). */
+  readonly repo: string;
+  readonly hash: string;
+  readonly subject: string;
+  /** Epoch ms of the commit's author date. */
+  readonly authorTime: number;
+  readonly branch?: string;
+  readonly operation: CommitOperation;
+  readonly files: readonly FileChange[];
+  /** Totals over files (binary files count 0). */
+  readonly added: number;
+  readonly removed: number;
+  /** Set when the file list was cut to keep the journal small (e.g. a 10,000-file commit). */
+  readonly filesTruncated?: number;
+}
+
+/** Git operations that move HEAD without making a commit of their own. */
+export type GitOperation = 'reset' | 'checkout' | 'rebase-finish' | 'merge-abort' | 'stash' | 'other';
+
+export interface GitOpEvent extends EventBase {
+  readonly kind: 'git-op';
+  readonly repo: string;
+  readonly op: GitOperation;
+  /** The reflog message, redacted. */
+  readonly message: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly branch?: string;
+}
+
+/** How sure VS Code's shell integration is of the command line. */
+export type CommandConfidence = 'high' | 'medium' | 'low';
+
+export interface CommandEvent extends EventBase {
+  readonly kind: 'command';
+  /** The command line, redacted and possibly shortened. */
+  readonly commandLine: string;
+  readonly confidence: CommandConfidence;
+  /** Workspace-relative when inside the workspace, absolute otherwise. */
+  readonly cwd?: string;
+  /** null means unknown (not success). */
+  readonly exitCode: number | null;
+  readonly start: number;
+  readonly durationMs: number;
+  readonly terminal: string;
+  /** Original length when the command line was shortened. */
+  readonly originalLength?: number;
+}
+
+export interface SavedFile {
+  /** Workspace-relative path (with the folder name in multi-root workspaces). */
+  readonly path: string;
+  readonly languageId?: string;
+  /** Saves of this file within the burst. */
+  readonly count: number;
+}
+
+/** Saves close together in time, coalesced into one entry (a format-on-save over 500 files is one row). */
+export interface SaveBurstEvent extends EventBase {
+  readonly kind: 'saves';
+  readonly start: number;
+  readonly files: readonly SavedFile[];
+  /** Total saves in the burst. */
+  readonly count: number;
+  /** Files left out of `files` to keep the line small. */
+  readonly filesTruncated?: number;
+}
+
+export interface FileOpEvent extends EventBase {
+  readonly kind: 'file-op';
+  readonly op: 'create' | 'delete' | 'rename';
+  /** Workspace-relative; for renames `from → to` pairs are in `renames`. */
+  readonly paths: readonly string[];
+  readonly renames?: readonly { readonly from: string; readonly to: string }[];
+}
+
+export interface TaskEvent extends EventBase {
+  readonly kind: 'task';
+  readonly name: string;
+  readonly source: string;
+  readonly start: number;
+  readonly durationMs: number;
+  /** null means unknown. */
+  readonly exitCode: number | null;
+}
+
+export interface DebugEvent extends EventBase {
+  readonly kind: 'debug';
+  readonly name: string;
+  readonly type: string;
+  readonly start: number;
+  readonly durationMs: number;
+}
+
+export const FRICTION_CATEGORIES = ['tooling', 'environment', 'requirements', 'knowledge', 'flaky test', 'other'] as const;
+export type FrictionCategory = (typeof FRICTION_CATEGORIES)[number];
+
+/** What made a friction point surface: a copy, so the friction stays readable on its own. */
+export interface FrictionTrigger {
+  readonly eventId: string;
+  readonly summary: string;
+  readonly exitCode?: number | null;
+  readonly durationMs?: number;
+}
+
+export interface FrictionEvent extends EventBase {
+  readonly kind: 'friction';
+  readonly title: string;
+  readonly detail?: string;
+  readonly category: FrictionCategory;
+  readonly trigger?: FrictionTrigger;
+}
+
+export interface NoteEvent extends EventBase {
+  readonly kind: 'note';
+  readonly text: string;
+  /** The event this note is about (by default the latest one). */
+  readonly relatedEventId?: string;
+}
+
+export interface LessonEvent extends EventBase {
+  readonly kind: 'lesson';
+  readonly text: string;
+  readonly relatedEventId?: string;
+}
+
+/** A stretch without activity longer than the idle threshold; left out of active time. */
+export interface IdleEvent extends EventBase {
+  readonly kind: 'idle';
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Codes for things the user should know about the capture itself. */
+export type NoticeCode =
+  | 'no-shell-integration'
+  | 'untrusted-no-git'
+  | 'git-missing'
+  | 'not-a-repository'
+  | 'journal-write-failed'
+  | 'journal-recovered'
+  | 'capture-error';
+
+/** Something about the recording itself, shown once on the timeline (e.g. a terminal without shell integration). */
+export interface NoticeEvent extends EventBase {
+  readonly kind: 'notice';
+  readonly code: NoticeCode;
+  readonly message: string;
+}
+
+/** Edits a friction, note or lesson; the journal stays append-only, readers apply edits in order. */
+export interface EditEvent extends EventBase {
+  readonly kind: 'edit';
+  readonly targetId: string;
+  readonly title?: string;
+  readonly text?: string;
+  readonly detail?: string;
+  readonly category?: FrictionCategory;
+}
+
+export interface DeleteEvent extends EventBase {
+  readonly kind: 'delete';
+  readonly targetId: string;
+}
+
+export type JournalEvent =
+  | SessionStartEvent
+  | SessionEndEvent
+  | SessionPauseEvent
+  | SessionResumeEvent
+  | SessionGapEvent
+  | CommitEvent
+  | GitOpEvent
+  | CommandEvent
+  | SaveBurstEvent
+  | FileOpEvent
+  | TaskEvent
+  | DebugEvent
+  | FrictionEvent
+  | NoteEvent
+  | LessonEvent
+  | IdleEvent
+  | NoticeEvent
+  | EditEvent
+  | DeleteEvent;
+
+export type EventKind = JournalEvent['kind'];
+
+export const EVENT_KINDS: readonly EventKind[] = [
+  'session-start', 'session-end', 'session-pause', 'session-resume', 'session-gap',
+  'commit', 'git-op', 'command', 'saves', 'file-op', 'task', 'debug',
+  'friction', 'note', 'lesson', 'idle', 'notice', 'edit', 'delete',
+];
+
+/** An event before the journal stamps it with id, version and session. */
+export type EventDraft<E extends JournalEvent = JournalEvent> = E extends JournalEvent
+  ? Omit<E, 'v' | 'id' | 'sessionId'>
+  : never;
+
+/** Picks events of one kind with their type narrowed. */
+export function ofKind<K extends EventKind>(events: readonly JournalEvent[], kind: K): Extract<JournalEvent, { kind: K }>[] {
+  return events.filter((e): e is Extract<JournalEvent, { kind: K }> => e.kind === kind);
+}
+
+/** A command failed when its exit code is not 0; an unknown exit code counts as failed too. */
+export function commandFailed(e: Pick<CommandEvent, 'exitCode'>): boolean {
+  return e.exitCode !== 0;
+}
