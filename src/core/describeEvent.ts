@@ -1,0 +1,124 @@
+import type { CommandEvent, JournalEvent } from './events';
+import { commandFailed } from './events';
+
+/**
+ * One plain-text line (and optional detail) per event, shared by the timeline panel and the
+ * retrospective renderer so both say the same thing. Plain text only: callers escape for
+ * their medium (the webview uses textContent, the renderer escapes Markdown).
+ */
+export interface EventDescription {
+  readonly title: string;
+  readonly detail?: string;
+  /** Failed commands/tasks, friction: things the eye should catch. */
+  readonly attention: boolean;
+}
+
+const MAX_TITLE = 160;
+
+/** Shortens a string to `max` characters with an ellipsis, so a 1 MB command line stays one line. */
+export function shorten(text: string, max = MAX_TITLE): string {
+  const oneLine = text.replace(/\s*[\r\n]+\s*/g, ' ⏎ ');
+  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
+}
+
+/** "1.2 s", "3 min 5 s", "2 h 4 min": durations as people say them. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '?';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = ms / 1000;
+  if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
+  const totalMin = Math.floor(s / 60);
+  if (totalMin < 60) {
+    const rest = Math.round(s - totalMin * 60);
+    return rest ? `${totalMin} min ${rest} s` : `${totalMin} min`;
+  }
+  const h = Math.floor(totalMin / 60);
+  const m = totalMin % 60;
+  return m ? `${h} h ${m} min` : `${h} h`;
+}
+
+function exitText(exitCode: number | null): string {
+  return exitCode === null ? 'exit code unknown' : `exit ${exitCode}`;
+}
+
+function describeCommand(e: CommandEvent): EventDescription {
+  const failed = commandFailed(e);
+  const status = failed ? `failed (${exitText(e.exitCode)})` : 'succeeded';
+  return {
+    title: `\`${shorten(e.commandLine, 120)}\` ${status} in ${formatDuration(e.durationMs)}`,
+    detail: [e.cwd ? `in ${e.cwd}` : undefined, `terminal "${e.terminal}"`, e.confidence !== 'high' ? `${e.confidence} confidence` : undefined]
+      .filter(Boolean)
+      .join(', '),
+    attention: failed,
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Describes any journal event in one line. */
+export function describeEvent(e: JournalEvent): EventDescription {
+  switch (e.kind) {
+    case 'session-start':
+      return { title: e.focus ? `Session started: ${shorten(e.focus)}` : 'Session started', attention: false };
+    case 'session-end':
+      return { title: 'Session ended', attention: false };
+    case 'session-pause':
+      return { title: 'Recording paused', attention: false };
+    case 'session-resume':
+      return { title: 'Recording resumed', attention: false };
+    case 'session-gap':
+      return { title: `Recording resumed after a gap of ${formatDuration(e.to - e.from)} (window reload or crash)`, attention: false };
+    case 'commit': {
+      const op = e.operation === 'commit' || e.operation === 'initial' ? 'Commit' : `Commit (${e.operation})`;
+      const files = e.files.length + (e.filesTruncated ?? 0);
+      return {
+        title: `${op} ${e.hash.slice(0, 7)}: ${shorten(e.subject)}`,
+        detail: `${plural(files, 'file')}, +${e.added} −${e.removed}${e.branch ? ` on ${e.branch}` : ''}${e.repo !== '.' ? ` in ${e.repo}` : ''}`,
+        attention: false,
+      };
+    }
+    case 'git-op':
+      return { title: `git ${e.op}: ${shorten(e.message)}`, detail: e.repo !== '.' ? `in ${e.repo}` : undefined, attention: e.op === 'reset' };
+    case 'command':
+      return describeCommand(e);
+    case 'saves': {
+      const files = e.files.length + (e.filesTruncated ?? 0);
+      const title = files === 1 && e.files[0]
+        ? `Saved ${e.files[0].path}${e.count > 1 ? ` (${e.count}×)` : ''}`
+        : `Saved ${plural(files, 'file')} (${plural(e.count, 'save')})`;
+      return { title, attention: false };
+    }
+    case 'file-op': {
+      const verb = e.op === 'create' ? 'Created' : e.op === 'delete' ? 'Deleted' : 'Renamed';
+      const first = e.op === 'rename' && e.renames?.[0] ? `${e.renames[0].from} → ${e.renames[0].to}` : e.paths[0] ?? '';
+      const more = e.paths.length > 1 ? ` and ${e.paths.length - 1} more` : '';
+      return { title: `${verb} ${shorten(first)}${more}`, attention: false };
+    }
+    case 'task': {
+      const failed = e.exitCode !== 0;
+      return {
+        title: `Task "${shorten(e.name, 80)}" ${failed ? `failed (${exitText(e.exitCode)})` : 'succeeded'} in ${formatDuration(e.durationMs)}`,
+        detail: e.source,
+        attention: failed,
+      };
+    }
+    case 'debug':
+      return { title: `Debug session "${shorten(e.name, 80)}" (${e.type}) ran ${formatDuration(e.durationMs)}`, attention: false };
+    case 'friction':
+      return { title: `Friction: ${shorten(e.title)}`, detail: [e.category, e.detail, e.trigger?.summary].filter(Boolean).join(' · '), attention: true };
+    case 'note':
+      return { title: `Note: ${shorten(e.text)}`, attention: false };
+    case 'lesson':
+      return { title: `Lesson: ${shorten(e.text)}`, attention: false };
+    case 'idle':
+      return { title: `Idle for ${formatDuration(e.to - e.from)}`, attention: false };
+    case 'notice':
+      return { title: e.message, attention: true };
+    case 'edit':
+      return { title: 'Edited an entry', attention: false };
+    case 'delete':
+      return { title: 'Deleted an entry', attention: false };
+  }
+}
