@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import type { EventDraft, IdleEvent } from '../../src/core/events';
+import { IdleDetector } from '../../src/core/idleDetector';
+
+function setup(idleMs = 5 * 60_000): { detector: IdleDetector; emitted: EventDraft<IdleEvent>[] } {
+  const emitted: EventDraft<IdleEvent>[] = [];
+  return { detector: new IdleDetector({ idleMs, emit: (d) => emitted.push(d) }), emitted };
+}
+
+describe('IdleDetector', () => {
+  const MIN = 60_000;
+
+  it('emits nothing while activities are close together', () => {
+    const { detector, emitted } = setup();
+    for (let t = 0; t <= 60 * MIN; t += 4 * MIN) detector.activity(t);
+    assert.deepEqual(emitted, []);
+  });
+
+  it('emits one idle stretch from the last activity to the resuming one', () => {
+    const { detector, emitted } = setup();
+    detector.activity(1_000);
+    detector.activity(2_000);
+    detector.activity(2_000 + 20 * MIN);
+    assert.deepEqual(emitted, [{ kind: 'idle', time: 2_000 + 20 * MIN, from: 2_000, to: 2_000 + 20 * MIN }]);
+  });
+
+  it('does not count a gap of exactly idleMs as idle', () => {
+    const { detector, emitted } = setup(1000);
+    detector.activity(0);
+    detector.activity(1000);
+    assert.equal(emitted.length, 0);
+    detector.activity(2001);
+    assert.equal(emitted.length, 1);
+  });
+
+  it('check reports idleness without emitting until activity resumes', () => {
+    const { detector, emitted } = setup(1000);
+    assert.equal(detector.check(50_000), false, 'no activity yet: not idle');
+    detector.activity(0);
+    assert.equal(detector.check(500), false);
+    assert.equal(detector.check(5_000), true);
+    assert.equal(detector.check(9_000), true);
+    assert.equal(emitted.length, 0);
+    detector.activity(10_000);
+    assert.deepEqual(emitted, [{ kind: 'idle', time: 10_000, from: 0, to: 10_000 }]);
+    assert.equal(detector.check(10_100), false);
+  });
+
+  it('ignores out-of-order older activity', () => {
+    const { detector, emitted } = setup(1000);
+    detector.activity(10_000);
+    detector.activity(3_000);
+    assert.equal(detector.lastActivityTime, 10_000);
+    detector.activity(10_500);
+    assert.equal(emitted.length, 0);
+  });
+
+  it('reset forgets the last activity so a pause is not reported as idle', () => {
+    const { detector, emitted } = setup(1000);
+    detector.activity(0);
+    detector.reset();
+    detector.activity(100_000);
+    assert.equal(emitted.length, 0);
+    assert.equal(detector.lastActivityTime, 100_000);
+  });
+
+  it('emits several stretches in order', () => {
+    const { detector, emitted } = setup(1000);
+    [0, 5_000, 5_500, 9_000].forEach((t) => detector.activity(t));
+    assert.deepEqual(emitted.map((e) => [e.from, e.to]), [[0, 5_000], [5_500, 9_000]]);
+  });
+});
