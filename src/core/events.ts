@@ -153,6 +153,8 @@ export interface FileOpEvent extends EventBase {
   /** Workspace-relative; for renames `from → to` pairs are in `renames`. */
   readonly paths: readonly string[];
   readonly renames?: readonly { readonly from: string; readonly to: string }[];
+  /** Paths (or renames) left out to keep the line small, e.g. when a checkout deletes 10,000 files. */
+  readonly pathsTruncated?: number;
 }
 
 export interface TaskEvent extends EventBase {
