@@ -1,0 +1,59 @@
+// Runs test/integration (mocha, bundled to dist/test/integration) inside code-server's real
+// Node extension host, driven headlessly by Chromium, and exits with the suite's code.
+// The same suite runs under @vscode/test-electron on desktops (`npm run test:desktop`).
+import { existsSync, rmSync } from 'node:fs';
+import { format } from 'node:util';
+import { join } from 'node:path';
+import { startCodeServer, workbenchUrl, launchBrowser, projectRoot } from './codeServer.mjs';
+import { makeSampleWorkspace } from './sampleWorkspace.mjs';
+
+// Workbench chatter that says nothing about the suite (SJ_VERBOSE=1 shows it).
+const NOISE = [/connection token/, /Creating a socket/, /builtin extensions cache/, /Service Worker/, /ChatSessionStore/, /open-vsx\.org/, /^\s+at /m];
+
+const TIMEOUT_MS = Number(process.env.SJ_INTEGRATION_TIMEOUT_MS || 15 * 60 * 1000);
+
+async function main() {
+  const suite = join(projectRoot, 'dist', 'test', 'integration', 'index.js');
+  if (!existsSync(suite)) throw new Error(`${suite} is missing: run \`npm run build\` first.`);
+  const workspace = makeSampleWorkspace('sj-integration-');
+  const server = await startCodeServer();
+  const browser = await launchBrowser();
+  const cleanup = async () => {
+    await browser.close();
+    server.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  };
+  process.on('SIGINT', () => { cleanup().finally(() => process.exit(130)); });
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const exitCode = new Promise((resolve) => {
+      page.exposeFunction('codeAutomationLog', (type, args) => {
+        const text = format(...(Array.isArray(args) ? args : [args]));
+        if (!process.env.SJ_VERBOSE && NOISE.some((re) => re.test(text))) return;
+        if (type === 'error') console.error(text); else console.log(text);
+      });
+      page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
+    });
+    const timeout = new Promise((resolve) => setTimeout(() => {
+      console.error(`Integration suite did not finish within ${TIMEOUT_MS / 1000} s.`);
+      resolve(1);
+    }, TIMEOUT_MS).unref());
+    await page.goto(workbenchUrl(server, {
+      folder: workspace,
+      extensionTestsPath: suite.replace(/\.js$/, ''),
+      env: { SJ_TEST_WORKSPACE: workspace },
+    }));
+    const code = await Promise.race([exitCode, timeout]);
+    return code;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.stack || err.message : err);
+    process.exit(1);
+  },
+);
