@@ -1,0 +1,219 @@
+/**
+ * The messages between the Timeline webview and the extension host, declared once so both
+ * sides are type-checked against the same shapes. The webview is untrusted input from the
+ * host's point of view (it renders captured strings), so every message it sends goes through
+ * {@link isWebviewMessage} before the host acts on it.
+ */
+import type { JournalEvent } from '../core/events';
+
+/** The session summary the header shows; mirrors `summarize()` in src/core/sessionState.ts without importing it. */
+export interface TimelineSummary {
+  readonly sessionId: string;
+  readonly focus?: string;
+  /** Epoch ms. */
+  readonly start: number;
+  /** Epoch ms; set once the session has ended. */
+  readonly end?: number;
+  readonly paused: boolean;
+  /** Wall-clock time since start at the moment the summary was computed. */
+  readonly elapsedMs: number;
+  /** Time without idle gaps and pauses at the moment the summary was computed. */
+  readonly activeMs: number;
+  readonly counts: TimelineCounts;
+}
+
+/** Counters shown in the header; same names as the core summary so the host can pass it through. */
+export interface TimelineCounts {
+  readonly commits: number;
+  readonly commands: number;
+  readonly commandsFailed: number;
+  readonly saves: number;
+  readonly files: number;
+  readonly friction: number;
+  readonly notes: number;
+  readonly lessons: number;
+  readonly tasksFailed: number;
+}
+
+/** Whether the newest entry is at the top (the default, like VS Code's own Timeline) or at the bottom. */
+export type TimelineOrder = 'newest-first' | 'oldest-first';
+
+/** User settings the webview needs; read by the host from `sessionJournal.timeline.*`. */
+export interface TimelineSettings {
+  readonly order: TimelineOrder;
+}
+
+/** Everything the view shows at once; what a {@link TimelineChange} source can hand over at any time. */
+export interface TimelineSnapshot {
+  /** null when no session is recording or loaded. */
+  readonly summary: TimelineSummary | null;
+  readonly events: readonly JournalEvent[];
+  readonly trusted: boolean;
+  /** Plain-text notices about the capture itself, e.g. "commits are not captured in untrusted workspaces". */
+  readonly notices: readonly string[];
+}
+
+/** What a timeline source reports as the session changes; the provider turns these into messages. */
+export type TimelineChange =
+  | { readonly type: 'append'; readonly events: readonly JournalEvent[]; readonly summary: TimelineSummary }
+  | { readonly type: 'reset' }
+  | { readonly type: 'replace'; readonly event: JournalEvent; readonly summary: TimelineSummary };
+
+// ---------------------------------------------------------------------------------------------
+// Host → webview
+
+/** The full state, sent in answer to `ready` (and after a reset or a settings change), so the view never depends on history. */
+export interface InitMessage extends TimelineSnapshot {
+  readonly type: 'init';
+  readonly settings: TimelineSettings;
+}
+
+/** New events recorded since the last message, coalesced by the host (~50 ms), so the list grows without a full redraw. */
+export interface AppendMessage {
+  readonly type: 'append';
+  readonly events: readonly JournalEvent[];
+  readonly summary: TimelineSummary;
+}
+
+/** The summary changed without new visible events (pause, resume, idle), so the header stays right. */
+export interface UpdateMessage {
+  readonly type: 'update';
+  readonly summary: TimelineSummary | null;
+}
+
+/**
+ * An entry was edited or deleted. `event` is either the entry in its new form (same id) or the
+ * raw `edit`/`delete` journal event, which the webview applies to its copy itself.
+ */
+export interface ReplaceMessage {
+  readonly type: 'replace';
+  readonly event: JournalEvent;
+  readonly summary: TimelineSummary;
+}
+
+/** The session was replaced wholesale (started, ended, journal reloaded): drop everything; an `init` follows. */
+export interface ResetMessage {
+  readonly type: 'reset';
+}
+
+export type HostToWebviewMessage = InitMessage | AppendMessage | UpdateMessage | ReplaceMessage | ResetMessage;
+
+// ---------------------------------------------------------------------------------------------
+// Webview → host
+
+/** The webview has loaded its script and listens: only now can the host's messages arrive. */
+export interface ReadyMessage { readonly type: 'ready' }
+/** The Start button (header or empty state): runs the Start Session command. */
+export interface StartSessionMessage { readonly type: 'startSession' }
+/** The End button: runs the End Session flow that writes the retrospective. */
+export interface EndSessionMessage { readonly type: 'endSession' }
+/** The Pause button: stops capture without ending the session. */
+export interface PauseSessionMessage { readonly type: 'pauseSession' }
+/** The Resume button shown while paused. */
+export interface ResumeSessionMessage { readonly type: 'resumeSession' }
+/** A saved file was clicked: open it in an editor (the host resolves and checks the path). */
+export interface OpenFileMessage { readonly type: 'openFile'; readonly path: string }
+/** A commit row was activated: show the commit (diff) in the repository it belongs to. */
+export interface ShowCommitMessage { readonly type: 'showCommit'; readonly repo: string; readonly hash: string }
+/** A command row was activated: show its full command line, exit code and timing. */
+export interface ShowCommandMessage { readonly type: 'showCommand'; readonly eventId: string }
+/** Log a friction point, optionally about the entry it was started from (e.g. a failed command). */
+export interface LogFrictionMessage { readonly type: 'logFriction'; readonly eventId?: string }
+/** Add a note, optionally attached to an entry. */
+export interface AddNoteMessage { readonly type: 'addNote'; readonly eventId?: string }
+/** Edit a friction point, note or lesson (the host appends an `edit` event). */
+export interface EditEntryMessage { readonly type: 'editEntry'; readonly eventId: string }
+/** Delete a friction point, note or lesson (the host confirms, then appends a `delete` event). */
+export interface DeleteEntryMessage { readonly type: 'deleteEntry'; readonly eventId: string }
+
+export type WebviewToHostMessage =
+  | ReadyMessage
+  | StartSessionMessage
+  | EndSessionMessage
+  | PauseSessionMessage
+  | ResumeSessionMessage
+  | OpenFileMessage
+  | ShowCommitMessage
+  | ShowCommandMessage
+  | LogFrictionMessage
+  | AddNoteMessage
+  | EditEntryMessage
+  | DeleteEntryMessage;
+
+/** Longest event id the host accepts; journal ids are far shorter, anything longer is not ours. */
+export const MAX_EVENT_ID_LENGTH = 128;
+/** Longest path (file or repository) the host accepts, generous for deep monorepos. */
+export const MAX_PATH_LENGTH = 4096;
+
+type FieldCheck = (value: unknown) => boolean;
+
+// Control characters have no business in an id or a path; rejecting them keeps log lines and
+// path joins on the host honest.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+const COMMIT_HASH = /^[0-9a-f]{4,64}$/i;
+
+const eventId: FieldCheck = (v) => typeof v === 'string' && v.length > 0 && v.length <= MAX_EVENT_ID_LENGTH && !CONTROL_CHARS.test(v);
+const pathText: FieldCheck = (v) => typeof v === 'string' && v.length > 0 && v.length <= MAX_PATH_LENGTH && !CONTROL_CHARS.test(v);
+const hash: FieldCheck = (v) => typeof v === 'string' && COMMIT_HASH.test(v);
+
+interface Shape {
+  readonly required: Readonly<Record<string, FieldCheck>>;
+  readonly optional: Readonly<Record<string, FieldCheck>>;
+}
+
+const NONE: Readonly<Record<string, FieldCheck>> = {};
+
+/** Field rules per message type; a type missing here is unknown and rejected. */
+const SHAPES: { readonly [K in WebviewToHostMessage['type']]: Shape } = {
+  ready: { required: NONE, optional: NONE },
+  startSession: { required: NONE, optional: NONE },
+  endSession: { required: NONE, optional: NONE },
+  pauseSession: { required: NONE, optional: NONE },
+  resumeSession: { required: NONE, optional: NONE },
+  openFile: { required: { path: pathText }, optional: NONE },
+  showCommit: { required: { repo: pathText, hash }, optional: NONE },
+  showCommand: { required: { eventId }, optional: NONE },
+  logFriction: { required: NONE, optional: { eventId } },
+  addNote: { required: NONE, optional: { eventId } },
+  editEntry: { required: { eventId }, optional: NONE },
+  deleteEntry: { required: { eventId }, optional: NONE },
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Checks a message from the webview before the host uses it: a known `type`, every required
+ * field present with the right type and a sane length, optional fields valid when present, and
+ * no other fields. Anything else (a compromised or buggy webview) is rejected, not repaired.
+ */
+export function isWebviewMessage(value: unknown): value is WebviewToHostMessage {
+  if (!isPlainObject(value)) return false;
+  const type = value['type'];
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(SHAPES, type)) return false;
+  const shape = SHAPES[type as WebviewToHostMessage['type']];
+  for (const key of Object.keys(value)) {
+    if (key === 'type') continue;
+    const check = Object.prototype.hasOwnProperty.call(shape.required, key)
+      ? shape.required[key]
+      : Object.prototype.hasOwnProperty.call(shape.optional, key) ? shape.optional[key] : undefined;
+    if (!check) return false;
+    const field = value[key];
+    // An optional field sent as undefined is the same as leaving it out (postMessage drops it anyway).
+    if (field === undefined && !Object.prototype.hasOwnProperty.call(shape.required, key)) continue;
+    if (!check(field)) return false;
+  }
+  for (const key of Object.keys(shape.required)) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
+  }
+  return true;
+}
+
+/** Sorting/grouping needs only these; kept here so the webview's filter chips and the tests agree on names. */
+export const TIMELINE_CATEGORIES = ['commits', 'commands', 'saves', 'notes', 'other'] as const;
+/** A filter chip in the toolbar: commits, commands, saves, friction & notes, other. */
+export type TimelineCategory = (typeof TIMELINE_CATEGORIES)[number];

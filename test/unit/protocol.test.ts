@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { MAX_EVENT_ID_LENGTH, MAX_PATH_LENGTH, isWebviewMessage } from '../../src/shared/protocol';
+
+describe('isWebviewMessage', () => {
+  describe('accepts every well-formed message', () => {
+    const valid: unknown[] = [
+      { type: 'ready' },
+      { type: 'startSession' },
+      { type: 'endSession' },
+      { type: 'pauseSession' },
+      { type: 'resumeSession' },
+      { type: 'openFile', path: 'src/core/events.ts' },
+      { type: 'openFile', path: 'folder-a/src/with space/ünïcode.ts' },
+      { type: 'showCommit', repo: '.', hash: 'a1b2c3d' },
+      { type: 'showCommit', repo: 'packages/api', hash: 'A1B2C3D4E5F60718293a4b5c6d7e8f9012345678' },
+      { type: 'showCommand', eventId: '3f2a9c1e7b6d5a40' },
+      { type: 'logFriction' },
+      { type: 'logFriction', eventId: '3f2a9c1e7b6d5a40' },
+      { type: 'addNote' },
+      { type: 'addNote', eventId: 'e-1' },
+      { type: 'editEntry', eventId: 'e-1' },
+      { type: 'deleteEntry', eventId: 'e-1' },
+    ];
+    for (const message of valid) {
+      it(JSON.stringify(message), () => assert.equal(isWebviewMessage(message), true));
+    }
+  });
+
+  it('treats an optional field sent as undefined like a missing one', () => {
+    assert.equal(isWebviewMessage({ type: 'addNote', eventId: undefined }), true);
+    assert.equal(isWebviewMessage({ type: 'logFriction', eventId: undefined }), true);
+  });
+
+  it('rejects values that are not plain objects', () => {
+    for (const value of [undefined, null, 0, 'ready', true, ['ready'], [{ type: 'ready' }], () => 'ready', new Date(), new Map([['type', 'ready']])]) {
+      assert.equal(isWebviewMessage(value), false, String(value));
+    }
+  });
+
+  it('rejects objects whose prototype is not Object (class instances smuggling getters)', () => {
+    class Fake { type = 'ready'; }
+    assert.equal(isWebviewMessage(new Fake()), false);
+    assert.equal(isWebviewMessage(Object.assign(Object.create(null) as object, { type: 'ready' })), true);
+  });
+
+  it('rejects unknown, missing and non-string types', () => {
+    for (const value of [{}, { type: 'unknown' }, { type: 'READY' }, { type: 'toString' }, { type: '__proto__' }, { type: 'constructor' }, { type: 1 }, { type: null }, { type: ['ready'] }]) {
+      assert.equal(isWebviewMessage(value), false, JSON.stringify(value));
+    }
+  });
+
+  it('rejects host-to-webview message types sent back to the host', () => {
+    for (const type of ['init', 'append', 'update', 'replace', 'reset']) {
+      assert.equal(isWebviewMessage({ type }), false, type);
+    }
+  });
+
+  it('rejects missing required fields', () => {
+    for (const value of [
+      { type: 'openFile' },
+      { type: 'showCommit', repo: '.' },
+      { type: 'showCommit', hash: 'abcdef0' },
+      { type: 'showCommand' },
+      { type: 'editEntry' },
+      { type: 'deleteEntry' },
+      { type: 'editEntry', eventId: undefined },
+    ]) {
+      assert.equal(isWebviewMessage(value), false, JSON.stringify(value));
+    }
+  });
+
+  it('rejects fields of the wrong type', () => {
+    for (const value of [
+      { type: 'openFile', path: 42 },
+      { type: 'openFile', path: ['a.ts'] },
+      { type: 'openFile', path: { toString: () => 'a.ts' } },
+      { type: 'showCommit', repo: '.', hash: 1234567 },
+      { type: 'showCommit', repo: null, hash: 'abcdef0' },
+      { type: 'showCommand', eventId: 7 },
+      { type: 'logFriction', eventId: null },
+      { type: 'addNote', eventId: false },
+      { type: 'deleteEntry', eventId: { id: 'x' } },
+    ]) {
+      assert.equal(isWebviewMessage(value), false, JSON.stringify(value));
+    }
+  });
+
+  it('rejects empty strings where a value is needed', () => {
+    for (const value of [
+      { type: 'openFile', path: '' },
+      { type: 'showCommit', repo: '', hash: 'abcdef0' },
+      { type: 'showCommit', repo: '.', hash: '' },
+      { type: 'editEntry', eventId: '' },
+      { type: 'logFriction', eventId: '' },
+    ]) {
+      assert.equal(isWebviewMessage(value), false, JSON.stringify(value));
+    }
+  });
+
+  it('rejects oversized strings and accepts them right at the limit', () => {
+    assert.equal(isWebviewMessage({ type: 'openFile', path: 'a'.repeat(MAX_PATH_LENGTH) }), true);
+    assert.equal(isWebviewMessage({ type: 'openFile', path: 'a'.repeat(MAX_PATH_LENGTH + 1) }), false);
+    assert.equal(isWebviewMessage({ type: 'showCommit', repo: 'r'.repeat(MAX_PATH_LENGTH + 1), hash: 'abcdef0' }), false);
+    assert.equal(isWebviewMessage({ type: 'editEntry', eventId: 'e'.repeat(MAX_EVENT_ID_LENGTH) }), true);
+    assert.equal(isWebviewMessage({ type: 'editEntry', eventId: 'e'.repeat(MAX_EVENT_ID_LENGTH + 1) }), false);
+    assert.equal(isWebviewMessage({ type: 'addNote', eventId: 'e'.repeat(1_000_000) }), false);
+  });
+
+  it('accepts only hexadecimal commit hashes of 4 to 64 digits', () => {
+    assert.equal(isWebviewMessage({ type: 'showCommit', repo: '.', hash: 'abcd' }), true);
+    assert.equal(isWebviewMessage({ type: 'showCommit', repo: '.', hash: 'abc' }), false);
+    assert.equal(isWebviewMessage({ type: 'showCommit', repo: '.', hash: 'f'.repeat(64) }), true);
+    assert.equal(isWebviewMessage({ type: 'showCommit', repo: '.', hash: 'f'.repeat(65) }), false);
+    assert.equal(isWebviewMessage({ type: 'showCommit', repo: '.', hash: 'HEAD~1' }), false);
+    assert.equal(isWebviewMessage({ type: 'showCommit', repo: '.', hash: '--output=/tmp/x' }), false);
+    assert.equal(isWebviewMessage({ type: 'showCommit', repo: '.', hash: 'abcdef0 ' }), false);
+  });
+
+  it('rejects control characters in ids and paths', () => {
+    assert.equal(isWebviewMessage({ type: 'openFile', path: 'a.ts\u0000.png' }), false);
+    assert.equal(isWebviewMessage({ type: 'openFile', path: 'a\nb.ts' }), false);
+    assert.equal(isWebviewMessage({ type: 'showCommand', eventId: 'id\r\nforged log line' }), false);
+    assert.equal(isWebviewMessage({ type: 'showCommit', repo: 'repo\u007f', hash: 'abcdef0' }), false);
+  });
+
+  it('rejects extra fields, even on messages without fields', () => {
+    for (const value of [
+      { type: 'ready', extra: 1 },
+      { type: 'startSession', focus: 'x' },
+      { type: 'openFile', path: 'a.ts', line: 3 },
+      { type: 'showCommit', repo: '.', hash: 'abcdef0', path: 'x' },
+      { type: 'logFriction', eventId: 'e1', title: 'smuggled' },
+      { type: 'deleteEntry', eventId: 'e1', force: true },
+    ]) {
+      assert.equal(isWebviewMessage(value), false, JSON.stringify(value));
+    }
+  });
+
+  it('is not fooled by inherited properties', () => {
+    const proto = { path: 'inherited.ts' };
+    const message = Object.assign(Object.create(proto) as object, { type: 'openFile' });
+    assert.equal(isWebviewMessage(message), false);
+  });
+
+  it('never throws and accepts only objects with a known type, whatever it is given', () => {
+    const known = new Set(['ready', 'startSession', 'endSession', 'pauseSession', 'resumeSession', 'openFile', 'showCommit', 'showCommand', 'logFriction', 'addNote', 'editEntry', 'deleteEntry']);
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.record({ type: fc.constantFrom(...known, 'x'), path: fc.anything(), eventId: fc.anything(), repo: fc.anything(), hash: fc.anything() }, { requiredKeys: [] })), (value) => {
+        const accepted = isWebviewMessage(value);
+        if (accepted) {
+          const type = (value as { type: unknown }).type;
+          assert.ok(typeof type === 'string' && known.has(type));
+          // Whatever is accepted survives the structured clone postMessage performs, unchanged.
+          assert.deepEqual(structuredClone(value), { ...(value as object) });
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('accepts any id and path made of printable text within the limits', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: MAX_EVENT_ID_LENGTH, unit: 'grapheme-ascii' }).filter((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)),
+        (s) => isWebviewMessage({ type: 'editEntry', eventId: s }) && isWebviewMessage({ type: 'openFile', path: s }),
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
