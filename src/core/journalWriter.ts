@@ -47,10 +47,17 @@ export interface JournalWriteRecovery {
   readonly attempts: number;
 }
 
-/** Who hears about failure streaks. Either callback may be left out. */
+/** Who hears about failure streaks, and who can rebuild a lost file. Every callback is optional. */
 export interface JournalWriterListener {
   onError?(failure: JournalWriteFailure): void;
   onRecover?(recovery: JournalWriteRecovery): void;
+  /**
+   * Called when a journal's folder had vanished (deleted mid-session) and was created again.
+   * Return every line the file should hold (the whole session from memory, which includes the
+   * queued lines) and the writer writes those instead, so the new file is complete; return
+   * undefined to append just the queued lines. The first listener that answers wins.
+   */
+  rebuild?(file: string): readonly string[] | undefined;
 }
 
 /** Options of {@link JournalWriter}; every one has a default suited to the extension. */
@@ -63,13 +70,6 @@ export interface JournalWriterOptions {
   /** Longest retry delay (ms). Default 30000. */
   retryMaxMs?: number;
   clock?: () => number;
-  /**
-   * Called when a journal's folder had vanished (deleted mid-session) and was created again.
-   * Return every line the file should hold (e.g. the whole session from memory) and the writer
-   * writes those instead of only the queued lines, so the recreated file is complete; return
-   * undefined to append just the queued lines.
-   */
-  rebuild?: (file: string) => readonly string[] | undefined;
 }
 
 interface PendingLine {
@@ -99,7 +99,6 @@ export class JournalWriter {
   private readonly retryInitialMs: number;
   private readonly retryMaxMs: number;
   private readonly clock: () => number;
-  private readonly rebuild: ((file: string) => readonly string[] | undefined) | undefined;
   private readonly listeners = new Set<JournalWriterListener>();
 
   private queue: PendingLine[] = [];
@@ -119,7 +118,6 @@ export class JournalWriter {
     this.retryInitialMs = options.retryInitialMs ?? 1000;
     this.retryMaxMs = options.retryMaxMs ?? 30_000;
     this.clock = options.clock ?? Date.now;
-    this.rebuild = options.rebuild;
   }
 
   /** Subscribes to failure and recovery reports; returns the unsubscribe function. */
@@ -252,7 +250,11 @@ export class JournalWriter {
    */
   private applyRebuild(batch: PendingLine[], i: number, j: number, file: string): { batch: PendingLine[]; end: number } {
     this.unterminated.delete(file);
-    const lines = this.rebuild?.(file);
+    let lines: readonly string[] | undefined;
+    for (const l of this.listeners) {
+      lines = l.rebuild?.(file);
+      if (lines !== undefined) break;
+    }
     if (lines === undefined) return { batch, end: j };
     const full = lines.map((line) => ({ file, line }));
     const rest = batch.slice(j).filter((p) => p.file !== file);
