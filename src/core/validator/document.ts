@@ -1,0 +1,219 @@
+/**
+ * Turns a retrospective into the one parsed form every rule reads: marked's block tokens with
+ * their line numbers, the recognised sections, and masked copies of the lines where HTML
+ * comments and code are blanked out. Blanking (rather than deleting) keeps every offset and
+ * line number pointing at the user's original text.
+ */
+import { Lexer } from 'marked';
+import type { Token } from 'marked';
+import { sectionKeyForHeading } from './sectionNames';
+import type { SectionKey } from './sectionNames';
+
+/** A recognised section of a retrospective. */
+export interface SectionInfo {
+  readonly key: SectionKey;
+  /** Heading text as written (without the leading #s). */
+  readonly heading: string;
+  /** 2 for `##`, 3 for `###`. */
+  readonly level: number;
+  /** 1-based line of the heading. */
+  readonly line: number;
+  /** 1-based first line after the heading. */
+  readonly bodyStartLine: number;
+  /** 1-based last line of the body (inclusive); smaller than bodyStartLine when the body is empty. */
+  readonly bodyEndLine: number;
+}
+
+/** A top-level marked token and the lines it covers. */
+export interface Block {
+  readonly token: Token;
+  /** 1-based line where the token's raw text starts. */
+  readonly line: number;
+  /** 1-based line where it ends (inclusive). */
+  readonly endLine: number;
+}
+
+/** The parsed form of a retrospective, shared by all rules. */
+export interface ParsedDoc {
+  /** Lines of the document (line breaks normalised, HTML comments blanked). */
+  readonly lines: readonly string[];
+  /** Like {@link lines} with code blocks and the validation checklist blanked too: what counts as prose. */
+  readonly prose: readonly string[];
+  /** Like {@link prose} with inline code spans blanked as well: where placeholders are looked for. */
+  readonly plain: readonly string[];
+  readonly blocks: readonly Block[];
+  readonly sections: readonly SectionInfo[];
+  /** Set when the document was cut at the size cap. */
+  readonly truncatedAt?: number;
+  /** Set when marked failed on the document. */
+  readonly parseError?: string;
+}
+
+/** Replaces each HTML comment by spaces, keeping its line breaks, in linear time. */
+export function blankHtmlComments(src: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = src.indexOf('<!--', from);
+    if (open < 0) break;
+    const close = src.indexOf('-->', open + 4);
+    if (close < 0) break; // An unclosed "<!--" is literal text.
+    const end = close + 3;
+    out += src.slice(from, open) + src.slice(open, end).replace(/[^\n]/g, ' ');
+    from = end;
+  }
+  return from === 0 ? src : out + src.slice(from);
+}
+
+/** Replaces inline code spans (`x`, ``x``) on one line by spaces. */
+export function blankCodeSpans(line: string): string {
+  if (!line.includes('`')) return line;
+  const chars = line.split('');
+  let i = 0;
+  while (i < line.length) {
+    if (line[i] !== '`') { i++; continue; }
+    let run = 0;
+    while (line[i + run] === '`') run++;
+    const fence = '`'.repeat(run);
+    let search = i + run;
+    let close = -1;
+    while (search < line.length) {
+      const at = line.indexOf(fence, search);
+      if (at < 0) break;
+      let len = 0;
+      while (line[at + len] === '`') len++;
+      if (len === run) { close = at; break; }
+      search = at + len;
+    }
+    if (close < 0) { i += run; continue; }
+    for (let k = i; k < close + run; k++) chars[k] = ' ';
+    i = close + run;
+  }
+  return chars.join('');
+}
+
+const FENCE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]*)*(`{3,}|~{3,})/;
+
+function blankFencedCode(lines: string[]): void {
+  let open: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const m = FENCE.exec(lines[i]);
+    if (open === undefined) {
+      if (m && !(m[1][0] === '`' && lines[i].slice(m.index + m[0].length).includes('`'))) {
+        open = m[1];
+        lines[i] = '';
+      }
+    } else {
+      if (m && m[1][0] === open[0] && m[1].length >= open.length && lines[i].trim().length === m[0].trim().length) {
+        open = undefined;
+      }
+      lines[i] = '';
+    }
+  }
+}
+
+function lineStarts(src: string): number[] {
+  const starts = [0];
+  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOfOffset(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+function locateBlocks(src: string, tokens: readonly Token[]): Block[] {
+  const starts = lineStarts(src);
+  const blocks: Block[] = [];
+  let cursor = 0;
+  for (const token of tokens) {
+    const raw = typeof token.raw === 'string' ? token.raw : '';
+    // Top-level raws concatenate to the source, so the token normally starts at the cursor;
+    // the bounded search is a fallback that cannot turn quadratic.
+    let found = -1;
+    if (raw !== '') {
+      if (src.startsWith(raw, cursor)) found = cursor;
+      else {
+        const near = src.slice(cursor, cursor + raw.length + 1000).indexOf(raw);
+        found = near < 0 ? -1 : cursor + near;
+      }
+    }
+    const at = found < 0 ? cursor : found;
+    let len = raw.length;
+    while (len > 0 && raw.charCodeAt(len - 1) === 10) len--;
+    const trimmedEnd = at + len;
+    blocks.push({ token, line: lineOfOffset(starts, at), endLine: lineOfOffset(starts, Math.max(at, trimmedEnd - 1)) });
+    if (found >= 0) cursor = at + raw.length;
+  }
+  return blocks;
+}
+
+function computeSections(blocks: readonly Block[], lineCount: number): SectionInfo[] {
+  const headings = blocks.filter((b) => b.token.type === 'heading');
+  const sections: SectionInfo[] = [];
+  headings.forEach((b, i) => {
+    const token = b.token as Token & { depth: number; text: string };
+    if (token.depth < 2 || token.depth > 3) return;
+    const key = sectionKeyForHeading(token.text);
+    if (key === undefined) return;
+    let end = lineCount;
+    for (let j = i + 1; j < headings.length; j++) {
+      const next = headings[j].token as Token & { depth: number };
+      if (next.depth <= token.depth) { end = headings[j].line - 1; break; }
+    }
+    sections.push({ key, heading: token.text, level: token.depth, line: b.line, bodyStartLine: b.endLine + 1, bodyEndLine: end });
+  });
+  return sections;
+}
+
+/** Default cap on the characters validated; beyond it the rest is ignored with a warning. */
+export const DEFAULT_MAX_CHARS = 2_000_000;
+
+/** Parses a retrospective for the rules; never throws. */
+export function parseDocument(markdown: string, maxChars: number = DEFAULT_MAX_CHARS): ParsedDoc {
+  let src = typeof markdown === 'string' ? markdown : String(markdown);
+  let truncatedAt: number | undefined;
+  if (src.length > maxChars) {
+    const cut = src.lastIndexOf('\n', maxChars);
+    src = src.slice(0, cut > 0 ? cut : maxChars);
+    truncatedAt = src.length;
+  }
+  src = blankHtmlComments(src.replace(/\r\n?/g, '\n'));
+  const lines = src.split('\n');
+  let tokens: Token[] = [];
+  let parseError: string | undefined;
+  try {
+    tokens = Lexer.lex(src, { gfm: true });
+  } catch (error) {
+    parseError = error instanceof Error ? error.message : String(error);
+  }
+  const blocks = locateBlocks(src, tokens);
+  const sections = computeSections(blocks, lines.length);
+
+  const prose = lines.slice();
+  blankFencedCode(prose);
+  for (const b of blocks) {
+    if (b.token.type === 'code') for (let l = b.line; l <= b.endLine; l++) prose[l - 1] = '';
+  }
+  for (const s of sections) {
+    if (s.key === 'validation') for (let l = s.bodyStartLine; l <= s.bodyEndLine; l++) prose[l - 1] = '';
+  }
+  const plain = prose.map(blankCodeSpans);
+  return { lines, prose, plain, blocks, sections, truncatedAt, parseError };
+}
+
+/** The top-level blocks inside a section's body. */
+export function blocksIn(doc: ParsedDoc, section: SectionInfo): Block[] {
+  return doc.blocks.filter((b) => b.line >= section.bodyStartLine && b.line <= section.bodyEndLine);
+}
+
+/** The first section with this key (later duplicates are ignored by the rules). */
+export function sectionOf(doc: ParsedDoc, key: SectionKey): SectionInfo | undefined {
+  return doc.sections.find((s) => s.key === key);
+}

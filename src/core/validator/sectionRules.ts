@@ -1,0 +1,202 @@
+/**
+ * Rules about the content of single sections: enough friction, a real diary, candid feedback,
+ * lessons someone can apply, next steps someone can act on, metrics that match the record.
+ */
+import type { Tokens } from 'marked';
+import type { ParsedDoc, SectionInfo } from './document';
+import { blocksIn, sectionOf } from './document';
+import type { ValidatorConfig } from './config';
+import { SECTION_TITLES } from './sectionNames';
+import type { SectionKey } from './sectionNames';
+import type { Finding, RecordFacts, RuleId } from './types';
+import { firstPersonCount, itemOwnText, listItems, sectionProse, wordsOf } from './text';
+import type { LocatedItem } from './text';
+
+/** What every section rule gets. */
+export interface RuleContext {
+  readonly doc: ParsedDoc;
+  readonly config: ValidatorConfig;
+  readonly headings: Set<number>;
+  readonly record?: RecordFacts;
+}
+
+function finding(rule: RuleId, line: number, message: string, section?: SectionKey, severity: 'error' | 'warning' = 'error'): Finding {
+  return section === undefined ? { rule, message, line, severity } : { rule, message, line, severity, section };
+}
+
+function missing(rule: RuleId, key: SectionKey): Finding {
+  return finding(rule, 1, `There is no ${SECTION_TITLES[key]} section.`, key);
+}
+
+function itemsIn(doc: ParsedDoc, section: SectionInfo): LocatedItem[] {
+  return blocksIn(doc, section).flatMap((b) => listItems(b));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** required-sections: every configured section has a heading. */
+export function checkRequiredSections(ctx: RuleContext): Finding[] {
+  const present = new Set(ctx.doc.sections.map((s) => s.key));
+  return ctx.config.requiredSections
+    .filter((key) => !present.has(key))
+    .map((key) => finding('required-sections', 1, `The required section "${SECTION_TITLES[key]}" is missing.`, key));
+}
+
+/** friction-count: enough friction points listed (list items, or subheadings when written that way). */
+export function checkFrictionCount(ctx: RuleContext): Finding[] {
+  const section = sectionOf(ctx.doc, 'frictionPoints');
+  if (!section) return [missing('friction-count', 'frictionPoints')];
+  const items = itemsIn(ctx.doc, section).filter(({ item }) => wordsOf(itemOwnText(item)).length > 0);
+  let count = items.length;
+  if (count === 0) {
+    count = blocksIn(ctx.doc, section).filter((b) => b.token.type === 'heading' && (b.token as Tokens.Heading).depth > section.level).length;
+  }
+  const min = ctx.config.minFrictionPoints;
+  if (count >= min) return [];
+  return [finding('friction-count', section.line, `Only ${plural(count, 'friction point')} documented; at least ${min} are needed.`, 'frictionPoints')];
+}
+
+/** diary-length: a first-person narrative of at least the configured length. */
+export function checkDiary(ctx: RuleContext): Finding[] {
+  const section = sectionOf(ctx.doc, 'diary');
+  if (!section) return [missing('diary-length', 'diary')];
+  const words = wordsOf(sectionProse(ctx.doc, section, ctx.headings));
+  const out: Finding[] = [];
+  const { minDiaryWords, minDiaryFirstPerson } = ctx.config;
+  if (words.length < minDiaryWords) {
+    out.push(finding('diary-length', section.line, `The diary has ${plural(words.length, 'word')}; at least ${minDiaryWords} are needed.`, 'diary'));
+  }
+  const firstPerson = firstPersonCount(words);
+  if (firstPerson < minDiaryFirstPerson) {
+    out.push(finding('diary-length', section.line,
+      `The diary should be written in the first person (I, my, we, our): found ${firstPerson}, need at least ${minDiaryFirstPerson}.`, 'diary'));
+  }
+  return out;
+}
+
+function inside(inner: SectionInfo, outer: SectionInfo): boolean {
+  return inner.line > outer.line && inner.line <= outer.bodyEndLine;
+}
+
+/** feedback-length: Honest Feedback, counting its Friction Points, is long enough to be candid. */
+export function checkFeedback(ctx: RuleContext): Finding[] {
+  const section = sectionOf(ctx.doc, 'honestFeedback');
+  if (!section) return [missing('feedback-length', 'honestFeedback')];
+  let count = wordsOf(sectionProse(ctx.doc, section, ctx.headings)).length;
+  const friction = sectionOf(ctx.doc, 'frictionPoints');
+  if (friction && !inside(friction, section)) count += wordsOf(sectionProse(ctx.doc, friction, ctx.headings)).length;
+  const min = ctx.config.minFeedbackWords;
+  if (count >= min) return [];
+  return [finding('feedback-length', section.line, `Honest Feedback has ${plural(count, 'word')} (friction points included); at least ${min} are needed.`, 'honestFeedback')];
+}
+
+const VAGUE = new Set([
+  'communication', 'testing', 'tests', 'planning', 'documentation', 'docs', 'patience', 'focus', 'teamwork',
+  'debugging', 'refactoring', 'preparation', 'consistency', 'simplicity', 'none', 'nothing', 'n/a', 'more',
+]);
+
+/** lessons-actionable: enough lessons, each a rule rather than a vague word. */
+export function checkLessons(ctx: RuleContext): Finding[] {
+  const section = sectionOf(ctx.doc, 'lessons');
+  if (!section) return [missing('lessons-actionable', 'lessons')];
+  const items = itemsIn(ctx.doc, section);
+  const out: Finding[] = [];
+  const { minLessons, minLessonWords } = ctx.config;
+  if (items.length < minLessons) {
+    out.push(finding('lessons-actionable', section.line, `Lessons Learned lists ${plural(items.length, 'item')}; at least ${minLessons} are needed.`, 'lessons'));
+  }
+  for (const { item, line } of items) {
+    const words = wordsOf(itemOwnText(item));
+    if (words.length === 1 && VAGUE.has(words[0].toLowerCase())) {
+      out.push(finding('lessons-actionable', line, `"${words[0]}" is too vague to apply: phrase the lesson as a rule.`, 'lessons'));
+    } else if (words.length < minLessonWords) {
+      out.push(finding('lessons-actionable', line, `This lesson has ${plural(words.length, 'word')}; phrase it as a rule of at least ${minLessonWords} words.`, 'lessons'));
+    }
+  }
+  return out;
+}
+
+const STEP_PLACEHOLDERS = /^(?:tbd|tba|todo|continue|continue work(?:ing)?|more|etc|misc|n\/?a|none|\.{2,}|…|various|keep going|finish|fix bugs|more work)$/i;
+
+/** next-steps-specific: task-list items someone could act on without asking. */
+export function checkNextSteps(ctx: RuleContext): Finding[] {
+  const section = sectionOf(ctx.doc, 'nextSteps');
+  if (!section) return [missing('next-steps-specific', 'nextSteps')];
+  const items = itemsIn(ctx.doc, section);
+  const tasks = items.filter(({ item }) => item.task);
+  const out: Finding[] = [];
+  const { minNextSteps, minNextStepWords } = ctx.config;
+  if (tasks.length < minNextSteps) {
+    out.push(finding('next-steps-specific', section.line,
+      `Next Steps has ${plural(tasks.length, 'task-list item')} ("- [ ] ..."); at least ${minNextSteps} are needed.`, 'nextSteps'));
+  }
+  for (const { item, line } of items) {
+    if (!item.task) {
+      out.push(finding('next-steps-specific', line, 'Write next steps as task-list items ("- [ ] ...") so they can be ticked off.', 'nextSteps', 'warning'));
+      continue;
+    }
+    const text = itemOwnText(item).replace(/^\s*\[[ xX]\]\s*/, '').replace(/[*_`]/g, '').trim().replace(/[.!:;,]+$/, '');
+    const words = wordsOf(text);
+    if (STEP_PLACEHOLDERS.test(text) || /^(?:\.{2,}|…)$/.test(text) || words.length === 0) {
+      out.push(finding('next-steps-specific', line, `"${text.slice(0, 40)}" is a placeholder, not a next step.`, 'nextSteps'));
+    } else if (words.length < minNextStepWords) {
+      out.push(finding('next-steps-specific', line, `This next step has ${plural(words.length, 'word')}; make it specific (at least ${minNextStepWords}).`, 'nextSteps'));
+    }
+  }
+  return out;
+}
+
+function firstNumber(text: string): number | undefined {
+  const m = /\d[\d,]{0,15}/.exec(text);
+  return m ? Number(m[0].replace(/,/g, '')) : undefined;
+}
+
+function statedCommits(ctx: RuleContext, section: SectionInfo): { value: number; line: number } | undefined {
+  for (const block of blocksIn(ctx.doc, section)) {
+    if (block.token.type === 'table') {
+      const table = block.token as Tokens.Table;
+      const col = table.header.findIndex((h) => /commit/i.test(h.text));
+      if (col >= 0 && table.rows.length > 0) {
+        const value = firstNumber(table.rows[0][col]?.text ?? '');
+        if (value !== undefined) return { value, line: block.line + 2 };
+      }
+      for (let i = 0; i < table.rows.length; i++) {
+        const row = table.rows[i];
+        const label = row.findIndex((c) => /commit/i.test(c.text));
+        if (label < 0) continue;
+        const rest = row.slice(label + 1).map((c) => c.text).join(' ');
+        const value = firstNumber(rest);
+        if (value !== undefined) return { value, line: block.line + 2 + i };
+      }
+    } else if (block.token.type === 'list') {
+      for (const { item, line } of listItems(block)) {
+        const text = itemOwnText(item);
+        const at = text.search(/commit/i);
+        if (at < 0) continue;
+        const value = firstNumber(text.slice(at)) ?? firstNumber(text);
+        if (value !== undefined) return { value, line };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** metrics-present: a metrics table or list, agreeing with the record when there is one. */
+export function checkMetrics(ctx: RuleContext): Finding[] {
+  const section = sectionOf(ctx.doc, 'metrics');
+  if (!section) return [missing('metrics-present', 'metrics')];
+  const hasData = blocksIn(ctx.doc, section).some((b) => b.token.type === 'table' || b.token.type === 'list');
+  if (!hasData) return [finding('metrics-present', section.line, 'The Metrics section has no table or list of figures.', 'metrics')];
+  const commits = ctx.record?.commits;
+  if (commits === undefined) return [];
+  const stated = statedCommits(ctx, section);
+  if (!stated) {
+    return [finding('metrics-present', section.line, `The metrics do not state the number of commits (the record has ${commits}).`, 'metrics')];
+  }
+  if (stated.value !== commits) {
+    return [finding('metrics-present', stated.line, `The metrics say ${plural(stated.value, 'commit')} but the record has ${commits}.`, 'metrics')];
+  }
+  return [];
+}

@@ -1,0 +1,140 @@
+/**
+ * Small text helpers the rules share: counting words, reading clock times, locating list
+ * items. Every regular expression here is linear in its input, because the validator must
+ * stay fast on any document it is given.
+ */
+import type { Token, Tokens } from 'marked';
+import type { Block, ParsedDoc, SectionInfo } from './document';
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
+
+/** The words of a text (letters and digits; Markdown punctuation is not a word). */
+export function wordsOf(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** 1-based lines holding a heading, so section texts can leave headings out of their counts. */
+export function headingLines(doc: ParsedDoc): Set<number> {
+  const lines = new Set<number>();
+  for (const b of doc.blocks) {
+    if (b.token.type === 'heading') for (let l = b.line; l <= b.endLine; l++) lines.add(l);
+  }
+  return lines;
+}
+
+/** The prose of a section's body (headings, comments, code and the checklist left out). */
+export function sectionProse(doc: ParsedDoc, section: SectionInfo, headings: Set<number>): string {
+  const parts: string[] = [];
+  for (let l = section.bodyStartLine; l <= section.bodyEndLine; l++) {
+    if (!headings.has(l)) parts.push(doc.prose[l - 1] ?? '');
+  }
+  return parts.join('\n');
+}
+
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves']);
+
+/** How many first-person pronouns a text uses ("I'm" and "we've" count). */
+export function firstPersonCount(words: readonly string[]): number {
+  let n = 0;
+  for (const w of words) {
+    const base = w.toLowerCase().split(/['’]/)[0];
+    if (FIRST_PERSON.has(base)) n++;
+  }
+  return n;
+}
+
+/** A clock time found at the start of a text. */
+export type LeadingTime =
+  | { readonly ok: true; /** Seconds since midnight. */ readonly seconds: number; readonly text: string }
+  | { readonly ok: false; readonly text: string };
+
+const LEADING_DECORATION = /^[\s*_`[(~]{0,12}/;
+const CLOCK = /^(\d{1,3}):(\d{1,3})(?::(\d{1,3}))?(?!\d)(\s{0,2}[ap]\.?m\.?(?![a-z]))?/i;
+
+/**
+ * Reads the time a timeline entry starts with ("09:14", "**9:14**", "[09:14:05]", "9:14 pm").
+ * Returns undefined when the text does not start with anything clock-like, and `ok: false`
+ * for clock-like text that is not a valid time ("25:61").
+ */
+export function readLeadingTime(text: string): LeadingTime | undefined {
+  const rest = text.slice(0, 200).replace(LEADING_DECORATION, '');
+  const m = CLOCK.exec(rest);
+  if (!m) return undefined;
+  const [whole, hs, ms, ss, ampm] = m;
+  let h = Number(hs);
+  const min = Number(ms);
+  const sec = ss === undefined ? 0 : Number(ss);
+  let ok = hs.length <= 2 && ms.length === 2 && (ss === undefined || ss.length === 2) && min <= 59 && sec <= 59;
+  if (ampm !== undefined) {
+    ok = ok && h >= 1 && h <= 12;
+    const pm = /p/i.test(ampm);
+    h = (h % 12) + (pm ? 12 : 0);
+  }
+  ok = ok && h <= 23;
+  const shown = whole.trim();
+  return ok ? { ok: true, seconds: h * 3600 + min * 60 + sec, text: shown } : { ok: false, text: shown };
+}
+
+/** Finds a clock time anywhere in a header value ("09:12 (UTC+01:00)", "2026-11-22 09:12"). */
+export function findTime(text: string): number | undefined {
+  const m = /(?:^|[^\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])/.exec(text.slice(0, 200));
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  const sec = m[3] === undefined ? 0 : Number(m[3]);
+  if (h > 23 || min > 59 || sec > 59) return undefined;
+  let seconds = h * 3600 + min * 60 + sec;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+  const ampm = /^\s{0,2}([ap])\.?m\b/i.exec(after);
+  if (ampm && h >= 1 && h <= 12) seconds = ((h % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0)) * 3600 + min * 60 + sec;
+  return seconds;
+}
+
+/** Days since the epoch of an ISO date (YYYY-MM-DD) found in a text. */
+export function findIsoDay(text: string): number | undefined {
+  const m = /(\d{4})-(\d{2})-(\d{2})/.exec(text.slice(0, 200));
+  if (!m) return undefined;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isFinite(t) ? Math.round(t / 86_400_000) : undefined;
+}
+
+/** A list item with the 1-based line it starts on. */
+export interface LocatedItem {
+  readonly item: Tokens.ListItem;
+  readonly line: number;
+}
+
+/** The items of a top-level list block with their lines, from the offsets of their raw text. */
+export function listItems(block: Block): LocatedItem[] {
+  if (block.token.type !== 'list') return [];
+  const list = block.token as Tokens.List;
+  const out: LocatedItem[] = [];
+  let offset = 0;
+  let line = block.line;
+  for (const item of list.items) {
+    const at = list.raw.startsWith(item.raw, offset) ? offset : list.raw.indexOf(item.raw, offset);
+    if (at >= 0) {
+      line += countNewlines(list.raw, offset, at);
+      offset = at;
+    }
+    out.push({ item, line });
+    if (at >= 0) {
+      line += countNewlines(list.raw, at, at + item.raw.length);
+      offset = at + item.raw.length;
+    }
+  }
+  return out;
+}
+
+function countNewlines(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The item's own text, without nested lists (their items are separate entries). */
+export function itemOwnText(item: Tokens.ListItem): string {
+  const tokens: readonly Token[] = Array.isArray(item.tokens) ? item.tokens : [];
+  const own = tokens.filter((t) => t.type !== 'list').map((t) => (typeof t.raw === 'string' ? t.raw : ''));
+  return own.length > 0 ? own.join('') : item.text;
+}

@@ -1,0 +1,108 @@
+/**
+ * The retrospective validator: one pass of marked's lexer, then each rule over the parsed
+ * document. It never throws and bounds its work, because it runs on every keystroke in the
+ * editor and on whatever files a CI job hands the command line.
+ */
+import { parseDocument } from './document';
+import type { ParsedDoc } from './document';
+import { resolveConfig } from './config';
+import type { ValidatorConfig } from './config';
+import { readHeader } from './header';
+import type { Header } from './header';
+import { checkHeader } from './headerRule';
+import { checkTimeline } from './timelineRule';
+import {
+  checkDiary, checkFeedback, checkFrictionCount, checkLessons, checkMetrics, checkNextSteps, checkRequiredSections,
+} from './sectionRules';
+import type { RuleContext } from './sectionRules';
+import { checkPlaceholders } from './placeholderRule';
+import { headingLines } from './text';
+import { RULE_IDS } from './types';
+import type { Finding, RecordFacts, RuleId, RuleOutcome, ValidationResult } from './types';
+
+type Check = (ctx: RuleContext, header: Header) => Finding[];
+
+const CHECKS: Readonly<Record<RuleId, Check>> = {
+  'header-fields': (ctx, header) => checkHeader(header, ctx.config, ctx.record),
+  'required-sections': (ctx) => checkRequiredSections(ctx),
+  'timeline-times': (ctx, header) => checkTimeline(ctx.doc, header, ctx.config),
+  'friction-count': (ctx) => checkFrictionCount(ctx),
+  'diary-length': (ctx) => checkDiary(ctx),
+  'feedback-length': (ctx) => checkFeedback(ctx),
+  'lessons-actionable': (ctx) => checkLessons(ctx),
+  'next-steps-specific': (ctx) => checkNextSteps(ctx),
+  'no-placeholders': (ctx) => checkPlaceholders(ctx),
+  'metrics-present': (ctx) => checkMetrics(ctx),
+};
+
+/** The checklist title of each rule; thresholds come from the config so the title tells the truth. */
+export function ruleTitle(rule: RuleId, config: ValidatorConfig): string {
+  switch (rule) {
+    case 'header-fields': return 'Header gives date, start and end time, and duration';
+    case 'required-sections': return 'All required sections present';
+    case 'timeline-times': return 'Timeline has valid times, in order, within the session';
+    case 'friction-count': return `At least ${config.minFrictionPoints} friction points documented`;
+    case 'diary-length': return `Diary is a first-person narrative of at least ${config.minDiaryWords} words`;
+    case 'feedback-length': return `Honest Feedback has at least ${config.minFeedbackWords} words`;
+    case 'lessons-actionable': return 'Lessons Learned are actionable rules';
+    case 'next-steps-specific': return 'Next Steps are specific task-list items';
+    case 'no-placeholders': return 'No placeholders or empty sections left';
+    case 'metrics-present': return 'Metrics present and consistent with the record';
+  }
+}
+
+function failed(rule: RuleId, message: string): Finding {
+  return { rule, message, line: 1, severity: 'error' };
+}
+
+/**
+ * Validates a retrospective against the rules of the retrospective format.
+ * `record` holds facts from the captured session the document must agree with.
+ */
+export function validateRetrospective(
+  markdown: string, options?: Partial<ValidatorConfig>, record?: RecordFacts,
+): ValidationResult {
+  let config: ValidatorConfig;
+  try {
+    config = resolveConfig(options);
+  } catch {
+    config = resolveConfig();
+  }
+  const findings: Finding[] = [];
+  let doc: ParsedDoc | undefined;
+  let header: Header | undefined;
+  try {
+    doc = parseDocument(typeof markdown === 'string' ? markdown : '', config.maxDocumentChars);
+    header = readHeader(doc);
+  } catch (error) {
+    findings.push(failed('required-sections', `The document could not be read: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  if (doc?.parseError !== undefined) findings.push(failed('required-sections', `The Markdown could not be parsed: ${doc.parseError}`));
+  if (doc?.truncatedAt !== undefined) {
+    findings.push({
+      rule: 'required-sections', line: doc.lines.length, severity: 'warning',
+      message: `The document is larger than ${config.maxDocumentChars} characters; only the first ${doc.truncatedAt} were checked.`,
+    });
+  }
+  const disabled = new Set(config.disabledRules);
+  if (doc && header) {
+    const ctx: RuleContext = { doc, config, headings: headingLines(doc), record };
+    for (const rule of RULE_IDS) {
+      if (disabled.has(rule)) continue;
+      try {
+        findings.push(...CHECKS[rule](ctx, header));
+      } catch (error) {
+        findings.push(failed(rule, `The check failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    }
+  }
+  const kept = findings.filter((f) => !disabled.has(f.rule));
+  kept.sort((a, b) => a.line - b.line || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
+  const rules: RuleOutcome[] = RULE_IDS.map((rule) => {
+    const title = ruleTitle(rule, config);
+    if (disabled.has(rule)) return { rule, title, passed: true, disabled: true };
+    const passed = (doc !== undefined && header !== undefined) && !kept.some((f) => f.rule === rule && f.severity === 'error');
+    return { rule, title, passed };
+  });
+  return { passed: rules.every((r) => r.passed), findings: kept, rules };
+}
