@@ -1,0 +1,195 @@
+/**
+ * Builds the retrospective model from a session's journal: one pass over the events collects
+ * files, commits, commands, friction, notes and lessons; the timeline and the inactive stretches
+ * have their own small modules. Nothing is invented: every number and row comes from an event.
+ */
+import { commandFailed } from '../events';
+import type { CommitEvent, FileChange, JournalEvent } from '../events';
+import { applyEdits } from './applyEdits';
+import { inactiveIntervals, totalLength } from './inactiveTime';
+import type {
+  BuildOptions,
+  CommitSummary,
+  FileSummary,
+  FrictionSummary,
+  RetrospectiveModel,
+  SlowCommand,
+  TextEntry,
+} from './model';
+import { buildTimeline } from './timelineRows';
+
+const SLOWEST_KEPT = 3;
+
+interface FileAccumulator {
+  saves: number;
+  added?: number;
+  removed?: number;
+}
+
+class FileTable {
+  private readonly byPath = new Map<string, FileAccumulator>();
+
+  private entry(path: string): FileAccumulator {
+    let acc = this.byPath.get(path);
+    if (!acc) {
+      acc = { saves: 0 };
+      this.byPath.set(path, acc);
+    }
+    return acc;
+  }
+
+  addSaves(path: string, count: number): void {
+    this.entry(path).saves += count;
+  }
+
+  addChange(path: string, change: FileChange): void {
+    const acc = this.entry(path);
+    // Binary files have no line counts; they still count as changed.
+    if (change.added !== undefined) acc.added = (acc.added ?? 0) + change.added;
+    if (change.removed !== undefined) acc.removed = (acc.removed ?? 0) + change.removed;
+  }
+
+  summaries(): FileSummary[] {
+    return [...this.byPath.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([path, acc]) => ({ path, saves: acc.saves, added: acc.added, removed: acc.removed }));
+  }
+}
+
+/** Commit paths are relative to their repository; the table wants them relative to the workspace. */
+function workspacePath(commit: CommitEvent, path: string): string {
+  return commit.repo === '.' || commit.repo === '' ? path : `${commit.repo.replace(/\/+$/, '')}/${path}`;
+}
+
+function keepSlowest(slowest: SlowCommand[], candidate: SlowCommand): void {
+  if (slowest.length === SLOWEST_KEPT && candidate.durationMs <= slowest[SLOWEST_KEPT - 1].durationMs) return;
+  let i = slowest.length;
+  while (i > 0 && slowest[i - 1].durationMs < candidate.durationMs) i--;
+  slowest.splice(i, 0, candidate);
+  if (slowest.length > SLOWEST_KEPT) slowest.pop();
+}
+
+/**
+ * Builds the model of a session's retrospective. `events` are one session's journal lines in
+ * journal order, edits and deletes included (they are applied first). Linear in the events,
+ * apart from sorting the rows and the file table.
+ */
+export function buildRetrospective(events: readonly JournalEvent[], options: BuildOptions): RetrospectiveModel {
+  const live = applyEdits(events);
+  const files = new FileTable();
+  const commits: CommitSummary[] = [];
+  const slowest: SlowCommand[] = [];
+  const friction: FrictionSummary[] = [];
+  const notes: TextEntry[] = [];
+  const lessons: TextEntry[] = [];
+  let startTime: number | undefined;
+  let endTime: number | undefined;
+  let firstTime: number | undefined;
+  let startFocus: string | undefined;
+  let endFocus: string | undefined;
+  let endType: string | undefined;
+  let commandsRun = 0;
+  let commandsFailed = 0;
+  let saves = 0;
+  let linesAdded = 0;
+  let linesRemoved = 0;
+
+  for (const e of live) {
+    firstTime ??= e.time;
+    switch (e.kind) {
+      case 'session-start':
+        if (startTime === undefined) {
+          startTime = e.time;
+          startFocus = e.focus;
+        }
+        break;
+      case 'session-end':
+        endTime = e.time;
+        endFocus = e.focus ?? endFocus;
+        endType = e.sessionType ?? endType;
+        break;
+      case 'commit':
+        commits.push({
+          time: e.time,
+          shortHash: e.hash.slice(0, 7),
+          subject: e.subject,
+          files: e.files.length + (e.filesTruncated ?? 0),
+          added: e.added,
+          removed: e.removed,
+        });
+        linesAdded += e.added;
+        linesRemoved += e.removed;
+        for (const f of e.files) files.addChange(workspacePath(e, f.path), f);
+        break;
+      case 'command': {
+        commandsRun++;
+        const failed = commandFailed(e);
+        if (failed) commandsFailed++;
+        keepSlowest(slowest, { time: e.time, commandLine: e.commandLine, durationMs: e.durationMs, failed });
+        break;
+      }
+      case 'saves':
+        saves += e.count;
+        for (const f of e.files) files.addSaves(f.path, f.count);
+        break;
+      case 'friction':
+        friction.push({ id: e.id, time: e.time, title: e.title, category: e.category, detail: e.detail, trigger: e.trigger?.summary });
+        break;
+      case 'note':
+        notes.push({ id: e.id, time: e.time, text: e.text });
+        break;
+      case 'lesson':
+        lessons.push({ id: e.id, time: e.time, text: e.text });
+        break;
+      default:
+        break;
+    }
+  }
+  for (const change of options.uncommitted ?? []) {
+    files.addChange(change.path, change);
+    linesAdded += change.added ?? 0;
+    linesRemoved += change.removed ?? 0;
+  }
+
+  const start = startTime ?? firstTime ?? options.now;
+  const end = Math.max(start, endTime ?? options.now);
+  const inactive = inactiveIntervals(live, start, end, options.idleMinutes);
+  const durationMs = end - start;
+  const activeMs = Math.max(0, durationMs - totalLength(inactive));
+  const fileSummaries = files.summaries();
+
+  return {
+    utcOffsetMinutes: options.utcOffsetMinutes,
+    start,
+    end,
+    ended: endTime !== undefined,
+    focus: options.focus ?? endFocus ?? startFocus,
+    sessionType: options.sessionType ?? endType,
+    author: options.author ?? 'person',
+    durationMs,
+    activeMs,
+    inactive,
+    timeline: buildTimeline(live),
+    files: fileSummaries,
+    commits,
+    commands: { ran: commandsRun, failed: commandsFailed, slowest },
+    friction,
+    notes,
+    lessons,
+    recurringFriction: options.recurringFriction ?? [],
+    metrics: {
+      durationMs,
+      activeMs,
+      commits: commits.length,
+      filesChanged: fileSummaries.length,
+      linesAdded,
+      linesRemoved,
+      saves,
+      commandsRun,
+      commandsFailed,
+      frictionPoints: friction.length,
+      notes: notes.length,
+      lessons: lessons.length,
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The Technical Details section: the session chart, files, commits and command statistics,
+ * all straight from the record. Long lists are cut with a "… and N more" line so a session with
+ * a 10,000-file format run still yields a file people can read.
+ */
+import { formatDuration, shorten } from '../describeEvent';
+import { localClock } from './localTime';
+import { codeOrEscaped, escapeMarkdown } from './markdownEscape';
+import type { RetrospectiveModel } from './model';
+import { renderMermaid } from './renderMermaid';
+
+/** Rows shown per table before the rest is summarised. */
+export const MAX_TABLE_ROWS = 200;
+
+function count(n: number | undefined): string {
+  return n === undefined ? '—' : String(n);
+}
+
+function more(total: number, shown: number, what: string): string[] {
+  return total > shown ? ['', `… and ${total - shown} more ${what}.`] : [];
+}
+
+function filesPart(m: RetrospectiveModel): string[] {
+  const out = ['### Files Modified', ''];
+  if (m.files.length === 0) return [...out, 'No files were saved or changed.'];
+  out.push('| File | Saves | Added | Removed |', '| --- | ---: | ---: | ---: |');
+  for (const f of m.files.slice(0, MAX_TABLE_ROWS)) {
+    out.push(`| ${escapeMarkdown(f.path)} | ${f.saves} | ${count(f.added)} | ${count(f.removed)} |`);
+  }
+  return [...out, ...more(m.files.length, MAX_TABLE_ROWS, 'files')];
+}
+
+function commitsPart(m: RetrospectiveModel): string[] {
+  const out = ['### Commits', ''];
+  if (m.commits.length === 0) return [...out, 'No commits were made during the session.'];
+  out.push('| Commit | Subject | Files | Lines |', '| --- | --- | ---: | ---: |');
+  for (const c of m.commits.slice(0, MAX_TABLE_ROWS)) {
+    out.push(`| ${codeOrEscaped(c.shortHash)} | ${escapeMarkdown(shorten(c.subject))} | ${c.files} | +${c.added} −${c.removed} |`);
+  }
+  return [...out, ...more(m.commits.length, MAX_TABLE_ROWS, 'commits')];
+}
+
+function commandsPart(m: RetrospectiveModel): string[] {
+  const { ran, failed, slowest } = m.commands;
+  const out = ['### Commands', ''];
+  if (ran === 0) return [...out, 'No terminal commands were recorded.'];
+  out.push(`${ran} command${ran === 1 ? '' : 's'} ran, ${failed} failed.`);
+  if (slowest.length > 0) {
+    out.push('', '| Slowest | Duration | Time | Result |', '| --- | ---: | --- | --- |');
+    for (const s of slowest) {
+      out.push(`| ${escapeMarkdown(shorten(s.commandLine, 120))} | ${formatDuration(s.durationMs)} | ${localClock(s.time, m.utcOffsetMinutes)} | ${s.failed ? 'failed' : 'succeeded'} |`);
+    }
+  }
+  return out;
+}
+
+/** The body of `## Technical Details` (without the heading), as lines. */
+export function renderTechnicalDetails(m: RetrospectiveModel): string[] {
+  const chart = renderMermaid(m);
+  return [...(chart ? [chart, ''] : []), ...filesPart(m), '', ...commitsPart(m), '', ...commandsPart(m)];
+}

@@ -1,0 +1,117 @@
+/**
+ * Picks the events worth a timeline row and words them. Every row copies the time of the event
+ * it came from: the retrospective's times are never invented, so a reader can trust them.
+ */
+import { describeEvent, formatDuration, shorten } from '../describeEvent';
+import type { JournalEvent, SaveBurstEvent } from '../events';
+import { isNotableCommand } from './notableCommands';
+import type { TimelineKind, TimelineRow } from './model';
+
+/** Save bursts closer than this to the previous saves row are folded into it. */
+const SAVE_MERGE_MS = 5 * 60_000;
+
+function withDetail(title: string, detail: string | undefined): string {
+  return detail ? `${title} (${shorten(detail, 200)})` : title;
+}
+
+function rowKind(e: JournalEvent): TimelineKind | undefined {
+  switch (e.kind) {
+    case 'session-start':
+    case 'session-end':
+      return 'session';
+    case 'session-pause':
+    case 'session-resume':
+      return 'pause';
+    case 'session-gap':
+      return 'gap';
+    case 'idle':
+      return 'idle';
+    case 'commit':
+      return 'commit';
+    case 'git-op':
+      return 'git';
+    case 'command':
+      if (!isNotableCommand(e)) return undefined;
+      return e.exitCode === 0 ? 'command' : 'failure';
+    case 'task':
+      return e.exitCode === 0 ? undefined : 'failure';
+    case 'saves':
+      return 'saves';
+    case 'friction':
+      return 'friction';
+    case 'note':
+      return 'note';
+    case 'lesson':
+      return 'lesson';
+    case 'notice':
+      return 'notice';
+    case 'file-op':
+    case 'debug':
+    case 'edit':
+    case 'delete':
+      return undefined;
+  }
+}
+
+function rowText(e: JournalEvent): string {
+  const d = describeEvent(e);
+  return e.kind === 'commit' || e.kind === 'friction' ? withDetail(d.title, d.detail) : d.title;
+}
+
+/** Saves folded into one row: the row keeps the first burst's time and id. */
+interface SaveGroup {
+  readonly row: { time: number; eventId: string };
+  readonly paths: Set<string>;
+  saves: number;
+  truncated: number;
+  lastTime: number;
+  first: SaveBurstEvent;
+  bursts: number;
+}
+
+function saveGroupText(g: SaveGroup): string {
+  if (g.bursts === 1) return describeEvent(g.first).title;
+  const files = g.paths.size + g.truncated;
+  const span = formatDuration(g.lastTime - g.first.start);
+  return `Saved ${files} file${files === 1 ? '' : 's'} (${g.saves} saves over ${span})`;
+}
+
+/**
+ * Timeline rows for the (already edited) events, sorted by time; consecutive save bursts with
+ * nothing worth a row between them become one row. Linear apart from the one sort.
+ */
+export function buildTimeline(events: readonly JournalEvent[]): TimelineRow[] {
+  const picked: { e: JournalEvent; kind: TimelineKind; seq: number }[] = [];
+  for (const e of events) {
+    const kind = rowKind(e);
+    if (kind) picked.push({ e, kind, seq: picked.length });
+  }
+  // Journal order is almost time order; a stable sort fixes the few late-written lines.
+  picked.sort((a, b) => a.e.time - b.e.time || a.seq - b.seq);
+
+  const rows: TimelineRow[] = [];
+  let group: SaveGroup | undefined;
+  const closeGroup = (): void => {
+    if (!group) return;
+    rows.push({ time: group.row.time, eventId: group.row.eventId, kind: 'saves', text: saveGroupText(group) });
+    group = undefined;
+  };
+  for (const { e, kind } of picked) {
+    if (e.kind !== 'saves') {
+      closeGroup();
+      rows.push({ time: e.time, text: rowText(e), kind, eventId: e.id });
+      continue;
+    }
+    if (group && e.start - group.lastTime > SAVE_MERGE_MS) closeGroup();
+    if (!group) {
+      group = { row: { time: e.time, eventId: e.id }, paths: new Set(), saves: 0, truncated: 0, lastTime: e.time, first: e, bursts: 0 };
+    }
+    for (const f of e.files) group.paths.add(f.path);
+    group.saves += e.count;
+    group.truncated += e.filesTruncated ?? 0;
+    group.lastTime = Math.max(group.lastTime, e.time);
+    group.bursts++;
+  }
+  closeGroup();
+  return rows;
+}
