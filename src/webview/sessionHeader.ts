@@ -1,0 +1,129 @@
+import type { TimelineSummary } from '../shared/protocol';
+import { codicon, el, iconButton, setText, textButton } from './dom';
+import { formatStopwatch } from './format';
+
+/**
+ * The top of the panel: what the session is about, how long it has run, what it captured so
+ * far, and the buttons that fit its state. Times tick locally each second from the summary's
+ * own times, so the clock needs no message from the host.
+ */
+export class SessionHeader {
+  readonly element: HTMLElement;
+  private readonly focus = el('span', 'focus');
+  private readonly stateIcon = codicon('circle-filled', 'state-icon');
+  private readonly stateLabel = el('span', 'state-label');
+  private readonly elapsed = el('span', 'elapsed');
+  private readonly active = el('span', 'active');
+  private readonly actions = el('span', 'session-actions');
+  private readonly counters = el('div', 'counters');
+  private readonly notices = el('div', 'notices');
+  private readonly emptyState = el('div', 'empty-state');
+  private readonly session = el('section', 'session');
+  private summary: TimelineSummary | null = null;
+  private receivedAt = 0;
+  private stateKey = '';
+
+  constructor() {
+    this.element = el('div', 'header');
+    this.session.setAttribute('aria-label', 'Current session');
+    const line = el('div', 'session-line');
+    line.append(this.stateIcon, this.focus, this.actions);
+    const times = el('div', 'session-times');
+    times.append(this.stateLabel, el('span', 'sep', '·'), this.elapsed, el('span', 'sep', '·'), this.active);
+    this.counters.setAttribute('aria-live', 'polite');
+    this.counters.setAttribute('aria-label', 'Captured so far');
+    this.session.append(line, times, this.counters);
+    this.notices.setAttribute('role', 'status');
+
+    const message = el('p', 'empty-message', 'No session is recording. Start a session to capture commits, terminal commands and saves.');
+    this.emptyState.append(codicon('notebook', 'empty-icon'), message, textButton('record', 'Start Session', 'start'));
+    this.element.append(this.session, this.emptyState, this.notices);
+  }
+
+  /** Shows a new summary (null: no session, the empty state) and the capture notices. */
+  update(summary: TimelineSummary | null, notices: readonly string[], now: number): void {
+    this.summary = summary;
+    this.receivedAt = now;
+    this.session.hidden = summary === null;
+    this.emptyState.hidden = summary !== null;
+    this.element.classList.toggle('no-session', summary === null);
+    this.renderNotices(notices);
+    if (!summary) return;
+    setText(this.focus, summary.focus?.trim() || 'Untitled session');
+    this.focus.title = summary.focus ?? '';
+    this.renderState(summary);
+    this.renderCounters(summary);
+    this.tick(now);
+  }
+
+  /** Advances the clocks; called each second. */
+  tick(now: number): void {
+    const s = this.summary;
+    if (!s) return;
+    const running = s.end === undefined && !s.paused;
+    const elapsedMs = (s.end ?? Math.max(now, s.start)) - s.start;
+    const activeMs = s.activeMs + (running ? Math.max(0, now - this.receivedAt) : 0);
+    setText(this.elapsed, `${formatStopwatch(elapsedMs)} elapsed`);
+    setText(this.active, `${formatStopwatch(activeMs)} active`);
+  }
+
+  /** Whether a live clock is showing, so the view can stop its timer when nothing ticks. */
+  get ticking(): boolean {
+    return this.summary !== null && this.summary.end === undefined;
+  }
+
+  private renderState(s: TimelineSummary): void {
+    const state = s.end !== undefined ? 'ended' : s.paused ? 'paused' : 'recording';
+    if (state === this.stateKey) return;
+    this.stateKey = state;
+    this.session.dataset['state'] = state;
+    setText(this.stateLabel, state === 'ended' ? 'Ended' : state === 'paused' ? 'Paused' : 'Recording');
+    this.stateIcon.className = `codicon state-icon codicon-${state === 'ended' ? 'debug-stop' : state === 'paused' ? 'debug-pause' : 'circle-filled'}`;
+    const buttons: HTMLElement[] = [];
+    if (state === 'ended') {
+      buttons.push(iconButton('record', 'Start a new session', 'start'));
+    } else {
+      buttons.push(iconButton('note', 'Add a note', 'note'), iconButton('flame', 'Log friction', 'friction'));
+      buttons.push(state === 'paused' ? iconButton('debug-continue', 'Resume recording', 'resume') : iconButton('debug-pause', 'Pause recording', 'pause'));
+      buttons.push(iconButton('debug-stop', 'End session and write the retrospective', 'end'));
+    }
+    this.actions.replaceChildren(...buttons);
+  }
+
+  private renderCounters(s: TimelineSummary): void {
+    const c = s.counts;
+    const ok = c.commands - c.commandsFailed;
+    const counter = (icon: string, text: string, label: string, cls = ''): HTMLElement => {
+      const span = el('span', `counter ${cls}`.trim());
+      span.title = label;
+      span.setAttribute('aria-label', label);
+      span.append(codicon(icon), el('span', undefined, text));
+      return span;
+    };
+    const parts = [
+      counter('git-commit', String(c.commits), `${c.commits} ${c.commits === 1 ? 'commit' : 'commits'}`, 'tone-commit'),
+      counter('terminal', String(ok), `${ok} ${ok === 1 ? 'command' : 'commands'} succeeded`, 'tone-command'),
+    ];
+    if (c.commandsFailed) parts.push(counter('error', String(c.commandsFailed), `${c.commandsFailed} failed`, 'tone-failed'));
+    parts.push(
+      counter('save', String(c.saves), `${c.saves} ${c.saves === 1 ? 'save' : 'saves'} in ${c.files} ${c.files === 1 ? 'file' : 'files'}`, 'tone-save'),
+      counter('flame', String(c.friction), `${c.friction} friction ${c.friction === 1 ? 'point' : 'points'}`, 'tone-friction'),
+    );
+    const label = parts.map((p) => p.getAttribute('aria-label')).join(', ');
+    // Rewriting the live region only when the numbers change keeps screen readers quiet otherwise.
+    if (this.counters.dataset['label'] === label) return;
+    this.counters.dataset['label'] = label;
+    this.counters.replaceChildren(...parts);
+  }
+
+  private renderNotices(notices: readonly string[]): void {
+    this.notices.hidden = notices.length === 0;
+    this.notices.replaceChildren(
+      ...notices.map((text) => {
+        const line = el('div', 'notice');
+        line.append(codicon('warning'), el('span', undefined, text));
+        return line;
+      }),
+    );
+  }
+}

@@ -1,0 +1,233 @@
+import type { EditEvent, JournalEvent } from '../core/events';
+import { describeEvent } from '../core/describeEvent';
+import type { TimelineCategory, TimelineOrder } from '../shared/protocol';
+import type { EventStyle } from './eventStyle';
+import { categoryOf, styleOf } from './eventStyle';
+import { hourStart } from './format';
+
+/**
+ * The timeline's data, kept apart from the DOM so it can be tested in Node and so the list can
+ * be rebuilt from it cheaply: descriptions, styles and search text are computed once per event,
+ * and turning 10,000 entries into rows is a single pass.
+ */
+
+/** One visible event with everything the row needs, computed once per revision. */
+export interface TimelineEntry {
+  readonly event: JournalEvent;
+  /** Bumped when the entry is edited, so the list knows to redraw its row. */
+  readonly rev: number;
+  readonly title: string;
+  readonly detail?: string;
+  readonly attention: boolean;
+  readonly style: EventStyle;
+  readonly category: TimelineCategory;
+  readonly hour: number;
+  /** Lower-case text the search box matches against (title, detail, file paths). */
+  readonly haystack: string;
+  /** Arrival order, to keep events with equal times in journal order. */
+  readonly seq: number;
+}
+
+/** A sticky-able hour header row. */
+export interface HourRow { readonly kind: 'hour'; readonly key: string; readonly hour: number; readonly count: number }
+/** One event. */
+export interface EventRow { readonly kind: 'event'; readonly key: string; readonly entry: TimelineEntry; readonly expanded: boolean; readonly expandable: boolean }
+/** One file of an expanded save burst, as a row of its own so rows keep one fixed height. */
+export interface FileRow { readonly kind: 'file'; readonly key: string; readonly burstId: string; readonly path: string; readonly count: number }
+/** The tail of a burst whose file list was cut by the journal. */
+export interface MoreRow { readonly kind: 'more'; readonly key: string; readonly burstId: string; readonly count: number }
+
+export type TimelineRow = HourRow | EventRow | FileRow | MoreRow;
+
+/** What the toolbar and UI state decide about the list. */
+export interface RowOptions {
+  readonly order: TimelineOrder;
+  readonly hidden: ReadonlySet<TimelineCategory>;
+  readonly search: string;
+  readonly expanded: ReadonlySet<string>;
+}
+
+/** Edits and deletions change other entries; they are never rows of their own. */
+function isMutation(e: JournalEvent): e is EditEvent | Extract<JournalEvent, { kind: 'delete' }> {
+  return e.kind === 'edit' || e.kind === 'delete';
+}
+
+function searchText(e: JournalEvent, title: string, detail: string | undefined): string {
+  const parts = [title, detail ?? ''];
+  if (e.kind === 'saves') for (const f of e.files) parts.push(f.path);
+  if (e.kind === 'commit') {
+    parts.push(e.hash);
+    for (const f of e.files) parts.push(f.path);
+  }
+  if (e.kind === 'file-op') parts.push(...e.paths);
+  return parts.join('\n').toLowerCase();
+}
+
+/** Applies an `edit` event to the entry it targets; only the fields that kind has are changed. */
+export function applyEdit(target: JournalEvent, edit: EditEvent): JournalEvent {
+  switch (target.kind) {
+    case 'friction':
+      return {
+        ...target,
+        title: edit.title ?? target.title,
+        detail: edit.detail ?? target.detail,
+        category: edit.category ?? target.category,
+      };
+    case 'note':
+    case 'lesson':
+      return { ...target, text: edit.text ?? target.text };
+    default:
+      return target;
+  }
+}
+
+function compare(a: TimelineEntry, b: TimelineEntry): number {
+  return a.event.time - b.event.time || a.seq - b.seq;
+}
+
+/** The events of the current session in time order, with edits and deletions applied. */
+export class TimelineModel {
+  private entries: TimelineEntry[] = [];
+  private readonly byId = new Map<string, TimelineEntry>();
+  private seq = 0;
+
+  /** Number of visible entries (edits and deletions excluded). */
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** The entries in time order (oldest first). */
+  all(): readonly TimelineEntry[] {
+    return this.entries;
+  }
+
+  get(id: string): TimelineEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Replaces everything, as an `init` message does. */
+  load(events: readonly JournalEvent[]): void {
+    this.clear();
+    const mutations: JournalEvent[] = [];
+    for (const e of events) {
+      if (isMutation(e)) mutations.push(e);
+      else if (!this.byId.has(e.id)) this.entries.push(this.track(this.makeEntry(e, 0)));
+    }
+    this.entries.sort(compare);
+    for (const m of mutations) this.apply(m);
+  }
+
+  /** Adds live events; an id already known replaces its entry (a host resend is harmless). */
+  append(events: readonly JournalEvent[]): void {
+    for (const e of events) this.apply(e);
+  }
+
+  /** Applies one event: a mutation, a new version of a known entry, or a new entry. */
+  apply(e: JournalEvent): void {
+    if (e.kind === 'delete') {
+      this.remove(e.targetId);
+    } else if (e.kind === 'edit') {
+      const target = this.byId.get(e.targetId);
+      if (target) this.swap(target, applyEdit(target.event, e));
+    } else {
+      const known = this.byId.get(e.id);
+      if (known) this.swap(known, e);
+      else this.insert(this.track(this.makeEntry(e, 0)));
+    }
+  }
+
+  clear(): void {
+    this.entries = [];
+    this.byId.clear();
+  }
+
+  /** Builds the flat row list the virtual list draws: hour headers, events, expanded files. */
+  rows(options: RowOptions): TimelineRow[] {
+    const needle = options.search.trim().toLowerCase();
+    const visible: TimelineEntry[] = [];
+    for (const entry of this.entries) {
+      if (options.hidden.has(entry.category)) continue;
+      if (needle && !entry.haystack.includes(needle)) continue;
+      visible.push(entry);
+    }
+    if (options.order === 'newest-first') visible.reverse();
+
+    const rows: TimelineRow[] = [];
+    let headerIndex = -1;
+    let headerHour = Number.NaN;
+    let count = 0;
+    const closeHeader = (): void => {
+      if (headerIndex >= 0) rows[headerIndex] = { kind: 'hour', key: `h:${headerHour}`, hour: headerHour, count };
+    };
+    for (const entry of visible) {
+      if (entry.hour !== headerHour) {
+        closeHeader();
+        headerHour = entry.hour;
+        headerIndex = rows.length;
+        count = 0;
+        rows.push({ kind: 'hour', key: `h:${headerHour}`, hour: headerHour, count: 0 });
+      }
+      count++;
+      const e = entry.event;
+      const expandable = e.kind === 'saves' && e.files.length + (e.filesTruncated ?? 0) > 1;
+      const expanded = expandable && options.expanded.has(e.id);
+      rows.push({ kind: 'event', key: `e:${e.id}`, entry, expanded, expandable });
+      if (expanded && e.kind === 'saves') {
+        for (const f of e.files) rows.push({ kind: 'file', key: `f:${e.id}:${f.path}`, burstId: e.id, path: f.path, count: f.count });
+        if (e.filesTruncated) rows.push({ kind: 'more', key: `m:${e.id}`, burstId: e.id, count: e.filesTruncated });
+      }
+    }
+    closeHeader();
+    return rows;
+  }
+
+  private makeEntry(e: JournalEvent, rev: number): TimelineEntry {
+    const d = describeEvent(e);
+    return {
+      event: e,
+      rev,
+      title: d.title,
+      detail: d.detail || undefined,
+      attention: d.attention,
+      style: styleOf(e),
+      category: categoryOf(e),
+      hour: hourStart(e.time),
+      haystack: searchText(e, d.title, d.detail),
+      seq: this.seq++,
+    };
+  }
+
+  private track(entry: TimelineEntry): TimelineEntry {
+    this.byId.set(entry.event.id, entry);
+    return entry;
+  }
+
+  /** Live events nearly always come last, so the common case is a push, not a re-sort. */
+  private insert(entry: TimelineEntry): void {
+    const list = this.entries;
+    let i = list.length;
+    while (i > 0 && compare(list[i - 1] as TimelineEntry, entry) > 0) i--;
+    list.splice(i, 0, entry);
+  }
+
+  private remove(id: string): void {
+    const entry = this.byId.get(id);
+    if (!entry) return;
+    this.byId.delete(id);
+    const i = this.entries.indexOf(entry);
+    if (i >= 0) this.entries.splice(i, 1);
+  }
+
+  private swap(old: TimelineEntry, event: JournalEvent): void {
+    const next = { ...this.makeEntry(event, old.rev + 1), seq: old.seq };
+    this.byId.set(event.id, next);
+    const i = this.entries.indexOf(old);
+    if (i < 0) return;
+    if (next.event.time === old.event.time) {
+      this.entries[i] = next;
+    } else {
+      this.entries.splice(i, 1);
+      this.insert(next);
+    }
+  }
+}

@@ -1,0 +1,324 @@
+import type { JournalEvent } from '../core/events';
+import type { HostToWebviewMessage, TimelineCategory, TimelineOrder, TimelineSummary } from '../shared/protocol';
+import { el } from './dom';
+import { isEditable } from './eventStyle';
+import { formatHourLabel } from './format';
+import { isFocusable, refreshRowTimes, timelineRenderer } from './rowView';
+import type { RowContext } from './rowView';
+import { SessionHeader } from './sessionHeader';
+import type { TimelineRow } from './timelineModel';
+import { TimelineModel } from './timelineModel';
+import { Toolbar } from './toolbar';
+import type { UiState } from './uiState';
+import type { WebviewHost } from './vscodeApi';
+import { VirtualList } from './virtualList';
+
+/** Compact rows like VS Code's own trees. Must match `--row-height` in timeline.css. */
+export const ROW_HEIGHT = 22;
+
+/**
+ * The Timeline webview: owns the model, the header, the toolbar and the virtual list, applies
+ * host messages and turns clicks and keys into protocol messages. Live appends are batched into
+ * one list update per animation frame.
+ */
+export class TimelineView {
+  private readonly model = new TimelineModel();
+  private readonly header = new SessionHeader();
+  private readonly toolbar: Toolbar;
+  private readonly viewport = el('div', 'viewport');
+  private readonly sticky = el('div', 'sticky-hour');
+  private readonly noMatch = el('div', 'no-match', 'No entries match the filters.');
+  private readonly list: VirtualList<TimelineRow>;
+  private readonly ctx: RowContext;
+  private order: TimelineOrder = 'newest-first';
+  private summary: TimelineSummary | null = null;
+  private notices: readonly string[] = [];
+  private hidden: ReadonlySet<TimelineCategory>;
+  private search: string;
+  private readonly expanded: Set<string>;
+  private activeKey: string | undefined;
+  private headerOf = new Int32Array(0);
+  private now = Date.now();
+  private pendingFrame = 0;
+  private restoredScroll: number | undefined;
+  private saveTimer = 0;
+
+  constructor(root: HTMLElement, private readonly host: WebviewHost) {
+    const state = host.loadState();
+    this.hidden = new Set(state.hidden);
+    this.search = state.search;
+    this.expanded = new Set(state.expanded);
+    this.activeKey = state.focusedKey;
+    this.restoredScroll = state.scrollTop;
+    this.ctx = { now: () => this.now, activeKey: () => this.activeKey };
+
+    this.toolbar = new Toolbar(state.hidden, state.search, {
+      onFilterChange: (hidden) => {
+        this.hidden = new Set(hidden);
+        this.refreshRows();
+        this.saveState();
+      },
+      onSearch: (text) => {
+        this.search = text;
+        this.refreshRows();
+        this.viewport.scrollTop = 0;
+        this.saveState();
+      },
+      onJumpToNow: () => this.jumpToNow(),
+    });
+
+    this.viewport.setAttribute('role', 'list');
+    this.viewport.setAttribute('aria-label', 'Session timeline');
+    this.list = new VirtualList(this.viewport, timelineRenderer(this.ctx), ROW_HEIGHT, 8, (first) => this.updateSticky(first));
+    this.sticky.setAttribute('aria-hidden', 'true');
+    const listWrap = el('div', 'list-wrap');
+    listWrap.append(this.sticky, this.viewport, this.noMatch);
+    root.append(this.header.element, this.toolbar.element, listWrap);
+
+    root.addEventListener('click', (e) => this.onClick(e));
+    this.viewport.addEventListener('keydown', (e) => this.onKey(e));
+    this.viewport.addEventListener('scroll', () => this.saveStateSoon(), { passive: true });
+    window.setInterval(() => {
+      this.now = Date.now();
+      this.header.tick(this.now);
+    }, 1000);
+    window.setInterval(() => {
+      this.now = Date.now();
+      this.list.forEachRendered((element, row) => refreshRowTimes(element, row, this.ctx));
+      this.updateSticky(Math.floor(this.viewport.scrollTop / ROW_HEIGHT));
+    }, 60_000);
+    this.render();
+  }
+
+  /** Applies one message from the host. */
+  handle(message: HostToWebviewMessage): void {
+    this.now = Date.now();
+    switch (message.type) {
+      case 'init':
+        this.order = message.settings.order === 'oldest-first' ? 'oldest-first' : 'newest-first';
+        this.toolbar.setOrder(this.order === 'newest-first');
+        this.summary = message.summary;
+        this.notices = message.notices;
+        this.model.load(message.events);
+        this.render();
+        if (this.restoredScroll !== undefined) {
+          this.viewport.scrollTop = this.restoredScroll;
+          this.restoredScroll = undefined;
+          this.list.render();
+        }
+        break;
+      case 'append':
+        this.model.append(message.events);
+        this.summary = message.summary;
+        this.header.update(this.summary, this.notices, this.now);
+        this.scheduleRows();
+        break;
+      case 'update':
+        this.summary = message.summary;
+        this.header.update(this.summary, this.notices, this.now);
+        break;
+      case 'replace':
+        this.model.apply(message.event);
+        this.summary = message.summary;
+        this.header.update(this.summary, this.notices, this.now);
+        this.scheduleRows();
+        break;
+      case 'reset':
+        this.model.clear();
+        this.summary = null;
+        this.render();
+        break;
+      default:
+        assertNever(message);
+    }
+  }
+
+  private render(): void {
+    this.header.update(this.summary, this.notices, this.now);
+    this.refreshRows();
+  }
+
+  /** Many appends in a burst become one list update in the next frame. */
+  private scheduleRows(): void {
+    if (this.pendingFrame) return;
+    this.pendingFrame = requestAnimationFrame(() => {
+      this.pendingFrame = 0;
+      this.refreshRows(this.order === 'newest-first' ? 'top' : 'bottom');
+    });
+  }
+
+  private refreshRows(follow?: 'top' | 'bottom'): void {
+    const rows = this.model.rows({ order: this.order, hidden: this.hidden, search: this.search, expanded: this.expanded });
+    this.headerOf = new Int32Array(rows.length);
+    let header = 0;
+    rows.forEach((row, i) => {
+      if (row.kind === 'hour') header = i;
+      this.headerOf[i] = header;
+    });
+    if (this.activeKey === undefined || !rows.some((r) => r.key === this.activeKey)) {
+      this.activeKey = rows.find(isFocusable)?.key;
+    }
+    this.list.pin(this.activeKey);
+    this.list.setRows(rows, follow);
+    const shown = rows.reduce((n, r) => n + (r.kind === 'event' ? 1 : 0), 0);
+    this.toolbar.setStatus(shown, this.model.size);
+    this.noMatch.hidden = shown > 0 || this.model.size === 0;
+    this.viewport.hidden = this.summary === null && this.model.size === 0;
+  }
+
+  private updateSticky(first: number): void {
+    const row = this.list.rowAt(this.headerOf[first] ?? -1);
+    this.sticky.hidden = row?.kind !== 'hour';
+    if (row?.kind === 'hour') this.sticky.textContent = `${formatHourLabel(row.hour, this.now)} · ${row.count}`;
+  }
+
+  private jumpToNow(): void {
+    if (!this.list.length) return;
+    const index = this.order === 'newest-first' ? 0 : this.list.length - 1;
+    this.list.reveal(index, this.order === 'newest-first' ? 'start' : 'end');
+    const target = this.order === 'newest-first' ? this.focusableFrom(0, 1) : this.focusableFrom(this.list.length - 1, -1);
+    if (target >= 0) this.focusRow(target);
+  }
+
+  private focusableFrom(start: number, step: 1 | -1): number {
+    for (let i = start; i >= 0 && i < this.list.length; i += step) {
+      const row = this.list.rowAt(i);
+      if (row && isFocusable(row)) return i;
+    }
+    return -1;
+  }
+
+  private focusRow(index: number): void {
+    const row = this.list.rowAt(index);
+    if (!row || !isFocusable(row)) return;
+    const previous = this.activeKey === undefined ? undefined : this.list.elementOf(this.activeKey);
+    if (previous) previous.tabIndex = -1;
+    this.activeKey = row.key;
+    this.list.pin(row.key);
+    this.list.reveal(index);
+    const element = this.list.elementOf(row.key);
+    if (element) {
+      element.tabIndex = 0;
+      element.focus({ preventScroll: true });
+    }
+    this.saveStateSoon();
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const current = this.activeKey === undefined ? -1 : this.list.indexOf(this.activeKey);
+    const page = Math.max(1, Math.floor(this.viewport.clientHeight / ROW_HEIGHT) - 1);
+    const row = this.list.rowAt(current);
+    let target = -1;
+    switch (e.key) {
+      case 'ArrowDown': target = this.focusableFrom(current + 1, 1); break;
+      case 'ArrowUp': target = this.focusableFrom(current - 1, -1); break;
+      case 'Home': target = this.focusableFrom(0, 1); break;
+      case 'End': target = this.focusableFrom(this.list.length - 1, -1); break;
+      case 'PageDown': target = this.focusableFrom(Math.min(this.list.length - 1, current + page), -1); break;
+      case 'PageUp': target = this.focusableFrom(Math.max(0, current - page), 1); break;
+      case 'Enter':
+      case ' ':
+        if (row) this.activate(row);
+        break;
+      case 'ArrowRight':
+      case 'ArrowLeft':
+        if (row?.kind === 'event' && row.expandable && row.expanded !== (e.key === 'ArrowRight')) this.toggleBurst(row.entry.event.id);
+        else if (row?.kind === 'file' && e.key === 'ArrowLeft') target = this.list.indexOf(`e:${row.burstId}`);
+        else return;
+        break;
+      case 'Delete':
+        if (row?.kind === 'event' && isEditable(row.entry.event)) this.host.post({ type: 'deleteEntry', eventId: row.entry.event.id });
+        break;
+      case 'F2':
+        if (row?.kind === 'event' && isEditable(row.entry.event)) this.host.post({ type: 'editEntry', eventId: row.entry.event.id });
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    if (target >= 0) this.focusRow(target);
+  }
+
+  private onClick(e: MouseEvent): void {
+    const target = e.target instanceof Element ? e.target : null;
+    const button = target?.closest<HTMLElement>('[data-action]');
+    const rowElement = target?.closest<HTMLElement>('.row');
+    const index = rowElement?.dataset['key'] ? this.list.indexOf(rowElement.dataset['key']) : -1;
+    const row = this.list.rowAt(index);
+    if (row && isFocusable(row)) this.focusRow(index);
+    if (button) {
+      e.stopPropagation();
+      this.runAction(button.dataset['action'] ?? '', row?.kind === 'event' ? row.entry.event : undefined);
+    } else if (row) {
+      this.activate(row);
+    }
+  }
+
+  private runAction(action: string, event: JournalEvent | undefined): void {
+    const eventId = event?.id;
+    switch (action) {
+      case 'start': return this.host.post({ type: 'startSession' });
+      case 'end': return this.host.post({ type: 'endSession' });
+      case 'pause': return this.host.post({ type: 'pauseSession' });
+      case 'resume': return this.host.post({ type: 'resumeSession' });
+      case 'note': return this.host.post(eventId ? { type: 'addNote', eventId } : { type: 'addNote' });
+      case 'friction': return this.host.post(eventId ? { type: 'logFriction', eventId } : { type: 'logFriction' });
+      case 'edit': if (eventId) this.host.post({ type: 'editEntry', eventId }); return;
+      case 'delete': if (eventId) this.host.post({ type: 'deleteEntry', eventId }); return;
+    }
+  }
+
+  /** What Enter or a click on a row does: the natural "open" for each kind. */
+  private activate(row: TimelineRow): void {
+    if (row.kind === 'file') return this.host.post({ type: 'openFile', path: row.path });
+    if (row.kind !== 'event') return;
+    const e = row.entry.event;
+    switch (e.kind) {
+      case 'commit': return this.host.post({ type: 'showCommit', repo: e.repo, hash: e.hash });
+      case 'command': return this.host.post({ type: 'showCommand', eventId: e.id });
+      case 'saves':
+        if (row.expandable) return this.toggleBurst(e.id);
+        if (e.files[0]) this.host.post({ type: 'openFile', path: e.files[0].path });
+        return;
+      case 'file-op':
+        if (e.op !== 'delete' && e.paths[0]) this.host.post({ type: 'openFile', path: e.op === 'rename' && e.renames?.[0] ? e.renames[0].to : e.paths[0] });
+        return;
+      case 'friction':
+      case 'note':
+      case 'lesson':
+        return this.host.post({ type: 'editEntry', eventId: e.id });
+      default:
+        return;
+    }
+  }
+
+  private toggleBurst(id: string): void {
+    if (this.expanded.has(id)) this.expanded.delete(id);
+    else this.expanded.add(id);
+    this.refreshRows();
+    const element = this.activeKey === undefined ? undefined : this.list.elementOf(this.activeKey);
+    element?.focus({ preventScroll: true });
+    this.saveState();
+  }
+
+  private saveStateSoon(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = window.setTimeout(() => this.saveState(), 200);
+  }
+
+  private saveState(): void {
+    const state: UiState = {
+      hidden: [...this.hidden],
+      search: this.search,
+      expanded: [...this.expanded],
+      scrollTop: this.viewport.scrollTop,
+      ...(this.activeKey === undefined ? {} : { focusedKey: this.activeKey }),
+    };
+    this.host.saveState(state);
+  }
+}
+
+function assertNever(value: never): void {
+  // A host newer than this webview may send more; ignoring it beats breaking the view.
+  console.warn('Session Journal timeline: unknown message', value);
+}

@@ -1,0 +1,98 @@
+import type { TimelineCategory } from '../shared/protocol';
+import { TIMELINE_CATEGORIES } from '../shared/protocol';
+import { codicon, el, iconButton } from './dom';
+
+/** Chip texts; the long form is the accessible name. */
+const CHIPS: Readonly<Record<TimelineCategory, { readonly icon: string; readonly label: string; readonly long: string }>> = {
+  commits: { icon: 'git-commit', label: 'Commits', long: 'Show commits' },
+  commands: { icon: 'terminal', label: 'Commands', long: 'Show terminal commands and tasks' },
+  saves: { icon: 'save', label: 'Saves', long: 'Show saves and file operations' },
+  notes: { icon: 'flame', label: 'Friction & notes', long: 'Show friction, notes and lessons' },
+  other: { icon: 'ellipsis', label: 'Other', long: 'Show session, idle and other entries' },
+};
+
+/** What the toolbar reports; the view owns the state and re-renders the list. */
+export interface ToolbarHandlers {
+  onFilterChange(hidden: ReadonlySet<TimelineCategory>): void;
+  onSearch(text: string): void;
+  onJumpToNow(): void;
+}
+
+/**
+ * Filter chips (toggle buttons), a search box and "jump to now": the ways to find one entry in a
+ * long session without scrolling through all of it.
+ */
+export class Toolbar {
+  readonly element = el('div', 'toolbar');
+  private readonly hidden: Set<TimelineCategory>;
+  private readonly chips = new Map<TimelineCategory, HTMLButtonElement>();
+  private readonly search = el('input', 'search-input');
+  private readonly status = el('span', 'list-status');
+  private searchTimer = 0;
+
+  constructor(hidden: readonly TimelineCategory[], search: string, private readonly handlers: ToolbarHandlers) {
+    this.hidden = new Set(hidden);
+    const chipRow = el('div', 'chips');
+    chipRow.setAttribute('role', 'group');
+    chipRow.setAttribute('aria-label', 'Filter by kind');
+    for (const category of TIMELINE_CATEGORIES) {
+      const chip = el('button', 'chip');
+      chip.type = 'button';
+      chip.title = CHIPS[category].long;
+      chip.setAttribute('aria-label', CHIPS[category].long);
+      chip.append(codicon(CHIPS[category].icon), el('span', undefined, CHIPS[category].label));
+      chip.addEventListener('click', () => this.toggle(category));
+      this.chips.set(category, chip);
+      chipRow.append(chip);
+    }
+    const searchBox = el('div', 'search-box');
+    this.search.type = 'search';
+    this.search.placeholder = 'Search the timeline';
+    this.search.setAttribute('aria-label', 'Search the timeline');
+    this.search.value = search;
+    this.search.maxLength = 500;
+    this.search.addEventListener('input', () => {
+      clearTimeout(this.searchTimer);
+      // A short debounce keeps typing smooth on a 10,000-entry session.
+      this.searchTimer = window.setTimeout(() => handlers.onSearch(this.search.value), 120);
+    });
+    this.search.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.search.value) {
+        this.search.value = '';
+        handlers.onSearch('');
+        e.stopPropagation();
+      }
+    });
+    const jump = iconButton('arrow-circle-up', 'Jump to now', 'jump');
+    jump.addEventListener('click', () => handlers.onJumpToNow());
+    this.jumpButton = jump;
+    searchBox.append(codicon('search', 'search-icon'), this.search, this.status, jump);
+    this.status.setAttribute('aria-live', 'polite');
+    this.element.append(chipRow, searchBox);
+    this.syncChips();
+  }
+
+  private readonly jumpButton: HTMLButtonElement;
+
+  /** Points the "jump to now" arrow at the end where the newest entry is. */
+  setOrder(newestFirst: boolean): void {
+    this.jumpButton.replaceChildren(codicon(newestFirst ? 'arrow-circle-up' : 'arrow-circle-down'));
+  }
+
+  /** "12 of 340" while filtering, so an empty-looking list explains itself. */
+  setStatus(shown: number, total: number): void {
+    const filtering = this.hidden.size > 0 || this.search.value.trim() !== '';
+    this.status.textContent = filtering ? `${shown} of ${total}` : '';
+  }
+
+  private toggle(category: TimelineCategory): void {
+    if (this.hidden.has(category)) this.hidden.delete(category);
+    else this.hidden.add(category);
+    this.syncChips();
+    this.handlers.onFilterChange(this.hidden);
+  }
+
+  private syncChips(): void {
+    for (const [category, chip] of this.chips) chip.setAttribute('aria-pressed', String(!this.hidden.has(category)));
+  }
+}

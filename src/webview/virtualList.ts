@@ -1,0 +1,165 @@
+/**
+ * A fixed-row-height virtual list: only the rows in view (plus a small overscan) exist in the
+ * DOM, so 10,000 events cost as much to draw as 40. Rows are keyed; a row whose key stays in
+ * range keeps its element and is only moved, so live appends never rebuild what is on screen.
+ */
+
+/** How the list draws rows of type R; the list itself knows nothing about events. */
+export interface RowRenderer<R> {
+  key(row: R): string;
+  /** Changes whenever the row must be redrawn (an edit, an expansion). */
+  signature(row: R): string;
+  create(row: R): HTMLElement;
+  update(element: HTMLElement, row: R): void;
+}
+
+/** Where a live list should stay when rows arrive: glued to its newest edge or where the reader is. */
+export type FollowEdge = 'top' | 'bottom';
+
+interface Rendered {
+  readonly element: HTMLElement;
+  signature: string;
+  index: number;
+}
+
+/** Draws a window of `rows` into `viewport` (the scrolling element). */
+export class VirtualList<R> {
+  private rows: readonly R[] = [];
+  private readonly rendered = new Map<string, Rendered>();
+  private readonly indexByKey = new Map<string, number>();
+  private readonly canvas: HTMLElement;
+  private pinnedKey: string | undefined;
+  private frame = 0;
+
+  constructor(
+    private readonly viewport: HTMLElement,
+    private readonly renderer: RowRenderer<R>,
+    readonly rowHeight: number,
+    private readonly overscan = 8,
+    private readonly onRender?: (firstVisible: number) => void,
+  ) {
+    this.canvas = document.createElement('div');
+    this.canvas.className = 'virtual-canvas';
+    viewport.append(this.canvas);
+    viewport.addEventListener('scroll', () => this.schedule(), { passive: true });
+  }
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  rowAt(index: number): R | undefined {
+    return this.rows[index];
+  }
+
+  indexOf(key: string): number {
+    return this.indexByKey.get(key) ?? -1;
+  }
+
+  /** The element of a row if it is currently in the DOM. */
+  elementOf(key: string): HTMLElement | undefined {
+    return this.rendered.get(key)?.element;
+  }
+
+  /** Keeps one row in the DOM even when scrolled away, so keyboard focus never drops to the body. */
+  pin(key: string | undefined): void {
+    this.pinnedKey = key;
+  }
+
+  /**
+   * Swaps in a new row list and draws it at once. With `follow`, a reader at that edge stays
+   * there (sees new rows arrive); anyone scrolled elsewhere keeps the same rows under their eyes.
+   */
+  setRows(rows: readonly R[], follow?: FollowEdge): void {
+    const top = this.viewport.scrollTop;
+    const atTop = top <= 1;
+    const atBottom = top + this.viewport.clientHeight >= this.canvas.offsetHeight - this.rowHeight;
+    const anchorIndex = Math.floor(top / this.rowHeight);
+    const anchorRow = this.rows[anchorIndex];
+    const anchorKey = anchorRow === undefined ? undefined : this.renderer.key(anchorRow);
+    const anchorOffset = top - anchorIndex * this.rowHeight;
+
+    this.rows = rows;
+    this.indexByKey.clear();
+    rows.forEach((row, i) => this.indexByKey.set(this.renderer.key(row), i));
+    this.canvas.style.height = `${rows.length * this.rowHeight}px`;
+
+    if (follow === 'top' && atTop) {
+      this.viewport.scrollTop = 0;
+    } else if (follow === 'bottom' && atBottom) {
+      this.viewport.scrollTop = this.canvas.offsetHeight;
+    } else if (anchorKey !== undefined) {
+      const moved = this.indexByKey.get(anchorKey);
+      if (moved !== undefined && moved !== anchorIndex) this.viewport.scrollTop = moved * this.rowHeight + anchorOffset;
+    }
+    this.render();
+  }
+
+  /** Scrolls the least needed to show a row (or puts it at the top/bottom when asked). */
+  reveal(index: number, align: 'nearest' | 'start' | 'end' = 'nearest'): void {
+    const top = index * this.rowHeight;
+    const height = this.viewport.clientHeight;
+    // The sticky hour header covers the first row, so "in view" starts one row down.
+    const stickyCover = this.rowHeight;
+    if (align === 'start') this.viewport.scrollTop = top;
+    else if (align === 'end') this.viewport.scrollTop = top + this.rowHeight - height;
+    else if (top < this.viewport.scrollTop + stickyCover) this.viewport.scrollTop = top - stickyCover;
+    else if (top + this.rowHeight > this.viewport.scrollTop + height) this.viewport.scrollTop = top + this.rowHeight - height;
+    this.render();
+  }
+
+  /** Runs `fn` on every row element in the DOM, e.g. to refresh relative times once a minute. */
+  forEachRendered(fn: (element: HTMLElement, row: R) => void): void {
+    for (const r of this.rendered.values()) {
+      const row = this.rows[r.index];
+      if (row !== undefined) fn(r.element, row);
+    }
+  }
+
+  /** Batches scroll-driven redraws into one per frame. */
+  schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  /** Draws the rows in view now: adds missing ones, moves kept ones, removes the rest. */
+  render(): void {
+    const h = this.rowHeight;
+    const first = Math.max(0, Math.floor(this.viewport.scrollTop / h) - this.overscan);
+    const last = Math.min(this.rows.length, Math.ceil((this.viewport.scrollTop + this.viewport.clientHeight) / h) + this.overscan);
+    const wanted = new Set<string>();
+    const pinnedIndex = this.pinnedKey === undefined ? undefined : this.indexByKey.get(this.pinnedKey);
+    const indices: number[] = [];
+    for (let i = first; i < last; i++) indices.push(i);
+    if (pinnedIndex !== undefined && (pinnedIndex < first || pinnedIndex >= last)) indices.push(pinnedIndex);
+
+    for (const i of indices) {
+      const row = this.rows[i] as R;
+      const key = this.renderer.key(row);
+      wanted.add(key);
+      const signature = this.renderer.signature(row);
+      let r = this.rendered.get(key);
+      if (!r) {
+        r = { element: this.renderer.create(row), signature, index: -1 };
+        this.rendered.set(key, r);
+        this.canvas.append(r.element);
+      } else if (r.signature !== signature) {
+        this.renderer.update(r.element, row);
+        r.signature = signature;
+      }
+      if (r.index !== i) {
+        r.index = i;
+        r.element.style.transform = `translateY(${i * h}px)`;
+      }
+    }
+    for (const [key, r] of this.rendered) {
+      if (wanted.has(key)) continue;
+      r.element.remove();
+      this.rendered.delete(key);
+    }
+    this.onRender?.(Math.floor(this.viewport.scrollTop / h));
+  }
+}
