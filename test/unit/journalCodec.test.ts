@@ -85,7 +85,7 @@ describe('journalCodec', () => {
       const text = journalOf([start, note, retried as JournalEvent, cmd]);
       const { events, problems } = parseJournal(text);
       assert.deepEqual(events.map((e) => e.id), ['a', 'b', 'c']);
-      assert.equal((events[1] as { text: string }).text, note.text);
+      assert.deepEqual(events[1], note);
       assert.equal(problems.length, 1);
       assert.equal(problems[0].line, 3);
       assert.match(problems[0].reason, /duplicate id "b" \(first on line 2\)/);

@@ -170,10 +170,10 @@ describe('journalWriter', () => {
     const w = writer({ fs: flaky, flushIntervalMs: 10_000, retryInitialMs: 10_000 });
     w.enqueue(file, lineFor(0));
     await w.flush();
-    // A disk that fills up halfway through the append.
+    // A disk that fills up three quarters into the append (mid-way through the second line).
     const realAppend = flaky.appendFile.bind(flaky);
     flaky.appendFile = async (f, data) => {
-      fs.appendFileSync(f, data.slice(0, Math.floor(data.length / 2)));
+      fs.appendFileSync(f, data.slice(0, Math.floor(data.length * 0.75)));
       throw Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' });
     };
     w.enqueue(file, lineFor(1));
@@ -183,7 +183,7 @@ describe('journalWriter', () => {
     await w.flush();
     const { events, problems } = parseJournal(fs.readFileSync(file, 'utf8'));
     assert.deepEqual(events.map((e) => e.id), ['id0', 'id1', 'id2']);
-    // The half write held all of id1 and part of id2: the retry repeats id1 (dropped by id) and
+    // The partial write held all of id1 and part of id2: the retry repeats id1 (dropped by id) and
     // starts on a new line, so the fragment stays a line of its own instead of eating id1.
     assert.deepEqual(problems.map((p) => p.line), [3, 4]);
     assert.match(problems[0].reason, /not valid JSON/);
