@@ -83,6 +83,10 @@ describe('friction command text', () => {
       assert.equal(displayText('echo \u001b[31mred\u001b[0m\nrm `x`', 60), "echo red rm 'x'");
     });
 
+    it('breaks up Markdown links, which notifications would make clickable', () => {
+      assert.equal(displayText('echo [run](command:workbench.action.quit)', 60), 'echo [run] (command:workbench.action.quit)');
+    });
+
     it('never returns control characters or more than max characters (property)', () => {
       fc.assert(
         fc.property(fc.string({ maxLength: 200 }), fc.integer({ min: 10, max: 80 }), (s, max) => {
@@ -90,6 +94,7 @@ describe('friction command text', () => {
           assert.ok(Array.from(shown).length <= max);
           // eslint-disable-next-line no-control-regex
           assert.ok(!/[\u0000-\u001f\u007f`]/.test(shown));
+          assert.ok(!shown.includes(']('));
         }),
         { numRuns: 300 },
       );

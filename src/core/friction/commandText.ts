@@ -108,10 +108,17 @@ const CONTROL_OR_ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007|[\u00
 /**
  * Makes captured text safe and short for a one-line plain-text notification: escape sequences
  * and control characters become spaces, backticks become quotes (they delimit the command in
- * the message), and anything past `max` characters is cut with an ellipsis.
+ * the message), Markdown link syntax is broken up, and anything past `max` characters is cut
+ * with an ellipsis.
  */
 export function displayText(text: string, max: number): string {
-  const clean = text.replace(CONTROL_OR_ANSI, ' ').replace(/`/g, "'").replace(/\s+/g, ' ').trim();
+  const clean = text
+    .replace(CONTROL_OR_ANSI, ' ')
+    .replace(/`/g, "'")
+    // VS Code renders `[label](target)` in notifications as a link, even a command: link.
+    .replace(/\]\(/g, '] (')
+    .replace(/\s+/g, ' ')
+    .trim();
   const chars = Array.from(clean);
   if (chars.length <= max) return clean;
   return `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
