@@ -5,7 +5,7 @@
  */
 import { commandFailed } from '../events';
 import type { CommitEvent, FileChange, JournalEvent } from '../events';
-import { applyEdits } from './applyEdits';
+import { effectiveEvents } from '../sessionState';
 import { inactiveIntervals, totalLength } from './inactiveTime';
 import type {
   BuildOptions,
@@ -75,7 +75,7 @@ function keepSlowest(slowest: SlowCommand[], candidate: SlowCommand): void {
  * apart from sorting the rows and the file table.
  */
 export function buildRetrospective(events: readonly JournalEvent[], options: BuildOptions): RetrospectiveModel {
-  const live = applyEdits(events);
+  const live = effectiveEvents(events);
   const files = new FileTable();
   const commits: CommitSummary[] = [];
   const slowest: SlowCommand[] = [];

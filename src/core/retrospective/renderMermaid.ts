@@ -74,11 +74,11 @@ export function renderMermaid(m: RetrospectiveModel): string | undefined {
   }
   if (commits.length > 0) {
     lines.push('    section Commits');
-    for (const c of commits) lines.push(`    ${mermaidLabel(`${c.shortHash} ${c.subject}`)} :milestone, ${stamp(c.time, off)}, 0m`);
+    for (const c of commits) lines.push(`    ${mermaidLabel(`${c.shortHash} ${c.subject}`)} :milestone, ${stamp(c.time, off)}, 1m`);
   }
   if (shownFailures.length > 0) {
     lines.push('    section Failures and friction');
-    for (const r of shownFailures) lines.push(`    ${mermaidLabel(r.text)} :crit, milestone, ${stamp(r.time, off)}, 0m`);
+    for (const r of shownFailures) lines.push(`    ${mermaidLabel(r.text)} :crit, milestone, ${stamp(r.time, off)}, 1m`);
   }
   lines.push('```');
   return lines.join('\n');

@@ -54,6 +54,8 @@ function rowKind(e: JournalEvent): TimelineKind | undefined {
 }
 
 function rowText(e: JournalEvent): string {
+  // An idle event is written when work resumes, so the row says so instead of "Idle for …" at its end.
+  if (e.kind === 'idle') return `Back after ${formatDuration(e.to - e.from)} idle`;
   const d = describeEvent(e);
   return e.kind === 'commit' || e.kind === 'friction' ? withDetail(d.title, d.detail) : d.title;
 }
