@@ -20,8 +20,13 @@ export interface SectionInfo {
   readonly line: number;
   /** 1-based first line after the heading. */
   readonly bodyStartLine: number;
-  /** 1-based last line of the body (inclusive); smaller than bodyStartLine when the body is empty. */
+  /** 1-based last line of the body (inclusive), subsections included; smaller than bodyStartLine when the body is empty. */
   readonly bodyEndLine: number;
+  /**
+   * 1-based last line of the section's own content: like bodyEndLine, but stopping before a
+   * recognised section nested inside it (Friction Points inside Honest Feedback).
+   */
+  readonly ownEndLine: number;
 }
 
 /** A top-level marked token and the lines it covers. */
@@ -167,9 +172,12 @@ function computeSections(blocks: readonly Block[], lineCount: number): SectionIn
       const next = headings[j].token as Token & { depth: number };
       if (next.depth <= token.depth) { end = headings[j].line - 1; break; }
     }
-    sections.push({ key, heading: token.text, level: token.depth, line: b.line, bodyStartLine: b.endLine + 1, bodyEndLine: end });
+    sections.push({ key, heading: token.text, level: token.depth, line: b.line, bodyStartLine: b.endLine + 1, bodyEndLine: end, ownEndLine: end });
   });
-  return sections;
+  return sections.map((s, i) => {
+    const next = sections[i + 1];
+    return next !== undefined && next.line <= s.bodyEndLine ? { ...s, ownEndLine: next.line - 1 } : s;
+  });
 }
 
 /** Default cap on the characters validated; beyond it the rest is ignored with a warning. */
@@ -208,9 +216,9 @@ export function parseDocument(markdown: string, maxChars: number = DEFAULT_MAX_C
   return { lines, prose, plain, blocks, sections, truncatedAt, parseError };
 }
 
-/** The top-level blocks inside a section's body. */
+/** The top-level blocks of a section's own content (recognised subsections left out). */
 export function blocksIn(doc: ParsedDoc, section: SectionInfo): Block[] {
-  return doc.blocks.filter((b) => b.line >= section.bodyStartLine && b.line <= section.bodyEndLine);
+  return doc.blocks.filter((b) => b.line >= section.bodyStartLine && b.line <= section.ownEndLine);
 }
 
 /** The first section with this key (later duplicates are ignored by the rules). */

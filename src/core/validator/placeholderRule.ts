@@ -79,7 +79,7 @@ export function checkPlaceholders(ctx: RuleContext): Finding[] {
   const required = new Set(config.requiredSections);
   for (const section of doc.sections) {
     if (!required.has(section.key)) continue;
-    if (wordsOf(sectionProse(doc, section, headings)).length === 0) {
+    if (wordsOf(sectionProse(doc, section, headings, true)).length === 0) {
       out.push({
         rule: 'no-placeholders', message: `The ${SECTION_TITLES[section.key]} section is empty.`,
         line: section.line, severity: 'error', section: section.key,

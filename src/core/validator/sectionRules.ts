@@ -76,17 +76,13 @@ export function checkDiary(ctx: RuleContext): Finding[] {
   return out;
 }
 
-function inside(inner: SectionInfo, outer: SectionInfo): boolean {
-  return inner.line > outer.line && inner.line <= outer.bodyEndLine;
-}
-
 /** feedback-length: Honest Feedback, counting its Friction Points, is long enough to be candid. */
 export function checkFeedback(ctx: RuleContext): Finding[] {
   const section = sectionOf(ctx.doc, 'honestFeedback');
   if (!section) return [missing('feedback-length', 'honestFeedback')];
   let count = wordsOf(sectionProse(ctx.doc, section, ctx.headings)).length;
   const friction = sectionOf(ctx.doc, 'frictionPoints');
-  if (friction && !inside(friction, section)) count += wordsOf(sectionProse(ctx.doc, friction, ctx.headings)).length;
+  if (friction) count += wordsOf(sectionProse(ctx.doc, friction, ctx.headings)).length;
   const min = ctx.config.minFeedbackWords;
   if (count >= min) return [];
   return [finding('feedback-length', section.line, `Honest Feedback has ${plural(count, 'word')} (friction points included); at least ${min} are needed.`, 'honestFeedback')];

@@ -22,10 +22,14 @@ export function headingLines(doc: ParsedDoc): Set<number> {
   return lines;
 }
 
-/** The prose of a section's body (headings, comments, code and the checklist left out). */
-export function sectionProse(doc: ParsedDoc, section: SectionInfo, headings: Set<number>): string {
+/**
+ * The prose of a section's own content (headings, comments, code and the checklist left out);
+ * with `withSubsections`, the prose of nested recognised sections too.
+ */
+export function sectionProse(doc: ParsedDoc, section: SectionInfo, headings: Set<number>, withSubsections = false): string {
   const parts: string[] = [];
-  for (let l = section.bodyStartLine; l <= section.bodyEndLine; l++) {
+  const last = withSubsections ? section.bodyEndLine : section.ownEndLine;
+  for (let l = section.bodyStartLine; l <= last; l++) {
     if (!headings.has(l)) parts.push(doc.prose[l - 1] ?? '');
   }
   return parts.join('\n');

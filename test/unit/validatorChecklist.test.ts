@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { validateRetrospective } from '../../src/core/validator/validate';
+import { renderValidationChecklist, upsertValidationChecklist } from '../../src/core/validator/checklist';
+import { DEFAULT_VALIDATOR_CONFIG, loadValidatorConfig } from '../../src/core/validator/config';
+import { edit, goodDoc } from './validatorFixture';
+
+const broken = (): string => edit(goodDoc(), /\n3\. \*\*Slow feedback loop\*\*[^\n]*/, '');
+
+describe('renderValidationChecklist', () => {
+  it('writes one checked line per passing rule', () => {
+    const result = validateRetrospective(goodDoc());
+    const lines = renderValidationChecklist(result).trimEnd().split('\n');
+    assert.equal(lines.length, 10);
+    assert.deepEqual(lines, result.rules.map((r) => `- [x] ${r.title}`));
+  });
+
+  it('writes the reason next to a failing rule', () => {
+    const text = renderValidationChecklist(validateRetrospective(broken()));
+    assert.match(text, /^- \[ \] At least 3 friction points documented — Only 2 friction points documented; at least 3 are needed\.$/m);
+    assert.equal((text.match(/^- \[x\]/gm) ?? []).length, 9);
+  });
+
+  it('mentions further findings of the same rule', () => {
+    const md = edit(edit(goodDoc(), '| 10:24 |', '| 25:24 |'), '| 11:05 |', '| 26:05 |');
+    assert.match(renderValidationChecklist(validateRetrospective(md)), /is not a valid time \(HH:MM, 00:00 to 23:59\)\. \(and 1 more\)$/m);
+  });
+});
+
+describe('upsertValidationChecklist', () => {
+  it('appends the section at the end, leaving the document before it untouched', () => {
+    const md = goodDoc();
+    const out = upsertValidationChecklist(md, validateRetrospective(md));
+    assert.ok(out.startsWith(md));
+    assert.equal(out.slice(md.length), `\n## Retrospective Validation\n\n${renderValidationChecklist(validateRetrospective(md))}`);
+    const noNewline = upsertValidationChecklist('# T\nText', validateRetrospective(''));
+    assert.ok(noNewline.startsWith('# T\nText\n\n## Retrospective Validation\n\n- [ ] '));
+  });
+
+  it('replaces an existing section of any heading variant, keeping what follows byte for byte', () => {
+    const md = goodDoc();
+    const tail = '\n## Appendix\n\n\tRaw notes stay   exactly as they were.  \n\n\n';
+    const withOld = md.replace('## Metrics', '### ✅ Validation:\n\n- [ ] stale line\n- [x] another stale line\n\n## Metrics') + tail;
+    // The old checklist, nested under Next Steps here, is neither a next step nor a placeholder.
+    assert.equal(validateRetrospective(withOld).passed, true);
+    const result = validateRetrospective(broken());
+    const out = upsertValidationChecklist(withOld, result);
+    const [before] = withOld.split('### ✅ Validation:');
+    assert.ok(out.startsWith(`${before}### ✅ Validation:\n\n${renderValidationChecklist(result)}\n## Metrics`));
+    assert.ok(out.endsWith(withOld.slice(withOld.indexOf('## Metrics'))));
+    assert.ok(!out.includes('stale line'));
+  });
+
+  it('is idempotent and the written checklist does not change the verdict', () => {
+    for (const md of [goodDoc(), broken()]) {
+      const once = upsertValidationChecklist(md, validateRetrospective(md));
+      const again = validateRetrospective(once);
+      assert.deepEqual(again.rules, validateRetrospective(md).rules);
+      assert.equal(upsertValidationChecklist(once, again), once);
+    }
+  });
+
+  it('keeps CRLF line endings', () => {
+    const md = goodDoc().replace(/\n/g, '\r\n');
+    const once = upsertValidationChecklist(md, validateRetrospective(md));
+    assert.ok(once.startsWith(md));
+    assert.ok(!/[^\r]\n/.test(once));
+    assert.equal(upsertValidationChecklist(once, validateRetrospective(once)), once);
+  });
+
+  it('replaces a checklist that is the last line without a line break', () => {
+    const md = '# T\n\n## Retrospective Validation';
+    const out = upsertValidationChecklist(md, validateRetrospective(''));
+    assert.ok(out.startsWith('# T\n\n## Retrospective Validation\n\n- [ ] '));
+  });
+});
+
+describe('loadValidatorConfig', () => {
+  it('returns the defaults for no config', () => {
+    assert.deepEqual(loadValidatorConfig(undefined), { config: DEFAULT_VALIDATOR_CONFIG, errors: [] });
+    assert.equal(DEFAULT_VALIDATOR_CONFIG.minFrictionPoints, 3);
+    assert.equal(DEFAULT_VALIDATOR_CONFIG.minDiaryWords, 150);
+    assert.equal(DEFAULT_VALIDATOR_CONFIG.minFeedbackWords, 100);
+    assert.equal(DEFAULT_VALIDATOR_CONFIG.requiredSections.length, 10);
+  });
+
+  it('accepts thresholds, section names or keys, header fields and disabled rules', () => {
+    const { config, errors } = loadValidatorConfig({
+      minFrictionPoints: 1, requiredSections: ['Timeline', 'nextSteps', 'Key Takeaways'],
+      requiredHeaderFields: ['date'], disabledRules: ['diary-length'],
+    });
+    assert.deepEqual(errors, []);
+    assert.equal(config.minFrictionPoints, 1);
+    assert.deepEqual(config.requiredSections, ['timeline', 'nextSteps', 'lessons']);
+    assert.deepEqual(config.requiredHeaderFields, ['date']);
+    assert.deepEqual(config.disabledRules, ['diary-length']);
+    assert.equal(config.minDiaryWords, 150);
+  });
+
+  it('reports each bad field and keeps its default', () => {
+    const { config, errors } = loadValidatorConfig({
+      minFrictionPoints: -1, minDiaryWords: '150', requiredSections: ['Nope'], disabledRules: 'all', colour: 'blue',
+    });
+    assert.equal(errors.length, 5);
+    assert.match(errors.join('\n'), /"minFrictionPoints" must be a whole number/);
+    assert.match(errors.join('\n'), /"requiredSections" has an unknown entry "Nope"/);
+    assert.match(errors.join('\n'), /Unknown validator setting "colour"/);
+    assert.equal(config.minFrictionPoints, 3);
+    assert.equal(config.minDiaryWords, 150);
+    assert.deepEqual(loadValidatorConfig([1, 2]).errors, ['The validator config must be a JSON object.']);
+  });
+
+  it('lets bad programmatic options fall back to the defaults', () => {
+    const result = validateRetrospective(goodDoc(), { minFrictionPoints: Number.NaN, requiredSections: null as unknown as [] });
+    assert.equal(result.passed, true);
+  });
+});
