@@ -7,25 +7,9 @@
  * lines stay queued in order and are retried with backoff; the owner hears about the failure
  * once per streak and once more when writing works again.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-/** The file-system calls the writer needs; tests pass one that fails on demand. */
-export interface JournalFs {
-  appendFile(file: string, data: string): Promise<void>;
-  appendFileSync(file: string, data: string): void;
-  /** Creates the folder and its parents; succeeds when it exists. */
-  mkdir(dir: string): Promise<void>;
-  mkdirSync(dir: string): void;
-}
-
-/** The real file system. */
-export const nodeJournalFs: JournalFs = {
-  appendFile: (file, data) => fs.promises.appendFile(file, data, 'utf8'),
-  appendFileSync: (file, data) => fs.appendFileSync(file, data, 'utf8'),
-  mkdir: async (dir) => { await fs.promises.mkdir(dir, { recursive: true }); },
-  mkdirSync: (dir) => { fs.mkdirSync(dir, { recursive: true }); },
-};
+import { errorCode, errorMessage, nodeJournalFs } from './journalFs';
+import type { JournalFs } from './journalFs';
 
 /** Reported once when writes start failing: enough to tell the user what is wrong and that nothing is lost yet. */
 export interface JournalWriteFailure {
@@ -75,18 +59,6 @@ export interface JournalWriterOptions {
 interface PendingLine {
   readonly file: string;
   readonly line: string;
-}
-
-function errorCode(err: unknown): string | undefined {
-  if (typeof err === 'object' && err !== null && 'code' in err) {
-    const code = (err as { code: unknown }).code;
-    if (typeof code === 'string') return code;
-  }
-  return undefined;
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /**

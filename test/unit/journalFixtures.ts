@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SCHEMA_VERSION } from '../../src/core/events';
 import type { EventDraft, JournalEvent } from '../../src/core/events';
-import { nodeJournalFs } from '../../src/core/journalWriter';
-import type { JournalFs } from '../../src/core/journalWriter';
+import { nodeJournalFs } from '../../src/core/journalFs';
+import type { JournalFs } from '../../src/core/journalFs';
 
 /** A fresh temp folder, removed by the returned cleanup. */
 export function tempDir(): { dir: string; cleanup: () => void } {
