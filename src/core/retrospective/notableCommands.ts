@@ -51,9 +51,36 @@ export function isTrivialCommand(commandLine: string): boolean {
   return TRIVIAL.has(programOf(line));
 }
 
+/** What a command line is, before its outcome is known. */
+export type CommandClass = 'trivial' | 'notable' | 'plain';
+
+/** Classifies a command line; pure, so callers may memoise it (sessions rerun the same lines). */
+export function classifyCommand(commandLine: string): CommandClass {
+  if (isTrivialCommand(commandLine)) return 'trivial';
+  return NOTABLE.test(commandLine.slice(0, 2000)) ? 'notable' : 'plain';
+}
+
+/** A {@link classifyCommand} that remembers its answers for one build (bounded, then it starts over). */
+export function memoizedClassifier(limit = 5000): (commandLine: string) => CommandClass {
+  const seen = new Map<string, CommandClass>();
+  return (commandLine) => {
+    let c = seen.get(commandLine);
+    if (c === undefined) {
+      if (seen.size >= limit) seen.clear();
+      c = classifyCommand(commandLine);
+      seen.set(commandLine, c);
+    }
+    return c;
+  };
+}
+
 /** Whether a command gets its own timeline row: failures and notable or slow successes, never noise. */
-export function isNotableCommand(e: Pick<CommandEvent, 'commandLine' | 'exitCode' | 'durationMs'>): boolean {
-  if (isTrivialCommand(e.commandLine)) return false;
+export function isNotableCommand(
+  e: Pick<CommandEvent, 'commandLine' | 'exitCode' | 'durationMs'>,
+  classify: (commandLine: string) => CommandClass = classifyCommand,
+): boolean {
+  const c = classify(e.commandLine);
+  if (c === 'trivial') return false;
   if (commandFailed(e)) return true;
-  return e.durationMs >= LONG_COMMAND_MS || NOTABLE.test(e.commandLine.slice(0, 2000));
+  return c === 'notable' || e.durationMs >= LONG_COMMAND_MS;
 }

@@ -4,7 +4,8 @@
  */
 import { describeEvent, formatDuration, shorten } from '../describeEvent';
 import type { JournalEvent, SaveBurstEvent } from '../events';
-import { isNotableCommand } from './notableCommands';
+import { isNotableCommand, memoizedClassifier } from './notableCommands';
+import type { CommandClass } from './notableCommands';
 import type { TimelineKind, TimelineRow } from './model';
 
 /** Save bursts closer than this to the previous saves row are folded into it. */
@@ -14,7 +15,7 @@ function withDetail(title: string, detail: string | undefined): string {
   return detail ? `${title} (${shorten(detail, 200)})` : title;
 }
 
-function rowKind(e: JournalEvent): TimelineKind | undefined {
+function rowKind(e: JournalEvent, classify: (line: string) => CommandClass): TimelineKind | undefined {
   switch (e.kind) {
     case 'session-start':
     case 'session-end':
@@ -31,7 +32,7 @@ function rowKind(e: JournalEvent): TimelineKind | undefined {
     case 'git-op':
       return 'git';
     case 'command':
-      if (!isNotableCommand(e)) return undefined;
+      if (!isNotableCommand(e, classify)) return undefined;
       return e.exitCode === 0 ? 'command' : 'failure';
     case 'task':
       return e.exitCode === 0 ? undefined : 'failure';
@@ -84,8 +85,9 @@ function saveGroupText(g: SaveGroup): string {
  */
 export function buildTimeline(events: readonly JournalEvent[]): TimelineRow[] {
   const picked: { e: JournalEvent; kind: TimelineKind; seq: number }[] = [];
+  const classify = memoizedClassifier();
   for (const e of events) {
-    const kind = rowKind(e);
+    const kind = rowKind(e, classify);
     if (kind) picked.push({ e, kind, seq: picked.length });
   }
   // Journal order is almost time order; a stable sort fixes the few late-written lines.
