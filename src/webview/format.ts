@@ -41,7 +41,7 @@ export function formatHourLabel(hour: number, now: number): string {
   return `${formatDate(hour)} ${clock}`;
 }
 
-/** "just now", "3 min ago", "2 h 5 min ago", "3 days ago": short enough for the right edge of a 22 px row. */
+/** "just now", "3 min ago", "2 h ago", "3 days ago": short enough for the right edge of a 22 px row. */
 export function formatRelative(time: number, now: number): string {
   const diff = now - time;
   if (!Number.isFinite(diff)) return '';
@@ -49,10 +49,7 @@ export function formatRelative(time: number, now: number): string {
   const minutes = Math.round(diff / 60_000);
   if (minutes < 60) return `${Math.max(1, minutes)} min ago`;
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) {
-    const rest = minutes % 60;
-    return rest && hours < 3 ? `${hours} h ${rest} min ago` : `${hours} h ago`;
-  }
+  if (hours < 24) return `${hours} h ago`;
   const days = Math.floor(hours / 24);
   return days === 1 ? 'yesterday' : `${days} days ago`;
 }

@@ -3,12 +3,12 @@ import { TIMELINE_CATEGORIES } from '../shared/protocol';
 import { codicon, el, iconButton } from './dom';
 
 /** Chip texts; the long form is the accessible name. */
-const CHIPS: Readonly<Record<TimelineCategory, { readonly icon: string; readonly label: string; readonly long: string }>> = {
-  commits: { icon: 'git-commit', label: 'Commits', long: 'Show commits' },
-  commands: { icon: 'terminal', label: 'Commands', long: 'Show terminal commands and tasks' },
-  saves: { icon: 'save', label: 'Saves', long: 'Show saves and file operations' },
-  notes: { icon: 'flame', label: 'Friction & notes', long: 'Show friction, notes and lessons' },
-  other: { icon: 'ellipsis', label: 'Other', long: 'Show session, idle and other entries' },
+const CHIPS: Readonly<Record<TimelineCategory, { readonly tone: string; readonly label: string; readonly long: string }>> = {
+  commits: { tone: 'commit', label: 'Commits', long: 'Show commits' },
+  commands: { tone: 'command', label: 'Commands', long: 'Show terminal commands and tasks' },
+  saves: { tone: 'save', label: 'Saves', long: 'Show saves and file operations' },
+  notes: { tone: 'friction', label: 'Notes', long: 'Show friction, notes and lessons' },
+  other: { tone: 'muted', label: 'Other', long: 'Show session, idle and other entries' },
 };
 
 /** What the toolbar reports; the view owns the state and re-renders the list. */
@@ -36,11 +36,12 @@ export class Toolbar {
     chipRow.setAttribute('role', 'group');
     chipRow.setAttribute('aria-label', 'Filter by kind');
     for (const category of TIMELINE_CATEGORIES) {
-      const chip = el('button', 'chip');
+      // A dot in the kind's colour instead of an icon keeps all five chips on one line at 300 px.
+      const chip = el('button', `chip tone-${CHIPS[category].tone}`);
       chip.type = 'button';
       chip.title = CHIPS[category].long;
       chip.setAttribute('aria-label', CHIPS[category].long);
-      chip.append(codicon(CHIPS[category].icon), el('span', undefined, CHIPS[category].label));
+      chip.append(el('span', 'chip-dot'), el('span', undefined, CHIPS[category].label));
       chip.addEventListener('click', () => this.toggle(category));
       this.chips.set(category, chip);
       chipRow.append(chip);

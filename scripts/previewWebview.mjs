@@ -1,0 +1,322 @@
+/* global window, document -- functions passed to page.evaluate run in the browser */
+// Renders the Timeline webview outside VS Code, in Debian's Chromium, with a fake VS Code API
+// that feeds it a realistic session, and screenshots it in a dark and a light theme. With
+// `--events N` it loads N events instead and prints the first-render time and DOM node count;
+// the benchmark imports `measureFirstRender` for the same numbers.
+//
+//   node scripts/previewWebview.mjs                 → test-output/webview-dark.png, webview-light.png
+//   node scripts/previewWebview.mjs --events 10000  → first render time and DOM size
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const NONCE = 'cHJldmlldy1ub25jZQ==';
+const MINUTE = 60_000;
+
+/** A realistic subset of VS Code's Dark Modern and Light Modern colours, as the workbench injects them. */
+export const THEMES = {
+  dark: {
+    bodyClass: 'vscode-dark',
+    vars: {
+      'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif', 'font-size': '13px', 'font-weight': 'normal',
+      'editor-font-family': '"Droid Sans Mono", "monospace", monospace',
+      foreground: '#cccccc', descriptionForeground: '#9d9d9d', errorForeground: '#f85149', focusBorder: '#0078d4',
+      'icon-foreground': '#cccccc', 'sideBar-background': '#181818', 'sideBar-foreground': '#cccccc', 'sideBar-border': '#2b2b2b',
+      'sideBarSectionHeader-background': '#181818', 'sideBarSectionHeader-border': '#2b2b2b', 'widget-border': '#313131', 'widget-shadow': '#0000005c',
+      'button-background': '#0078d4', 'button-foreground': '#ffffff', 'button-hoverBackground': '#026ec1', 'button-border': '#ffffff12',
+      'button-secondaryBackground': '#313131', 'button-secondaryForeground': '#cccccc',
+      'input-background': '#313131', 'input-border': '#3c3c3c', 'input-foreground': '#cccccc', 'input-placeholderForeground': '#989898',
+      'inputOption-activeBackground': '#2489db82', 'inputOption-activeBorder': '#2488db', 'inputOption-activeForeground': '#ffffff',
+      'checkbox-border': '#3c3c3c', 'toolbar-hoverBackground': '#5a5d5e50',
+      'list-hoverBackground': '#2a2d2e', 'list-focusOutline': '#0078d4', 'list-inactiveSelectionBackground': '#37373d', 'list-activeSelectionBackground': '#04395e',
+      'textLink-foreground': '#4daafc', 'editorWarning-foreground': '#cca700',
+      'inputValidation-warningBackground': '#352a05', 'inputValidation-warningBorder': '#b89500',
+      'charts-foreground': '#cccccc', 'charts-red': '#f14c4c', 'charts-blue': '#3794ff', 'charts-yellow': '#cca700',
+      'charts-orange': '#d18616', 'charts-green': '#89d185', 'charts-purple': '#b180d7',
+      'testing-iconFailed': '#f14c4c', 'testing-iconPassed': '#73c991', 'contrastBorder': 'transparent',
+      'scrollbarSlider-background': '#79797966', 'scrollbarSlider-hoverBackground': '#646464b3', 'scrollbarSlider-activeBackground': '#bfbfbf66',
+    },
+  },
+  light: {
+    bodyClass: 'vscode-light',
+    vars: {
+      'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif', 'font-size': '13px', 'font-weight': 'normal',
+      'editor-font-family': '"Droid Sans Mono", "monospace", monospace',
+      foreground: '#3b3b3b', descriptionForeground: '#717171', errorForeground: '#f85149', focusBorder: '#005fb8',
+      'icon-foreground': '#3b3b3b', 'sideBar-background': '#f8f8f8', 'sideBar-foreground': '#3b3b3b', 'sideBar-border': '#e5e5e5',
+      'sideBarSectionHeader-background': '#f8f8f8', 'sideBarSectionHeader-border': '#e5e5e5', 'widget-border': '#e5e5e5', 'widget-shadow': '#00000029',
+      'button-background': '#005fb8', 'button-foreground': '#ffffff', 'button-hoverBackground': '#0258a8', 'button-border': '#0000001a',
+      'button-secondaryBackground': '#e5e5e5', 'button-secondaryForeground': '#3b3b3b',
+      'input-background': '#ffffff', 'input-border': '#cecece', 'input-foreground': '#3b3b3b', 'input-placeholderForeground': '#767676',
+      'inputOption-activeBackground': '#bed6ed', 'inputOption-activeBorder': '#005fb8', 'inputOption-activeForeground': '#000000',
+      'checkbox-border': '#cecece', 'toolbar-hoverBackground': '#b8b8b850',
+      'list-hoverBackground': '#f2f2f2', 'list-focusOutline': '#005fb8', 'list-inactiveSelectionBackground': '#e4e6f1', 'list-activeSelectionBackground': '#e8e8e8',
+      'textLink-foreground': '#005fb8', 'editorWarning-foreground': '#bf8803',
+      'inputValidation-warningBackground': '#f6f5d2', 'inputValidation-warningBorder': '#b89500',
+      'charts-foreground': '#616161', 'charts-red': '#e51400', 'charts-blue': '#1a85ff', 'charts-yellow': '#bf8803',
+      'charts-orange': '#d18616', 'charts-green': '#388a34', 'charts-purple': '#652d90',
+      'testing-iconFailed': '#f14c4c', 'testing-iconPassed': '#73c991', 'contrastBorder': 'transparent',
+      'scrollbarSlider-background': '#64646466', 'scrollbarSlider-hoverBackground': '#646464b3', 'scrollbarSlider-activeBackground': '#00000099',
+    },
+  },
+};
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+/** A realistic session of ~40 varied events, ending `now`, with hostile strings in captured text. */
+export function sampleSession(now = Date.now()) {
+  const start = now - 118 * MINUTE;
+  const sessionId = '20261121-120000-a1b2c3';
+  let n = 0;
+  const at = (min) => start + min * MINUTE;
+  const base = (time) => ({ v: 1, id: `e${String(++n).padStart(4, '0')}`, sessionId, time });
+  const cmd = (min, commandLine, exitCode, durationMs, extra = {}) => ({ ...base(at(min)), kind: 'command', commandLine, confidence: 'high', cwd: '.', exitCode, start: at(min) - durationMs, durationMs, terminal: 'bash', ...extra });
+  const saves = (min, files) => ({ ...base(at(min)), kind: 'saves', start: at(min) - 40_000, files: files.map(([path, count]) => ({ path, count, languageId: 'typescript' })), count: files.reduce((s, [, c]) => s + c, 0) });
+  const commit = (min, hash, subject, files, added, removed) => ({ ...base(at(min)), kind: 'commit', repo: '.', hash, subject, authorTime: at(min), branch: 'main', operation: 'commit', files: files.map((path) => ({ path, added: 12, removed: 3 })), added, removed });
+  const events = [
+    { ...base(at(0)), kind: 'session-start', focus: 'Timeline webview: virtual list and live updates', folders: ['session-journal'], trusted: true, utcOffsetMinutes: 60 },
+    cmd(2, 'git status', 0, 80),
+    saves(4, [['src/webview/main.ts', 3]]),
+    cmd(5, 'npm run typecheck', 0, 8_400),
+    saves(9, [['src/webview/virtualList.ts', 4], ['src/webview/rowView.ts', 2], ['media/timeline.css', 5], ['src/webview/timelineModel.ts', 1], ['src/webview/format.ts', 1]]),
+    cmd(11, 'npx mocha test/unit/timelineModel.test.ts', 1, 3_200),
+    { ...base(at(12)), kind: 'friction', title: 'Mocha ran every spec instead of the one file', detail: '.mocharc spec list is merged with the CLI file', category: 'tooling', trigger: { eventId: 'e0006', summary: 'npx mocha test/unit/timelineModel.test.ts failed (exit 1)', exitCode: 1 } },
+    cmd(14, 'npx mocha test/unit/timelineModel.test.ts', 0, 2_900),
+    commit(16, '3f2a9c1e7b6d5a4032f1', 'Timeline model: rows grouped by hour', ['src/webview/timelineModel.ts', 'test/unit/timelineModel.test.ts'], 212, 8),
+    { ...base(at(18)), kind: 'note', text: 'Hour headers are rows too, so the list keeps one fixed row height' },
+    saves(21, [['src/webview/sessionHeader.ts', 2]]),
+    cmd(22, `echo "${HOSTILE}" && printf '%s' '<script>alert(1)</script>'`, 0, 40),
+    saves(24, [[`docs/${HOSTILE}.md`, 1]]),
+    { ...base(at(25)), kind: 'file-op', op: 'create', paths: ['src/webview/toolbar.ts'] },
+    cmd(27, 'node scripts/previewWebview.mjs', 1, 12_400, { cwd: '.' }),
+    { ...base(at(28)), kind: 'notice', code: 'no-shell-integration', message: 'Terminal "zsh" has no shell integration: its commands are not captured.' },
+    cmd(30, 'node scripts/previewWebview.mjs', 0, 6_100),
+    { ...base(at(33)), kind: 'task', name: 'npm: watch', source: 'npm', start: at(31), durationMs: 120_000, exitCode: 0 },
+    { ...base(at(36)), kind: 'session-pause' },
+    { ...base(at(44)), kind: 'session-resume' },
+    { ...base(at(52)), kind: 'idle', from: at(45), to: at(52) },
+    commit(55, 'b7c1d2e3f4a5968778695a4b', `Escape captured text ${HOSTILE} in the panel`, ['src/webview/rowView.ts'], 40, 12),
+    cmd(57, 'git push --force-with-lease origin timeline-webview-with-a-really-long-branch-name-that-will-not-fit', 128, 2_300),
+    { ...base(at(58)), kind: 'friction', title: 'Push rejected: remote branch protected', detail: 'had to open a PR instead', category: 'environment' },
+    cmd(60, 'gh pr create --fill', 0, 4_200),
+    { ...base(at(63)), kind: 'debug', name: 'Extension Tests', type: 'extensionHost', start: at(61), durationMs: 95_000 },
+    saves(66, [['src/vscode/views/timelineViewProvider.ts', 6], ['package.json', 1]]),
+    cmd(68, 'npm test', 1, 41_000),
+    { ...base(at(69)), kind: 'task', name: 'tsc: watch', source: 'typescript', start: at(68), durationMs: 30_000, exitCode: 2 },
+    { ...base(at(71)), kind: 'lesson', text: 'Measure the webview with 10,000 events before polishing pixels' },
+    cmd(74, 'npm test', 0, 39_000),
+    commit(78, 'c0ffee1234567890abcdef12', 'Timeline provider: CSP, batching, disposal', ['src/vscode/views/timelineViewProvider.ts', 'package.json', 'media/icon.svg'], 180, 22),
+    { ...base(at(81)), kind: 'git-op', repo: '.', op: 'checkout', message: 'checkout: moving from main to timeline-polish', branch: 'timeline-polish' },
+    saves(90, [['media/timeline.css', 9], ['src/webview/rowView.ts', 3]]),
+    cmd(95, 'npm run lint -- --fix', 0, 9_000),
+    { ...base(at(100)), kind: 'note', text: `Subjects like ${HOSTILE} render as text — good` },
+    saves(106, [['README.md', 2]]),
+    cmd(110, 'npx tsc --noEmit -p src/webview/tsconfig.json', 0, 5_600),
+    { ...base(at(113)), kind: 'file-op', op: 'rename', paths: ['src/webview/header.ts'], renames: [{ from: 'src/webview/header.ts', to: 'src/webview/sessionHeader.ts' }] },
+    cmd(116, 'git commit -m "Timeline polish"', 0, 700),
+    commit(117, 'd00dfeed0987654321abcdef', 'Timeline polish: spacing, icons, sticky hour headers', ['media/timeline.css', 'src/webview/rowView.ts'], 64, 30),
+  ];
+  return { events, summary: summarize(events, sessionId, start, now) };
+}
+
+/** `count` events spread over the last hours, the shape a long real session has. */
+export function largeSession(count, now = Date.now()) {
+  const sample = sampleSession(now).events.filter((e) => e.kind !== 'session-start');
+  const sessionId = '20261120-080000-ffffff';
+  const step = 9_000;
+  const start = now - count * step;
+  const events = [{ v: 1, id: 'L0', sessionId, time: start, kind: 'session-start', focus: `Load test with ${count} events`, folders: ['big'], trusted: true, utcOffsetMinutes: 60 }];
+  for (let i = 1; i < count; i++) {
+    const template = sample[i % sample.length];
+    const time = start + i * step;
+    const shifted = { ...template, id: `L${i}`, sessionId, time };
+    if ('start' in template) shifted.start = time - (template.time - template.start);
+    if (template.kind === 'commit') shifted.hash = (i.toString(16) + 'abcdef0123456789').slice(0, 16);
+    events.push(shifted);
+  }
+  return { events, summary: summarize(events, sessionId, start, now) };
+}
+
+function summarize(events, sessionId, start, now) {
+  const count = (kind) => events.filter((e) => e.kind === kind).length;
+  const commands = events.filter((e) => e.kind === 'command');
+  const saves = events.filter((e) => e.kind === 'saves');
+  const files = new Set(saves.flatMap((e) => e.files.map((f) => f.path)));
+  return {
+    sessionId,
+    focus: events[0].focus,
+    start,
+    paused: false,
+    elapsedMs: now - start,
+    activeMs: Math.round((now - start) * 0.82),
+    counts: {
+      commits: count('commit'), commands: commands.length, commandsFailed: commands.filter((c) => c.exitCode !== 0).length,
+      saves: saves.reduce((s, e) => s + e.count, 0), files: files.size, friction: count('friction'), notes: count('note'),
+      lessons: count('lesson'), tasksFailed: events.filter((e) => e.kind === 'task' && e.exitCode !== 0).length,
+    },
+  };
+}
+
+/** Builds the webview bundle with the same settings the extension build uses for the browser. */
+export async function buildWebview(outDir) {
+  await esbuild.build({
+    entryPoints: [join(root, 'src/webview/main.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    outfile: join(outDir, 'webview.js'),
+    logLevel: 'warning',
+  });
+}
+
+/**
+ * Writes a page that loads the bundle the way the view provider does (same CSP, same resources)
+ * plus a fake `acquireVsCodeApi` that answers `ready` with `init` and times its handling.
+ */
+function writePage(dir, theme, init, uiState) {
+  const vars = Object.entries(THEMES[theme].vars).map(([k, v]) => `  --vscode-${k}: ${v};`).join('\n');
+  writeFileSync(join(dir, `theme-${theme}.css`), `html {\n${vars}\n  background: var(--vscode-sideBar-background);\n}\n`);
+  writeFileSync(join(dir, 'data.js'), `window.__init = ${JSON.stringify(init)};\nwindow.__uiState = ${JSON.stringify(uiState ?? null)};\n`);
+  writeFileSync(join(dir, 'fake.js'), `
+window.__posted = [];
+window.acquireVsCodeApi = () => ({
+  postMessage(message) {
+    window.__posted.push(message);
+    if (message.type !== 'ready') return;
+    setTimeout(() => {
+      const t0 = performance.now();
+      window.dispatchEvent(new MessageEvent('message', { data: window.__init }));
+      const t1 = performance.now();
+      requestAnimationFrame(() => setTimeout(() => {
+        window.__perf = { handleMs: t1 - t0, firstFrameMs: performance.now() - t0, domNodes: document.querySelectorAll('*').length };
+      }, 0));
+    }, 0);
+  },
+  getState: () => window.__uiState,
+  setState: (state) => { window.__uiState = state; },
+});
+`);
+  const csp = `default-src 'none'; img-src file: data:; style-src file:; font-src file:; script-src 'nonce-${NONCE}'`;
+  writeFileSync(join(dir, `${theme}.html`), `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="theme-${theme}.css">
+<link rel="stylesheet" href="codicon.css">
+<link rel="stylesheet" href="timeline.css">
+<title>Timeline</title>
+</head>
+<body class="${THEMES[theme].bodyClass}">
+<div id="root"></div>
+<script nonce="${NONCE}" src="data.js"></script>
+<script nonce="${NONCE}" src="fake.js"></script>
+<script nonce="${NONCE}" src="webview.js"></script>
+</body>
+</html>
+`);
+  return pathToFileURL(join(dir, `${theme}.html`)).href;
+}
+
+async function prepare() {
+  const dir = mkdtempSync(join(tmpdir(), 'sj-webview-'));
+  await buildWebview(dir);
+  copyFileSync(join(root, 'node_modules/@vscode/codicons/dist/codicon.css'), join(dir, 'codicon.css'));
+  copyFileSync(join(root, 'node_modules/@vscode/codicons/dist/codicon.ttf'), join(dir, 'codicon.ttf'));
+  copyFileSync(join(root, 'media/timeline.css'), join(dir, 'timeline.css'));
+  return dir;
+}
+
+function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+async function openPage(browser, url, size) {
+  const page = await browser.newPage({ viewport: size });
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('dialog', (d) => { problems.push(`dialog opened: ${d.message()}`); void d.dismiss(); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__perf !== undefined, null, { timeout: 30_000 });
+  return { page, problems };
+}
+
+/**
+ * Loads `events` events into the webview in Chromium and reports how long the `init` message
+ * took to handle, how long until the first frame was painted, and how many DOM nodes exist.
+ */
+export async function measureFirstRender({ events = 10_000, width = 360, height = 800 } = {}) {
+  const dir = await prepare();
+  const browser = await launch();
+  try {
+    const url = writePage(dir, 'dark', { type: 'init', settings: { order: 'newest-first' }, trusted: true, notices: [], ...largeSession(events) });
+    const { page, problems } = await openPage(browser, url, { width, height });
+    const perf = await page.evaluate(() => window.__perf);
+    return { events, firstRenderMs: perf.handleMs, firstFrameMs: perf.firstFrameMs, domNodes: perf.domNodes, problems };
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Screenshots the sample session in both themes into `outDir`; returns the files and any page errors. */
+export async function screenshotThemes({ outDir = join(root, 'test-output'), width = 360, height = 800 } = {}) {
+  mkdirSync(outDir, { recursive: true });
+  const dir = await prepare();
+  const browser = await launch();
+  const results = [];
+  try {
+    const { events, summary } = sampleSession();
+    const burst = events.find((e) => e.kind === 'saves' && e.files.length > 3);
+    const init = {
+      type: 'init', settings: { order: 'newest-first' }, trusted: true, summary, events,
+      notices: ['Commits are not captured in untrusted workspaces.'],
+    };
+    for (const theme of Object.keys(THEMES)) {
+      const url = writePage(dir, theme, init, { hidden: [], search: '', expanded: [burst.id], scrollTop: 0 });
+      const { page, problems } = await openPage(browser, url, { width, height });
+      await page.evaluate(() => document.fonts.ready);
+      const file = join(outDir, `webview-${theme}.png`);
+      await page.screenshot({ path: file });
+      results.push({ theme, file, problems, posted: await page.evaluate(() => window.__posted) });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+async function main() {
+  const i = process.argv.indexOf('--events');
+  if (i >= 0) {
+    const count = Number(process.argv[i + 1]);
+    if (!Number.isInteger(count) || count < 1) throw new Error('--events needs a positive whole number');
+    const r = await measureFirstRender({ events: count });
+    console.log(`events: ${r.events}\nfirst render (init handling): ${r.firstRenderMs.toFixed(1)} ms\nfirst frame painted: ${r.firstFrameMs.toFixed(1)} ms\nDOM nodes: ${r.domNodes}`);
+    for (const p of r.problems) console.log(`page problem: ${p}`);
+    return;
+  }
+  for (const r of await screenshotThemes()) {
+    console.log(`${r.theme}: ${r.file}`);
+    for (const p of r.problems) console.log(`  page problem: ${p}`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

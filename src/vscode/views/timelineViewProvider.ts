@@ -1,0 +1,201 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { JournalEvent } from '../../core/events';
+import type {
+  HostToWebviewMessage,
+  TimelineChange,
+  TimelineOrder,
+  TimelineSnapshot,
+  TimelineSummary,
+  WebviewToHostMessage,
+} from '../../shared/protocol';
+import { isWebviewMessage } from '../../shared/protocol';
+
+export type { TimelineChange, TimelineSnapshot } from '../../shared/protocol';
+
+/** What the Timeline view shows, and how it learns that it changed. Implemented by the session controller. */
+export interface TimelineSource {
+  snapshot(): TimelineSnapshot;
+  readonly onDidChange: vscode.Event<TimelineChange>;
+}
+
+/** Live events arriving within this window go to the webview as one `append` message. */
+const APPEND_BATCH_MS = 50;
+
+/**
+ * Hosts the Timeline webview in the activity bar: serves its HTML under a strict CSP, sends it
+ * the session (a snapshot when it says `ready`, then batched live changes), and hands every
+ * message from it, once validated, to whoever listens on {@link onMessage}.
+ */
+export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  static readonly viewId = 'sessionJournal.timeline';
+
+  private readonly messages = new vscode.EventEmitter<WebviewToHostMessage>();
+  /** Messages from the webview that passed {@link isWebviewMessage}; anything else is dropped. */
+  readonly onMessage: vscode.Event<WebviewToHostMessage> = this.messages.event;
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private viewDisposables: vscode.Disposable[] = [];
+  private view: vscode.WebviewView | undefined;
+  /** True from the webview's first `ready` until the view is disposed: before that, posts would be lost. */
+  private ready = false;
+  private pending: JournalEvent[] = [];
+  private pendingSummary: TimelineSummary | undefined;
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private rejected = 0;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly source: TimelineSource,
+  ) {
+    this.disposables.push(
+      this.messages,
+      source.onDidChange((change) => this.onChange(change)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('sessionJournal.timeline.order')) this.sendInit();
+      }),
+    );
+  }
+
+  /** How many malformed messages the webview sent (kept for diagnostics and tests). */
+  get rejectedMessages(): number {
+    return this.rejected;
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.disposeView();
+    this.view = view;
+    const roots = [
+      vscode.Uri.joinPath(this.extensionUri, 'media'),
+      vscode.Uri.joinPath(this.extensionUri, 'dist'),
+      vscode.Uri.joinPath(this.extensionUri, 'node_modules', '@vscode', 'codicons', 'dist'),
+    ];
+    view.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
+    view.webview.html = this.html(view.webview);
+    this.viewDisposables.push(
+      view.webview.onDidReceiveMessage((message: unknown) => this.onWebviewMessage(message)),
+      // Nothing is posted while hidden. Shown again, a page that was kept (retainContextWhenHidden)
+      // needs the state it missed; a page that was discarded reloads and asks with `ready` anyway.
+      view.onDidChangeVisibility(() => {
+        if (view.visible) this.sendInit();
+      }),
+      view.onDidDispose(() => {
+        if (this.view === view) this.disposeView();
+      }),
+    );
+  }
+
+  dispose(): void {
+    this.disposeView();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private onWebviewMessage(message: unknown): void {
+    if (!isWebviewMessage(message)) {
+      this.rejected++;
+      return;
+    }
+    if (message.type === 'ready') {
+      this.ready = true;
+      this.sendInit();
+    }
+    this.messages.fire(message);
+  }
+
+  private onChange(change: TimelineChange): void {
+    if (!this.ready || !this.view?.visible) return; // the next `ready` or show brings a full snapshot
+    switch (change.type) {
+      case 'append':
+        this.pending.push(...change.events);
+        this.pendingSummary = change.summary;
+        this.flushTimer ??= setTimeout(() => this.flush(), APPEND_BATCH_MS);
+        return;
+      case 'replace':
+        // Keep order: appends that came first must land before the edit that may target them.
+        this.flush();
+        this.post({ type: 'replace', event: change.event, summary: change.summary });
+        return;
+      case 'reset':
+        this.dropPending();
+        this.post({ type: 'reset' });
+        this.sendInit();
+        return;
+    }
+  }
+
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const events = this.pending;
+    const summary = this.pendingSummary;
+    this.pending = [];
+    this.pendingSummary = undefined;
+    if (events.length && summary) this.post({ type: 'append', events, summary });
+  }
+
+  private dropPending(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.pending = [];
+    this.pendingSummary = undefined;
+  }
+
+  private sendInit(): void {
+    if (!this.ready) return;
+    this.dropPending();
+    const snapshot = this.source.snapshot();
+    this.post({
+      type: 'init',
+      summary: snapshot.summary,
+      events: snapshot.events,
+      trusted: snapshot.trusted,
+      notices: snapshot.notices,
+      settings: { order: readOrder() },
+    });
+  }
+
+  private post(message: HostToWebviewMessage): void {
+    if (!this.view || !this.ready || !this.view.visible) return;
+    void this.view.webview.postMessage(message);
+  }
+
+  private disposeView(): void {
+    this.dropPending();
+    this.ready = false;
+    this.view = undefined;
+    for (const d of this.viewDisposables.splice(0)) d.dispose();
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const uri = (...segments: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
+    const csp = [
+      "default-src 'none'",
+      `img-src ${webview.cspSource} data:`,
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${uri('node_modules', '@vscode', 'codicons', 'dist', 'codicon.css')}">
+<link rel="stylesheet" href="${uri('media', 'timeline.css')}">
+<title>Timeline</title>
+</head>
+<body>
+<div id="root"></div>
+<script nonce="${nonce}" src="${uri('dist', 'webview.js')}"></script>
+</body>
+</html>`;
+  }
+}
+
+/** The `sessionJournal.timeline.order` setting, defaulting to newest first for anything unexpected. */
+function readOrder(): TimelineOrder {
+  const value = vscode.workspace.getConfiguration('sessionJournal').get<string>('timeline.order');
+  return value === 'oldest-first' ? 'oldest-first' : 'newest-first';
+}
