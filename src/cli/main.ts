@@ -1,0 +1,170 @@
+/**
+ * The `session-journal` command line: validates retrospectives outside the editor, so CI and
+ * pre-commit hooks can hold them to the same rules as the extension does.
+ */
+import { version } from '../../package.json';
+import { validateRetrospective } from '../core/validator/validate';
+import { loadValidatorConfig } from '../core/validator/config';
+import type { ValidatorConfig } from '../core/validator/config';
+import type { Finding } from '../core/validator/types';
+
+/** Where the CLI reads and writes; process streams in production, fakes in tests. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readFile(path: string): Promise<string>;
+}
+
+/** Exit codes of the contract in retrospective-format.md. */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+const USAGE = `Usage: session-journal validate FILE... [--json] [--config FILE]
+
+Checks session retrospectives against the retrospective format.
+
+Options:
+  --json           print one JSON array with an object per file
+  --config FILE    JSON file with validator settings (thresholds, required sections)
+  -h, --help       show this help
+  -v, --version    show the version
+
+Exit status: 0 every file passes, 1 a rule fails, 2 usage or I/O error.
+`;
+
+interface Options {
+  files: string[];
+  json: boolean;
+  config?: string;
+}
+
+function parseArgs(args: readonly string[]): Options | string {
+  const [command, ...rest] = args;
+  if (command !== 'validate') {
+    return command === undefined ? 'no command given' : `unknown command '${command}'`;
+  }
+  const options: Options = { files: [], json: false };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--json') options.json = true;
+    else if (arg === '--config' || arg.startsWith('--config=')) {
+      const value = arg === '--config' ? rest[++i] : arg.slice('--config='.length);
+      if (value === undefined || value === '') return '--config needs a file';
+      options.config = value;
+    } else if (arg === '--') {
+      options.files.push(...rest.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-') && arg !== '-') return `unknown option '${arg}'`;
+    else options.files.push(arg);
+  }
+  if (options.files.length === 0) return 'no files to validate';
+  return options;
+}
+
+/** A readable reason for an I/O error, e.g. "no such file". */
+export function describeIoError(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  switch (code) {
+    case 'ENOENT': return 'no such file';
+    case 'EISDIR': return 'is a directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    default: return error instanceof Error ? error.message : String(error);
+  }
+}
+
+async function loadConfig(path: string, io: CliIo): Promise<ValidatorConfig | string> {
+  let text: string;
+  try {
+    text = await io.readFile(path);
+  } catch (error) {
+    return `cannot read config '${path}': ${describeIoError(error)}`;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return `config '${path}' is not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const { config, errors } = loadValidatorConfig(json);
+  return errors.length > 0 ? `config '${path}' is invalid:\n  ${errors.join('\n  ')}` : config;
+}
+
+interface FileReport {
+  file: string;
+  passed: boolean;
+  findings: { rule: string; message: string; line: number; severity: Finding['severity'] }[];
+  /** Set when the file could not be read. */
+  error?: string;
+}
+
+/**
+ * Runs the command line with `args` (the arguments after the program name) and returns the
+ * exit code; all output goes through `io`.
+ */
+export async function main(args: readonly string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  if (args.includes('--version') || args.includes('-v')) {
+    io.stdout.write(`${version}\n`);
+    return EXIT_OK;
+  }
+  const options = parseArgs(args);
+  if (typeof options === 'string') {
+    io.stderr.write(`session-journal: ${options}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  let config: ValidatorConfig | undefined;
+  if (options.config !== undefined) {
+    const loaded = await loadConfig(options.config, io);
+    if (typeof loaded === 'string') {
+      io.stderr.write(`session-journal: ${loaded}\n`);
+      return EXIT_USAGE;
+    }
+    config = loaded;
+  }
+  const reports: FileReport[] = [];
+  let ioError = false;
+  for (const file of options.files) {
+    let text: string;
+    try {
+      text = await io.readFile(file);
+    } catch (error) {
+      ioError = true;
+      const reason = describeIoError(error);
+      io.stderr.write(`session-journal: cannot read '${file}': ${reason}\n`);
+      reports.push({ file, passed: false, findings: [], error: reason });
+      continue;
+    }
+    const result = validateRetrospective(text, config);
+    reports.push({
+      file,
+      passed: result.passed,
+      findings: result.findings.map((f) => ({ rule: f.rule, message: f.message, line: f.line, severity: f.severity })),
+    });
+    if (!options.json) writeHuman(io, file, result.findings, result.rules.filter((r) => r.passed).length, result.rules.length);
+  }
+  if (options.json) io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  else writeSummary(io, reports);
+  if (ioError) return EXIT_USAGE;
+  return reports.every((r) => r.passed) ? EXIT_OK : EXIT_FAILED;
+}
+
+function writeHuman(io: CliIo, file: string, findings: readonly Finding[], passed: number, total: number): void {
+  for (const f of findings) {
+    const rule = f.severity === 'warning' ? `${f.rule} (warning)` : f.rule;
+    io.stdout.write(`${file}:${f.line}  ${rule}  ${f.message}\n`);
+  }
+  io.stdout.write(`${file}: ${passed} of ${total} checks pass\n`);
+}
+
+function writeSummary(io: CliIo, reports: readonly FileReport[]): void {
+  const passed = reports.filter((r) => r.passed).length;
+  const unreadable = reports.filter((r) => r.error !== undefined).length;
+  const failed = reports.length - passed - unreadable;
+  const parts = [`${passed} passed`, `${failed} failed`];
+  if (unreadable > 0) parts.push(`${unreadable} unreadable`);
+  io.stdout.write(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${parts.join(', ')}\n`);
+}
