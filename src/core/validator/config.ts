@@ -34,7 +34,7 @@ export interface ValidatorConfig {
   readonly maxDocumentChars: number;
 }
 
-/** The defaults of docs/retrospective-format.md. */
+/** The defaults the retrospective format documents (shared/retrospective-format.md). */
 export const DEFAULT_VALIDATOR_CONFIG: ValidatorConfig = Object.freeze({
   requiredSections: Object.freeze([
     'summary', 'timeline', 'diary', 'wentWell', 'couldImprove', 'honestFeedback', 'frictionPoints', 'lessons',
