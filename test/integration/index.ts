@@ -2,7 +2,7 @@
 // @vscode/test-electron on desktops) through `extensionTestsPath`. It must export run().
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });

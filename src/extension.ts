@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+import { ActivityAdapter } from './vscode/adapters/activityAdapter';
+import { DebugAdapter } from './vscode/adapters/debugAdapter';
+import { FileOpAdapter } from './vscode/adapters/fileOpAdapter';
+import { GitAdapter } from './vscode/adapters/gitAdapter';
+import { SaveAdapter } from './vscode/adapters/saveAdapter';
+import { TaskAdapter } from './vscode/adapters/taskAdapter';
+import { TerminalAdapter } from './vscode/adapters/terminalAdapter';
+import { createCommands } from './vscode/commands/allCommands';
+import { registerCommands } from './vscode/commands/command';
+import { FrictionPrompter } from './vscode/friction/frictionPrompter';
+import { createGitRunner } from './vscode/git/gitRunner';
+import type { GitRunner } from './vscode/git/gitRunner';
+import { createLog, describeError } from './vscode/log';
+import { createRedactor, SwitchableRedactor } from './vscode/redactor';
+import { RetrospectiveService } from './vscode/retrospective/retrospectiveService';
+import { SessionController } from './vscode/sessionController';
+import { onDidChangeSettings, readSettings } from './vscode/settings';
+import { StatusBar } from './vscode/statusBar';
+import { handleTimelineMessage } from './vscode/timelineActions';
+import { TimelineViewProvider } from './vscode/views/timelineViewProvider';
+
+/** What the extension exports: used by the integration tests, handy for other extensions. */
+export interface SessionJournalApi {
+  readonly controller: SessionController;
+  readonly prompter: FrictionPrompter;
+  readonly retrospectives: RetrospectiveService;
+  readonly timeline: TimelineViewProvider;
+  /** Emits pending save bursts and waits for pending commit lookups. */
+  flushCapture(): Promise<void>;
+  /** The git adapter, when the workspace is trusted and commits are captured. */
+  git(): GitAdapter | undefined;
+}
+
+/** Wires the parts together; every part is a disposable owned by the extension context. */
+export async function activate(context: vscode.ExtensionContext): Promise<SessionJournalApi> {
+  const log = createLog();
+  context.subscriptions.push(log);
+  try {
+    let settings = readSettings();
+    const reportPattern = (error: string) => log.warn(`Redaction setting ignored: ${error}`);
+    const redactor = new SwitchableRedactor(createRedactor(settings, reportPattern));
+    // No folder open: the journal lives in global storage, so a window without a folder still records.
+    const storage = context.storageUri ?? context.globalStorageUri;
+    const controller = new SessionController(storage, redactor, settings, log);
+    const retrospectives = new RetrospectiveService(settings);
+    const prompter = new FrictionPrompter(controller, settings);
+    const timeline = new TimelineViewProvider(context.extensionUri, controller);
+    context.subscriptions.push(controller, retrospectives, prompter, timeline, new StatusBar(controller));
+    context.subscriptions.push(vscode.window.registerWebviewViewProvider(TimelineViewProvider.viewId, timeline, { webviewOptions: { retainContextWhenHidden: false } }));
+    context.subscriptions.push(timeline.onMessage((m) => handleTimelineMessage(m, controller, log).catch((err) => log.error('Timeline action failed', err))));
+
+    const saves = new SaveAdapter(controller);
+    const fileOps = new FileOpAdapter(controller);
+    context.subscriptions.push(saves, fileOps, new TerminalAdapter(controller), new TaskAdapter(controller), new DebugAdapter(controller),
+      new ActivityAdapter(controller, (t) => prompter.noteTyping(t)));
+
+    // Git reads repository configuration, which can run code: only in trusted workspaces.
+    let gitRunner: GitRunner | undefined;
+    let gitAdapter: GitAdapter | undefined;
+    const startGit = () => {
+      if (gitAdapter || !vscode.workspace.isTrusted || !settings.capture.commits) return;
+      gitRunner = createGitRunner(vscode.workspace.getConfiguration('git').get<string>('path') || undefined);
+      gitAdapter = new GitAdapter(controller, gitRunner, log);
+      context.subscriptions.push(gitAdapter);
+    };
+    startGit();
+    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(startGit));
+
+    const flushCapture = async () => {
+      saves.flush();
+      fileOps.flush();
+      await gitAdapter?.settle();
+    };
+    context.subscriptions.push(registerCommands(createCommands({
+      controller, retrospectives, log, flushCapture,
+      settings: () => settings,
+      git: () => gitRunner,
+    }), log));
+
+    context.subscriptions.push(onDidChangeSettings((next) => {
+      settings = next;
+      redactor.set(createRedactor(next, reportPattern));
+      controller.updateSettings(next);
+      prompter.updateSettings(next);
+      retrospectives.updateSettings(next);
+      startGit();
+    }));
+
+    // A session a reload or crash left open continues, with the gap marked.
+    const resumed = await controller.resumeOpenSession().catch((err) => {
+      log.error('Could not resume the open session', err);
+      return false;
+    });
+    if (!resumed && settings.autoStart && vscode.workspace.workspaceFolders?.length) controller.start(undefined);
+
+    return { controller, prompter, retrospectives, timeline, flushCapture, git: () => gitAdapter };
+  } catch (err) {
+    // Never fail silently: say so, then let VS Code record the failed activation.
+    log.error('Session Journal failed to start', err);
+    void vscode.window.showErrorMessage(`Session Journal failed to start: ${describeError(err)}`, 'Show Log').then((a) => { if (a) log.show(); });
+    throw err;
+  }
+}
+
+export function deactivate(): void {
+  // Disposing the context's subscriptions flushes the journal synchronously (SessionController → recorder.dispose).
+}

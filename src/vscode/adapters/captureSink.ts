@@ -1,0 +1,25 @@
+import type { EventDraft, NoticeCode } from '../../core/events';
+import type { WorkspaceFolderInfo } from '../../core/workspacePaths';
+
+/**
+ * What every source adapter talks to: adapters turn VS Code events into event drafts and hand
+ * them here; they know nothing of the journal, the panel or redaction settings.
+ */
+export interface CaptureSink {
+  /** Records a draft into the active session (dropped when no session records). */
+  record(draft: EventDraft): void;
+  /** Shows a notice on the timeline once per session per key. */
+  notice(code: NoticeCode, message: string, key?: string): void;
+  /** Something happened: feeds idle detection. */
+  activity(time: number): void;
+  /** Redacts secrets from free text before it is shortened (so a cut never leaves half a secret). */
+  redactText(text: string): string;
+  /** True when a command line must not be recorded at all (user exclusions). */
+  isExcludedCommand(commandLine: string): boolean;
+  /** True when saves of this workspace-relative path must not be recorded. */
+  isExcludedPath(relativePath: string): boolean;
+  /** Whether a session is recording right now (adapters skip work otherwise). */
+  readonly recording: boolean;
+  readonly folders: () => readonly WorkspaceFolderInfo[];
+  readonly now: () => number;
+}

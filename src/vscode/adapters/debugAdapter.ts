@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import type { CaptureSink } from './captureSink';
+import { Disposable } from '../dispose';
+
+/** Debug sessions: when they started, how long they ran. */
+export class DebugAdapter extends Disposable {
+  private readonly starts = new Map<string, number>();
+
+  constructor(private readonly sink: CaptureSink) {
+    super();
+    this.register(vscode.debug.onDidStartDebugSession((s) => {
+      const now = this.sink.now();
+      this.starts.set(s.id, now);
+      this.sink.activity(now);
+    }));
+    this.register(vscode.debug.onDidTerminateDebugSession((s) => {
+      const end = this.sink.now();
+      const start = this.starts.get(s.id) ?? end;
+      this.starts.delete(s.id);
+      this.sink.activity(end);
+      if (!this.sink.recording) return;
+      this.sink.record({ kind: 'debug', time: end, start, durationMs: Math.max(0, end - start), name: this.sink.redactText(s.name), type: s.type });
+    }));
+  }
+}

@@ -1,0 +1,155 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { FileChange } from '../../core/events';
+import { parseNumstat } from '../../core/numstatParser';
+import type { ReflogEntry } from '../../core/reflogParser';
+import { parseReflogLine, reflogRecording } from '../../core/reflogParser';
+import { toWorkspaceRelative } from '../../core/workspacePaths';
+import { Disposable } from '../dispose';
+import type { Log } from '../log';
+import { describeError } from '../log';
+import type { GitRunner } from '../git/gitRunner';
+import { isGitMissing } from '../git/gitRunner';
+import type { FoundRepository } from '../git/repositoryFinder';
+import { findRepositories, readBranch } from '../git/repositoryFinder';
+import { ReflogWatcher } from '../git/reflogWatcher';
+import type { CaptureSink } from './captureSink';
+
+/** Files listed per commit in the journal; a 10,000-file commit keeps its totals and a count. */
+const MAX_FILES_PER_COMMIT = 500;
+
+/**
+ * Commits in every repository of the workspace (nested ones and worktrees too), however they
+ * were made: each repository's reflog is followed, and each new commit is looked up once with
+ * `git show --numstat`. Only constructed in trusted workspaces: git reads the repository's
+ * configuration, which can run code.
+ */
+export class GitAdapter extends Disposable {
+  private readonly watchers = new Map<string, ReflogWatcher>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly sink: CaptureSink,
+    private readonly runner: GitRunner,
+    private readonly log: Log,
+  ) {
+    super();
+    this.scan();
+    // A repository created or cloned during the session (git init in a terminal) is picked up.
+    const headWatcher = this.register(vscode.workspace.createFileSystemWatcher('**/.git/HEAD', false, true, true));
+    this.register(headWatcher.onDidCreate(() => this.scan()));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scan()));
+    // inotify can miss events on some file systems; focusing the window re-reads the reflogs.
+    this.register(vscode.window.onDidChangeWindowState((s) => { if (s.focused) this.recheck(); }));
+    this.register({ dispose: () => { for (const w of this.watchers.values()) w.dispose(); this.watchers.clear(); } });
+  }
+
+  /** The repositories followed right now. */
+  get repositories(): string[] {
+    return [...this.watchers.keys()];
+  }
+
+  /** Re-reads every reflog now. */
+  recheck(): void {
+    for (const w of this.watchers.values()) w.schedule();
+  }
+
+  /** Waits until every commit seen so far has been looked up and recorded (for tests and End Session). */
+  async settle(): Promise<void> {
+    this.recheck();
+    await new Promise((r) => setTimeout(r, 250));
+    await this.queue;
+  }
+
+  private scan(): void {
+    const folders = this.sink.folders().map((f) => f.path);
+    const repos = findRepositories(folders);
+    if (repos.length === 0 && folders.length > 0) {
+      this.sink.notice('not-a-repository', 'No git repository was found in this workspace, so no commits are captured. Run git init to start one: it is picked up at once.');
+    }
+    for (const repo of repos) {
+      if (this.watchers.has(repo.gitDir)) continue;
+      this.log.info(`Following commits in ${repo.root}`);
+      const watcher = new ReflogWatcher(
+        repo.gitDir,
+        (lines) => this.onReflogLines(repo, lines),
+        (err) => this.log.warn(`Reading the reflog of ${repo.root} failed: ${describeError(err)}`),
+      );
+      this.watchers.set(repo.gitDir, watcher);
+    }
+  }
+
+  private onReflogLines(repo: FoundRepository, lines: string[]): void {
+    for (const line of lines) {
+      const entry = parseReflogLine(line);
+      if (!entry) {
+        this.log.warn(`Skipped an unreadable reflog line in ${repo.root}`);
+        continue;
+      }
+      this.sink.activity(this.sink.now());
+      // Lookups run one at a time: a rebase of 50 commits never spawns 50 git processes at once.
+      this.queue = this.queue.then(() => this.handle(repo, entry)).catch((err) => this.log.error('Recording a commit failed', err));
+    }
+  }
+
+  private async handle(repo: FoundRepository, entry: ReflogEntry): Promise<void> {
+    if (!this.sink.recording) return;
+    const repoPath = toWorkspaceRelative(repo.root, this.sink.folders()) ?? path.basename(repo.root);
+    const branch = readBranch(repo.gitDir);
+    const recording = reflogRecording(entry);
+    if (recording.type === 'ignore') return;
+    if (recording.type === 'git-op') {
+      this.sink.record({
+        kind: 'git-op',
+        time: entry.time,
+        repo: repoPath || '.',
+        op: recording.op,
+        message: entry.message,
+        from: entry.from ?? entry.oldHash,
+        to: entry.to ?? entry.newHash,
+        ...(branch ? { branch } : {}),
+      });
+      return;
+    }
+    const details = await this.lookup(repo, entry);
+    this.sink.record({
+      kind: 'commit',
+      time: entry.time,
+      repo: repoPath || '.',
+      hash: entry.newHash,
+      subject: details?.subject ?? entry.subject,
+      authorTime: details?.authorTime ?? entry.time,
+      ...(branch ? { branch } : {}),
+      operation: recording.operation,
+      files: details?.files ?? [],
+      added: details?.added ?? 0,
+      removed: details?.removed ?? 0,
+      ...(details?.truncated ? { filesTruncated: details.truncated } : {}),
+    });
+  }
+
+  private async lookup(repo: FoundRepository, entry: ReflogEntry): Promise<{ subject: string; authorTime: number; files: FileChange[]; added: number; removed: number; truncated: number } | undefined> {
+    try {
+      const out = await this.runner.show(repo.root, entry.newHash);
+      const sep = out.indexOf('\n');
+      const header = sep === -1 ? out : out.slice(0, sep);
+      const [subject = '', authorSeconds = ''] = header.split('\x00');
+      const numstat = parseNumstat(sep === -1 ? '' : out.slice(sep + 1), { maxFiles: MAX_FILES_PER_COMMIT });
+      return {
+        subject,
+        authorTime: Number(authorSeconds) * 1000 || entry.time,
+        files: numstat.files,
+        added: numstat.added,
+        removed: numstat.removed,
+        truncated: numstat.truncated,
+      };
+    } catch (err) {
+      if (isGitMissing(err)) {
+        this.sink.notice('git-missing', 'git was not found on PATH, so commits are recorded from the reflog without their files and line counts. Install git or set git.path.');
+      } else {
+        this.log.warn(`git show ${entry.newHash.slice(0, 7)} in ${repo.root} failed: ${describeError(err)}`);
+      }
+      return undefined;
+    }
+  }
+}

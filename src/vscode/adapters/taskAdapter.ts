@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import type { CaptureSink } from './captureSink';
+import { Disposable } from '../dispose';
+
+/** Tasks (build, test, watch…) with their exit code; a task that ends without one is "unknown". */
+export class TaskAdapter extends Disposable {
+  private readonly starts = new Map<vscode.TaskExecution, number>();
+
+  constructor(private readonly sink: CaptureSink) {
+    super();
+    this.register(vscode.tasks.onDidStartTaskProcess((e) => {
+      const now = this.sink.now();
+      this.starts.set(e.execution, now);
+      this.sink.activity(now);
+    }));
+    this.register(vscode.tasks.onDidEndTaskProcess((e) => {
+      const end = this.sink.now();
+      const start = this.starts.get(e.execution) ?? end;
+      this.starts.delete(e.execution);
+      this.sink.activity(end);
+      if (!this.sink.recording) return;
+      const task = e.execution.task;
+      this.sink.record({
+        kind: 'task',
+        time: end,
+        start,
+        durationMs: Math.max(0, end - start),
+        name: this.sink.redactText(task.name),
+        source: task.source,
+        exitCode: typeof e.exitCode === 'number' ? e.exitCode : null,
+      });
+    }));
+  }
+}

@@ -1,0 +1,51 @@
+import type { Command } from './command';
+import type { SessionController } from '../sessionController';
+import type { RetrospectiveService } from '../retrospective/retrospectiveService';
+import type { GitRunner } from '../git/gitRunner';
+import type { Log } from '../log';
+import type { Settings } from '../settings';
+import { startSessionCommand } from './startSession';
+import { endSessionCommand } from './endSession';
+import { pauseSessionCommand } from './pauseSession';
+import { resumeSessionCommand } from './resumeSession';
+import { logFrictionCommand } from './logFriction';
+import { addNoteCommand } from './addNote';
+import { addLessonCommand } from './addLesson';
+import { validateRetrospectiveCommand } from './validateRetrospective';
+import { finishRetrospectiveCommand } from './finishRetrospective';
+import { showPastSessionsCommand } from './showPastSessions';
+import { exportSessionJsonCommand } from './exportSessionJson';
+import { showTimelineCommand } from './showTimeline';
+import { showCommandDetailsCommand } from './showCommandDetails';
+import { showOutputCommand } from './showOutput';
+
+/** What the commands need from the running extension. */
+export interface CommandDeps {
+  readonly controller: SessionController;
+  readonly retrospectives: RetrospectiveService;
+  readonly log: Log;
+  readonly settings: () => Settings;
+  readonly git: () => GitRunner | undefined;
+  readonly flushCapture: () => Promise<void>;
+}
+
+/** Every palette command, one factory per file. */
+export function createCommands(deps: CommandDeps): Command[] {
+  const { controller, retrospectives, log } = deps;
+  return [
+    startSessionCommand(controller),
+    endSessionCommand(deps),
+    pauseSessionCommand(controller),
+    resumeSessionCommand(controller),
+    logFrictionCommand(controller),
+    addNoteCommand(controller),
+    addLessonCommand(controller),
+    validateRetrospectiveCommand(retrospectives),
+    finishRetrospectiveCommand({ retrospectives, settings: deps.settings, journalDir: () => controller.journalDir, log }),
+    showPastSessionsCommand(controller, log),
+    exportSessionJsonCommand(controller),
+    showTimelineCommand(),
+    showCommandDetailsCommand(controller),
+    showOutputCommand(log),
+  ];
+}

@@ -1,0 +1,109 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SessionStartEvent, SessionType } from '../../core/events';
+import { buildRetrospective } from '../../core/retrospective/buildRetrospective';
+import { renderRetrospective } from '../../core/retrospective/renderRetrospective';
+import { retrospectiveFileName } from '../../core/retrospective/retrospectiveFile';
+import type { Command } from './command';
+import { CommandIds } from './commandIds';
+import type { SessionController } from '../sessionController';
+import type { RetrospectiveService } from '../retrospective/retrospectiveService';
+import type { GitRunner } from '../git/gitRunner';
+import type { Log } from '../log';
+import type { Settings } from '../settings';
+import { draftMarker } from '../retrospective/draftMarker';
+import { recurringFrictionFor } from '../retrospective/sessionHistory';
+import { uncommittedChanges } from '../retrospective/uncommittedChanges';
+import { writeDraft } from '../retrospective/draftFile';
+
+const SESSION_TYPES: readonly { label: SessionType; description: string }[] = [
+  { label: 'feature', description: 'new behaviour' },
+  { label: 'bug fix', description: 'something was broken' },
+  { label: 'research', description: 'learning, spikes, investigation' },
+  { label: 'refactoring', description: 'same behaviour, better code' },
+  { label: 'infrastructure and tooling', description: 'build, CI, environments' },
+  { label: 'documentation', description: 'docs, READMEs, comments' },
+  { label: 'other', description: '' },
+];
+
+/** What End Session needs besides the controller. */
+export interface EndSessionDeps {
+  readonly controller: SessionController;
+  readonly retrospectives: RetrospectiveService;
+  readonly settings: () => Settings;
+  /** Present in trusted workspaces only (git is never run otherwise). */
+  readonly git: () => GitRunner | undefined;
+  /** Emits pending save bursts and waits for commit lookups, so the record is complete. */
+  readonly flushCapture: () => Promise<void>;
+  readonly log: Log;
+}
+
+/**
+ * End Session: asks only for the session type and focus, ends capture, and opens the draft
+ * retrospective (everything the record knows filled in, hints where only the user knows)
+ * in an editor, validated live.
+ */
+export function endSessionCommand(deps: EndSessionDeps): Command {
+  return {
+    id: CommandIds.endSession,
+    async execute() {
+      const { controller } = deps;
+      if (!controller.active) {
+        void vscode.window.showInformationMessage('No session is recording. Start one with "Session Journal: Start Session".');
+        return;
+      }
+      const start = controller.events().find((e): e is SessionStartEvent => e.kind === 'session-start');
+      const type = await vscode.window.showQuickPick(SESSION_TYPES, { title: 'End Session (1/2): what kind of session was it?', ignoreFocusOut: true });
+      if (!type) return;
+      const focus = await vscode.window.showInputBox({
+        title: 'End Session (2/2): primary focus',
+        prompt: 'One line for the retrospective header',
+        value: start?.focus ?? '',
+        ignoreFocusOut: true,
+      });
+      if (focus === undefined) return;
+
+      await deps.flushCapture();
+      const sessionId = controller.events()[0]?.sessionId ?? 'session';
+      const events = await controller.end({ sessionType: type.label, focus: focus.trim() || undefined });
+      if (!events) return;
+      const settings = deps.settings();
+      const git = deps.git();
+      const [uncommitted, recurring] = await Promise.all([
+        git ? uncommittedChanges(git, controller.folders(), deps.log) : Promise.resolve([]),
+        recurringFrictionFor(controller.journalDir, { id: sessionId, start: start?.time ?? Date.now(), events }).catch((err) => {
+          deps.log.warn(`Recurring friction could not be read: ${String(err)}`);
+          return [];
+        }),
+      ]);
+      const utcOffsetMinutes = start?.utcOffsetMinutes ?? -new Date().getTimezoneOffset();
+      const model = buildRetrospective(events, {
+        now: Date.now(),
+        utcOffsetMinutes,
+        focus: focus.trim() || undefined,
+        sessionType: type.label,
+        author: settings.retrospective.author,
+        uncommitted,
+        recurringFriction: recurring,
+        idleMinutes: settings.idleMinutes,
+      });
+      const markdown = `${draftMarker(sessionId)}\n${renderRetrospective(model)}`;
+      const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+      const name = retrospectiveFileName(model.start, utcOffsetMinutes, model.focus);
+      const fallbackDir = path.join(controller.journalDir, 'retrospectives');
+      const written = writeDraft(root ? path.resolve(root, settings.retrospective.folder) : fallbackDir, name, markdown, fallbackDir);
+      if (written.fallbackReason) {
+        deps.log.warn(`Could not write to ${settings.retrospective.folder}: ${written.fallbackReason}`);
+        void vscode.window.showWarningMessage(
+          `The retrospectives folder could not be written (${written.fallbackReason}). The draft was saved in the extension's storage instead: ${written.file}`,
+        );
+      }
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(written.file));
+      await vscode.window.showTextDocument(doc, { preview: false });
+      deps.retrospectives.track(doc, { commits: model.metrics.commits, start: model.start, end: model.end });
+      void vscode.window.showInformationMessage(
+        'Session ended. Write the parts only you know where the hints are, then choose Finish at the top of the file.',
+      );
+    },
+  };
+}

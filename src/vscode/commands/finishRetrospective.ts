@@ -1,0 +1,130 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { formatDuration } from '../../core/describeEvent';
+import { loadSession } from '../../core/journalStore';
+import { buildRetrospective } from '../../core/retrospective/buildRetrospective';
+import { localDate, localClock } from '../../core/retrospective/localTime';
+import { appendMetricsRow } from '../../core/retrospective/metricsLog';
+import type { RetrospectiveModel } from '../../core/retrospective/model';
+import { replaceMetricsSection, stripHints } from '../../core/retrospective/retrospectiveFile';
+import { effectiveEvents } from '../../core/sessionState';
+import { upsertValidationChecklist } from '../../core/validator/checklist';
+import { validateRetrospective } from '../../core/validator/validate';
+import type { Command } from './command';
+import { CommandIds } from './commandIds';
+import type { RetrospectiveService } from '../retrospective/retrospectiveService';
+import { sessionIdOfDraft } from '../retrospective/draftMarker';
+import { validatorOptions } from '../retrospective/validatorSettings';
+import type { Log } from '../log';
+import type { Settings } from '../settings';
+
+export interface FinishDeps {
+  readonly retrospectives: RetrospectiveService;
+  readonly settings: () => Settings;
+  readonly journalDir: () => string;
+  readonly log: Log;
+}
+
+async function targetDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
+  if (arg instanceof vscode.Uri) return vscode.workspace.openTextDocument(arg);
+  const doc = vscode.window.activeTextEditor?.document;
+  return doc?.languageId === 'markdown' ? doc : undefined;
+}
+
+/** The session's model rebuilt from its journal, to refresh the metrics; undefined for foreign files. */
+async function modelFor(text: string, journalDir: string, settings: Settings): Promise<RetrospectiveModel | undefined> {
+  const id = sessionIdOfDraft(text);
+  if (!id) return undefined;
+  const loaded = await loadSession(journalDir, id);
+  if (!loaded) return undefined;
+  const events = effectiveEvents(loaded.events);
+  const start = events.find((e) => e.kind === 'session-start');
+  const offset = start?.kind === 'session-start' ? start.utcOffsetMinutes : -new Date().getTimezoneOffset();
+  return buildRetrospective(events, { now: Date.now(), utcOffsetMinutes: offset, author: settings.retrospective.author, idleMinutes: settings.idleMinutes });
+}
+
+/** "Biggest win" and "main friction" for the metrics log: the first item the user wrote. */
+function firstItem(markdown: string, heading: RegExp): string | undefined {
+  const lines = markdown.split('\n');
+  const at = lines.findIndex((l) => heading.test(l));
+  if (at === -1) return undefined;
+  for (const line of lines.slice(at + 1)) {
+    if (/^#{1,3}\s/.test(line)) return undefined;
+    const m = /^\s*(?:[-*+]|\d+\.)\s+(?:\[[ xX]\]\s+)?(.+)$/.exec(line);
+    if (m?.[1]) return m[1].replace(/\*\*/g, '').slice(0, 80);
+  }
+  return undefined;
+}
+
+/**
+ * Finish Retrospective: removes the hints, refreshes the metrics from the record, writes the
+ * "Retrospective Validation" checklist, saves, and opens the preview beside it. When checks
+ * still fail it says which and lets the user go back or finish it as a draft.
+ */
+export function finishRetrospectiveCommand(deps: FinishDeps): Command {
+  return {
+    id: CommandIds.finishRetrospective,
+    async execute(arg?: unknown, options?: unknown) {
+      const doc = await targetDocument(arg);
+      if (!doc) {
+        void vscode.window.showInformationMessage('Open a retrospective (a Markdown file) to finish it.');
+        return;
+      }
+      const settings = deps.settings();
+      const before = deps.retrospectives.track(doc);
+      const force = typeof options === 'object' && options !== null && (options as { asDraft?: unknown }).asDraft === true;
+      if (!before.passed && !force) {
+        const failing = before.rules.filter((r) => !r.passed).map((r) => `• ${r.title}`);
+        const answer = await vscode.window.showWarningMessage(
+          `${failing.length} of ${before.rules.length} checks still fail.`,
+          { modal: true, detail: `${failing.join('\n')}\n\nGo back to fix them, or finish now: the checklist will show the unchecked rules.` },
+          'Finish as Draft',
+        );
+        if (answer !== 'Finish as Draft') return;
+      }
+      let text = stripHints(doc.getText());
+      const model = await modelFor(text, deps.journalDir(), settings).catch((err) => {
+        deps.log.warn(`Metrics not refreshed: ${String(err)}`);
+        return undefined;
+      });
+      if (model) text = replaceMetricsSection(text, model);
+      const facts = model ? { commits: model.metrics.commits, start: model.start, end: model.end } : undefined;
+      const result = validateRetrospective(text, validatorOptions(settings), facts);
+      text = upsertValidationChecklist(text, result);
+
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+      await vscode.workspace.applyEdit(edit);
+      await doc.save();
+      deps.retrospectives.validate(doc);
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', doc.uri);
+
+      const root = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath;
+      if (settings.retrospective.metricsLog && model && root) {
+        const logFile = path.join(root, path.dirname(settings.retrospective.folder), 'session-metrics.md');
+        try {
+          const existing = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : undefined;
+          fs.mkdirSync(path.dirname(logFile), { recursive: true });
+          fs.writeFileSync(logFile, appendMetricsRow(existing, {
+            date: `${localDate(model.start, model.utcOffsetMinutes)} ${localClock(model.start, model.utcOffsetMinutes)}`,
+            duration: formatDuration(model.durationMs),
+            commits: model.metrics.commits,
+            friction: model.metrics.frictionPoints,
+            biggestWin: firstItem(text, /^##\s.*went well/i),
+            mainFriction: firstItem(text, /^###?\s.*friction points/i),
+          }));
+        } catch (err) {
+          deps.log.warn(`Could not update ${logFile}: ${String(err)}`);
+          void vscode.window.showWarningMessage(`The retrospective is finished, but the metrics log could not be written: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+      const passing = result.rules.filter((r) => r.passed).length;
+      void vscode.window.showInformationMessage(
+        result.passed
+          ? `Retrospective finished: all ${result.rules.length} checks pass.`
+          : `Retrospective finished as a draft: ${passing} of ${result.rules.length} checks pass; the checklist shows the rest.`,
+      );
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { Command } from './command';
+import { CommandIds } from './commandIds';
+import type { SessionController } from '../sessionController';
+
+/** Start Session: asks for an optional focus line, then records. */
+export function startSessionCommand(controller: SessionController): Command {
+  return {
+    id: CommandIds.startSession,
+    async execute(focusArg?: unknown) {
+      if (controller.active) {
+        void vscode.window.showInformationMessage('A session is already recording. End it before starting another.');
+        return;
+      }
+      let focus = typeof focusArg === 'string' ? focusArg : undefined;
+      if (focus === undefined) {
+        focus = await vscode.window.showInputBox({
+          title: 'Start Session',
+          prompt: 'What is this session about? (optional, you can change it when you end the session)',
+          placeHolder: 'e.g. Fix the flaky login test',
+          ignoreFocusOut: true,
+        });
+        if (focus === undefined) return; // Escape cancels the start
+      }
+      controller.start(focus.trim() || undefined);
+    },
+  };
+}

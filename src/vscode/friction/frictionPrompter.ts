@@ -1,0 +1,120 @@
+import * as vscode from 'vscode';
+import type { JournalEvent } from '../../core/events';
+import { FrictionDetector } from '../../core/friction/frictionDetector';
+import type { FrictionSignal } from '../../core/friction/frictionTypes';
+import { resolveFrictionConfig } from '../../core/friction/frictionTypes';
+import { PromptGate } from '../../core/friction/promptGate';
+import { CommandIds } from '../commands/commandIds';
+import type { LogFrictionArgs } from '../commands/logFriction';
+import { Disposable } from '../dispose';
+import type { SessionController } from '../sessionController';
+import type { Settings } from '../settings';
+
+const LOG = 'Log Friction…';
+const NOT_NOW = 'Not Now';
+const MUTE = 'Mute for This Session';
+
+/**
+ * Asks "what got in the way?" the moment a rule fires: a non-modal notification (it never
+ * takes the keyboard), at most one per interval, never while the user types, never for a
+ * failure already explained. The rules and the pacing are pure (src/core/friction).
+ */
+export class FrictionPrompter extends Disposable {
+  private detector: FrictionDetector;
+  private gate: PromptGate;
+  private deferred: FrictionSignal | undefined;
+  private deferTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Prompts shown in this session (tests and the log read it). */
+  shown = 0;
+
+  constructor(controller: SessionController, private settings: Settings) {
+    super();
+    this.detector = this.makeDetector();
+    this.gate = this.makeGate();
+    this.register(controller.onDidRecord((e) => this.observe(e)));
+    this.register(controller.onDidChangeLifecycle(() => {
+      if (!controller.active) this.reset();
+    }));
+    this.register({ dispose: () => this.clearDeferred() });
+  }
+
+  /** Typing defers prompts until the user pauses. */
+  noteTyping(time: number): void {
+    this.gate.noteTyping(time);
+  }
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    const muted = this.gate.isMuted;
+    this.detector = this.makeDetector();
+    this.gate = this.makeGate();
+    if (muted) this.gate.mute();
+  }
+
+  private makeDetector(): FrictionDetector {
+    return new FrictionDetector(resolveFrictionConfig({ slowCommandMs: this.settings.friction.slowCommandSeconds * 1000 }));
+  }
+
+  private makeGate(): PromptGate {
+    const gate = new PromptGate({ minPromptIntervalMs: this.settings.friction.minPromptIntervalMinutes * 60_000 });
+    gate.enabled = this.settings.friction.prompts;
+    return gate;
+  }
+
+  private reset(): void {
+    this.clearDeferred();
+    this.detector = this.makeDetector();
+    this.gate = this.makeGate();
+  }
+
+  private observe(e: JournalEvent): void {
+    if (e.kind === 'friction') {
+      this.gate.noteExplained(e);
+      return;
+    }
+    const signals = this.detector.observe(e);
+    if (signals.length === 0) return;
+    const strongest = signals.reduce((a, b) => (b.severity > a.severity ? b : a));
+    this.consider(strongest);
+  }
+
+  private consider(signal: FrictionSignal): void {
+    const now = Date.now();
+    switch (this.gate.consider(signal, now)) {
+      case 'prompt':
+        this.clearDeferred();
+        this.gate.notePrompted(now);
+        void this.prompt(signal);
+        return;
+      case 'defer':
+        this.deferred = signal;
+        if (this.deferTimer) clearTimeout(this.deferTimer);
+        this.deferTimer = setTimeout(() => {
+          this.deferTimer = undefined;
+          const pending = this.deferred;
+          this.deferred = undefined;
+          if (pending) this.consider(pending);
+        }, Math.max(250, this.gate.nextCheckDelay(now)));
+        return;
+      case 'drop':
+        return;
+    }
+  }
+
+  private async prompt(signal: FrictionSignal): Promise<void> {
+    this.shown++;
+    const answer = await vscode.window.showWarningMessage(`${signal.message}. What got in the way?`, LOG, NOT_NOW, MUTE);
+    if (answer === LOG) {
+      const args: LogFrictionArgs = { eventId: signal.eventId, title: signal.suggestedTitle, category: signal.suggestedCategory, trigger: signal.trigger };
+      await vscode.commands.executeCommand(CommandIds.logFriction, args);
+    } else if (answer === MUTE) {
+      this.gate.mute();
+    }
+  }
+
+  private clearDeferred(): void {
+    if (this.deferTimer) clearTimeout(this.deferTimer);
+    this.deferTimer = undefined;
+    this.deferred = undefined;
+  }
+}

@@ -1,0 +1,29 @@
+import { simpleGit } from 'simple-git';
+
+/** Runs the few git commands Session Journal needs (through simple-git), with a time limit. */
+export interface GitRunner {
+  /** `git show` of one commit: first line `subject NUL author-seconds`, then its numstat. */
+  show(repoRoot: string, hash: string): Promise<string>;
+  /** `git diff --numstat HEAD` (uncommitted changes, for the retrospective's files). */
+  uncommittedNumstat(repoRoot: string): Promise<string>;
+  /** `git diff --numstat A B` between two commits. */
+  diffNumstat(repoRoot: string, from: string, to: string): Promise<string>;
+}
+
+/** True when the error says git itself is not installed (spawn ENOENT). */
+export function isGitMissing(err: unknown): boolean {
+  const text = err instanceof Error ? `${err.message} ${(err as NodeJS.ErrnoException).code ?? ''}` : String(err);
+  return /ENOENT/.test(text) && /\bgit\b|spawn/.test(text);
+}
+
+/** The real runner; `gitPath` is VS Code's `git.path` setting when the user set one. */
+export function createGitRunner(gitPath?: string): GitRunner {
+  const git = (baseDir: string) =>
+    simpleGit({ baseDir, binary: gitPath || 'git', maxConcurrentProcesses: 2, timeout: { block: 30_000 } });
+  return {
+    // --first-parent shows a merge's changes against its first parent (git ≥ 2.31 implies the diff).
+    show: (root, hash) => git(root).raw(['-c', 'core.quotepath=off', 'show', '--first-parent', '--numstat', '-M', '--format=%s%x00%at', hash]),
+    uncommittedNumstat: (root) => git(root).raw(['-c', 'core.quotepath=off', 'diff', '--numstat', '-M', 'HEAD']),
+    diffNumstat: (root, from, to) => git(root).raw(['-c', 'core.quotepath=off', 'diff', '--numstat', '-M', from, to]),
+  };
+}

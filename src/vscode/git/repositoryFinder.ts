@@ -1,0 +1,80 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** A git repository found in the workspace: its work tree and its git dir (worktrees differ). */
+export interface FoundRepository {
+  readonly root: string;
+  readonly gitDir: string;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'target', '.venv', 'venv', '__pycache__', '.vscode-test']);
+
+/** Resolves `.git` (a directory, or a file saying `gitdir: …` for worktrees and submodules). */
+export function resolveGitDir(dotGit: string): string | undefined {
+  try {
+    const stat = fs.statSync(dotGit);
+    if (stat.isDirectory()) return dotGit;
+    if (stat.isFile()) {
+      const match = /^gitdir:\s*(.+)\s*$/m.exec(fs.readFileSync(dotGit, 'utf8'));
+      if (match?.[1]) return path.resolve(path.dirname(dotGit), match[1].trim());
+    }
+  } catch {
+    // not there or unreadable: not a repository
+  }
+  return undefined;
+}
+
+/** The repository containing `dir` (walking up), for a workspace folder inside a repository. */
+function enclosingRepository(dir: string): FoundRepository | undefined {
+  let current = dir;
+  for (;;) {
+    const gitDir = resolveGitDir(path.join(current, '.git'));
+    if (gitDir) return { root: current, gitDir };
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+/**
+ * Finds every repository of the workspace: the one each folder lives in, and nested ones
+ * below it (up to `maxDepth` levels, skipping dependency and build folders).
+ * Reads the file system only: no git process runs here.
+ */
+export function findRepositories(folders: readonly string[], maxDepth = 4): FoundRepository[] {
+  const found = new Map<string, FoundRepository>();
+  const add = (repo: FoundRepository | undefined): void => {
+    if (repo && !found.has(repo.gitDir)) found.set(repo.gitDir, repo);
+  };
+  const walk = (dir: string, depth: number): void => {
+    if (depth > maxDepth) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name === '.git') {
+        const gitDir = resolveGitDir(path.join(dir, entry.name));
+        if (gitDir) add({ root: dir, gitDir });
+      } else if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.isSymbolicLink()) walk(path.join(dir, entry.name), depth + 1);
+    }
+  };
+  for (const folder of folders) {
+    add(enclosingRepository(folder));
+    walk(folder, 0);
+  }
+  return [...found.values()];
+}
+
+/** The current branch from `<gitDir>/HEAD` (undefined when HEAD is detached). */
+export function readBranch(gitDir: string): string | undefined {
+  try {
+    const head = fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8');
+    const match = /^ref:\s*refs\/heads\/(.+)$/m.exec(head);
+    return match?.[1]?.trim();
+  } catch {
+    return undefined;
+  }
+}

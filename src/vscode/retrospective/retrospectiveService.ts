@@ -1,0 +1,151 @@
+import * as vscode from 'vscode';
+import type { RecordFacts, ValidationResult } from '../../core/validator/types';
+import { validateRetrospective } from '../../core/validator/validate';
+import { findSections } from '../../core/validator/sections';
+import { sectionSkeleton, SECTION_KEYS } from '../../core/validator/sectionNames';
+import type { SectionKey } from '../../core/validator/sectionNames';
+import { CommandIds } from '../commands/commandIds';
+import { Disposable } from '../dispose';
+import type { Settings } from '../settings';
+import { sessionIdOfDraft } from './draftMarker';
+import { validatorOptions } from './validatorSettings';
+
+const VALIDATE_DELAY_MS = 300;
+const SOURCE = 'Session Journal';
+
+/**
+ * Live validation of retrospectives: drafts written by End Session (and any Markdown file the
+ * user asked to validate) get diagnostics on the right lines as they are edited, a CodeLens at
+ * the top ("7 of 10 checks pass · Finish"), and a quick fix that inserts a missing section.
+ */
+export class RetrospectiveService extends Disposable implements vscode.CodeLensProvider, vscode.CodeActionProvider {
+  private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('sessionJournal'));
+  private readonly tracked = new Set<string>();
+  private readonly results = new Map<string, ValidationResult>();
+  private readonly facts = new Map<string, RecordFacts>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly lensChanged = this.register(new vscode.EventEmitter<void>());
+  private readonly validated = this.register(new vscode.EventEmitter<{ uri: vscode.Uri; result: ValidationResult }>());
+  readonly onDidChangeCodeLenses = this.lensChanged.event;
+  /** Fires after every validation (tests and the status bar listen). */
+  readonly onDidValidate = this.validated.event;
+
+  constructor(private settings: Settings) {
+    super();
+    const selector: vscode.DocumentSelector = { language: 'markdown' };
+    this.register(vscode.languages.registerCodeLensProvider(selector, this));
+    this.register(vscode.languages.registerCodeActionsProvider(selector, this, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => { if (this.isTracked(e.document)) this.schedule(e.document); }));
+    this.register(vscode.workspace.onDidSaveTextDocument((doc) => { if (this.isTracked(doc)) this.validate(doc); }));
+    this.register(vscode.workspace.onDidOpenTextDocument((doc) => { if (this.isTracked(doc)) this.schedule(doc); }));
+    this.register(vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)));
+    this.register({ dispose: () => { for (const t of this.timers.values()) clearTimeout(t); } });
+    for (const doc of vscode.workspace.textDocuments) if (this.isTracked(doc)) this.schedule(doc);
+  }
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    for (const doc of vscode.workspace.textDocuments) if (this.isTracked(doc)) this.validate(doc);
+  }
+
+  /** Validates `doc` from now on, with the record's facts when it is a session's draft. */
+  track(doc: vscode.TextDocument, facts?: RecordFacts): ValidationResult {
+    const key = doc.uri.toString();
+    this.tracked.add(key);
+    if (facts) this.facts.set(key, facts);
+    return this.validate(doc);
+  }
+
+  /** The latest result for a document, validating it when there is none. */
+  resultFor(doc: vscode.TextDocument): ValidationResult {
+    return this.results.get(doc.uri.toString()) ?? this.track(doc);
+  }
+
+  validate(doc: vscode.TextDocument): ValidationResult {
+    const key = doc.uri.toString();
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+    const result = validateRetrospective(doc.getText(), validatorOptions(this.settings), this.facts.get(key));
+    this.results.set(key, result);
+    this.diagnostics.set(doc.uri, result.findings.map((f) => {
+      const line = Math.min(Math.max(0, f.line - 1), Math.max(0, doc.lineCount - 1));
+      const diagnostic = new vscode.Diagnostic(doc.lineAt(line).range, f.message, f.severity === 'error' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+      diagnostic.source = SOURCE;
+      diagnostic.code = f.rule;
+      return diagnostic;
+    }));
+    this.lensChanged.fire();
+    this.validated.fire({ uri: doc.uri, result });
+    return result;
+  }
+
+  private isTracked(doc: vscode.TextDocument): boolean {
+    if (doc.languageId !== 'markdown') return false;
+    const key = doc.uri.toString();
+    if (this.tracked.has(key)) return true;
+    // A draft End Session wrote is recognised by its first line, even after a reload.
+    if (sessionIdOfDraft(doc.getText(new vscode.Range(0, 0, 1, 0)))) {
+      this.tracked.add(key);
+      return true;
+    }
+    return false;
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const existing = this.timers.get(key);
+    if (existing) clearTimeout(existing);
+    this.timers.set(key, setTimeout(() => this.validate(doc), VALIDATE_DELAY_MS));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.diagnostics.delete(uri);
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const result = this.results.get(doc.uri.toString());
+    if (!result || !this.tracked.has(doc.uri.toString())) return [];
+    const passing = result.rules.filter((r) => r.passed).length;
+    const top = new vscode.Range(0, 0, 0, 0);
+    const failing = result.rules.filter((r) => !r.passed).map((r) => r.title);
+    return [
+      new vscode.CodeLens(top, {
+        title: `${result.passed ? '$(pass-filled)' : '$(warning)'} ${passing} of ${result.rules.length} checks pass`,
+        tooltip: failing.length ? `Failing: ${failing.join('; ')}` : 'Every check passes.',
+        command: 'workbench.actions.view.problems',
+      }),
+      new vscode.CodeLens(top, { title: 'Finish', tooltip: 'Write the validation checklist and the final Markdown', command: CommandIds.finishRetrospective, arguments: [doc.uri] }),
+    ];
+  }
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const diagnostics = context.diagnostics.filter((d) => d.source === SOURCE && d.code === 'required-sections');
+    const result = this.results.get(doc.uri.toString());
+    if (diagnostics.length === 0 || !result) return [];
+    const missing = new Set(result.findings.filter((f) => f.rule === 'required-sections' && f.section).map((f) => f.section));
+    return (SECTION_KEYS as readonly SectionKey[])
+      .filter((key) => missing.has(key))
+      .map((key) => {
+        const skeleton = sectionSkeleton(key);
+        const title = (skeleton.split('\n')[0] ?? '').replace(/^#+\s*/, '');
+        const action = new vscode.CodeAction(`Insert the missing "${title}" section`, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = diagnostics;
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.insert(doc.uri, insertionPoint(doc), `\n${skeleton.trimEnd()}\n`);
+        return action;
+      });
+  }
+}
+
+/** New sections go before the validation checklist when there is one, else at the end. */
+function insertionPoint(doc: vscode.TextDocument): vscode.Position {
+  const sections = findSections(doc.getText());
+  const checklist = sections.find((s) => s.key === 'validation');
+  return checklist ? new vscode.Position(Math.max(0, checklist.line - 1), 0) : doc.lineAt(doc.lineCount - 1).range.end;
+}

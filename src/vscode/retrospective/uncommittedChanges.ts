@@ -1,0 +1,26 @@
+import * as path from 'node:path';
+import type { FileChange } from '../../core/events';
+import { parseNumstat } from '../../core/numstatParser';
+import { toWorkspaceRelative } from '../../core/workspacePaths';
+import type { WorkspaceFolderInfo } from '../../core/workspacePaths';
+import type { GitRunner } from '../git/gitRunner';
+import { findRepositories } from '../git/repositoryFinder';
+import type { Log } from '../log';
+
+/** Lines added and removed but not committed yet, in every repository, as workspace-relative paths. */
+export async function uncommittedChanges(runner: GitRunner, folders: readonly WorkspaceFolderInfo[], log: Log): Promise<FileChange[]> {
+  const changes: FileChange[] = [];
+  for (const repo of findRepositories(folders.map((f) => f.path))) {
+    try {
+      const { files } = parseNumstat(await runner.uncommittedNumstat(repo.root));
+      for (const f of files) {
+        const rel = toWorkspaceRelative(path.join(repo.root, f.path), folders);
+        if (rel !== undefined) changes.push({ ...f, path: rel });
+      }
+    } catch (err) {
+      // A repository without commits has no HEAD to diff against; that is not an error worth a dialog.
+      log.info(`No uncommitted changes read in ${repo.root}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,255 @@
+import * as vscode from 'vscode';
+import type { EventDraft, JournalEvent, NoticeCode, SessionType } from '../core/events';
+import { IdleDetector } from '../core/idleDetector';
+import { SessionRecorder } from '../core/sessionRecorder';
+import { effectiveEvents, summarize } from '../core/sessionState';
+import type { WorkspaceFolderInfo } from '../core/workspacePaths';
+import type { TimelineChange, TimelineSnapshot, TimelineSummary } from '../shared/protocol';
+import type { CaptureSink } from './adapters/captureSink';
+import { Disposable } from './dispose';
+import type { Log } from './log';
+import type { Redactor } from './redactor';
+import type { Settings } from './settings';
+
+/** How often live changes are pushed to listeners: fast enough to feel live, batched for storms. */
+const CHANGE_BATCH_MS = 100;
+
+/**
+ * The recording session as VS Code sees it: owns the recorder, is the sink every capture
+ * adapter writes to, keeps the context keys (`sessionJournal.active`, `.paused`) in step and
+ * tells the views what changed. Knows nothing about where events come from.
+ */
+export class SessionController extends Disposable implements CaptureSink {
+  private readonly recorder: SessionRecorder;
+  private readonly changes = this.register(new vscode.EventEmitter<TimelineChange>());
+  private readonly recorded = this.register(new vscode.EventEmitter<JournalEvent>());
+  private readonly lifecycle = this.register(new vscode.EventEmitter<void>());
+  private idle: IdleDetector;
+  private pending: JournalEvent[] = [];
+  private pendingReset = false;
+  private batchTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly noticed = new Set<string>();
+  private readonly storageDir: string;
+
+  /** Live changes for the Timeline view (batched). */
+  readonly onDidChange = this.changes.event;
+  /** Every stored event, at once (friction detection listens here). */
+  readonly onDidRecord = this.recorded.event;
+  /** Session started, paused, resumed or ended. */
+  readonly onDidChangeLifecycle = this.lifecycle.event;
+
+  constructor(
+    storageUri: vscode.Uri,
+    private readonly redactor: Redactor,
+    private settings: Settings,
+    private readonly log: Log,
+  ) {
+    super();
+    this.storageDir = storageUri.fsPath;
+    this.idle = this.makeIdleDetector();
+    this.recorder = new SessionRecorder({
+      storageDir: this.storageDir,
+      sanitize: (draft) => this.redactor.redactEvent(draft),
+      onEvent: (e) => this.stored(e),
+      onWriteError: (failure) => {
+        this.log.error(`Journal write failed: ${failure.message}`);
+        void vscode.window.showWarningMessage(`Session Journal: ${failure.message}`, 'Show Log').then((a) => { if (a) this.log.show(); });
+      },
+      onWriteRecovered: () => this.log.info('Journal writes work again; nothing was lost.'),
+    });
+    this.register({ dispose: () => this.recorder.dispose() });
+    this.register({ dispose: () => { if (this.batchTimer) clearTimeout(this.batchTimer); } });
+    this.updateContext();
+  }
+
+  get journalDir(): string {
+    return this.storageDir;
+  }
+
+  // ---- CaptureSink ----------------------------------------------------------------------
+
+  get recording(): boolean {
+    const active = this.recorder.active;
+    return active !== undefined && !active.paused;
+  }
+
+  readonly now = (): number => Date.now();
+
+  readonly folders = (): readonly WorkspaceFolderInfo[] =>
+    (vscode.workspace.workspaceFolders ?? []).map((f) => ({ name: f.name, path: f.uri.fsPath }));
+
+  record(draft: EventDraft): void {
+    try {
+      this.recorder.record(draft);
+    } catch (err) {
+      this.log.error(`Could not record a ${draft.kind} event`, err);
+    }
+  }
+
+  notice(code: NoticeCode, message: string, key: string = code): void {
+    if (!this.recorder.active || this.noticed.has(key)) return;
+    this.noticed.add(key);
+    this.log.warn(message);
+    this.record({ kind: 'notice', time: this.now(), code, message });
+  }
+
+  activity(time: number): void {
+    if (this.recording) this.idle.activity(time);
+  }
+
+  redactText(text: string): string {
+    return this.redactor.redactText(text);
+  }
+
+  isExcludedCommand(commandLine: string): boolean {
+    return this.redactor.isExcludedCommand(commandLine);
+  }
+
+  isExcludedPath(relativePath: string): boolean {
+    return this.redactor.isExcludedPath(relativePath);
+  }
+
+  // ---- Lifecycle ------------------------------------------------------------------------
+
+  get active(): boolean {
+    return this.recorder.active !== undefined;
+  }
+
+  get paused(): boolean {
+    return this.recorder.active?.paused ?? false;
+  }
+
+  /** The active session's events as recorded (a live view). */
+  events(): readonly JournalEvent[] {
+    return this.recorder.events();
+  }
+
+  /** The latest event of the active session that a note or friction could be about. */
+  latestEvent(): JournalEvent | undefined {
+    const events = this.recorder.events();
+    for (let i = events.length - 1; i >= 0; i--) {
+      const e = events[i];
+      if (e && e.kind !== 'idle' && e.kind !== 'edit' && e.kind !== 'delete' && e.kind !== 'notice') return e;
+    }
+    return undefined;
+  }
+
+  findEvent(id: string): JournalEvent | undefined {
+    return effectiveEvents(this.recorder.events()).find((e) => e.id === id);
+  }
+
+  start(focus: string | undefined): void {
+    this.recorder.start({
+      focus,
+      folders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.name),
+      trusted: vscode.workspace.isTrusted,
+      utcOffsetMinutes: -new Date().getTimezoneOffset(),
+    });
+    this.noticed.clear();
+    this.idle = this.makeIdleDetector();
+    this.idle.activity(this.now());
+    if (!vscode.workspace.isTrusted) {
+      this.notice('untrusted-no-git', 'This workspace is not trusted, so no git process runs and commits are not captured. Saves and terminal commands are.');
+    }
+    this.lifecycleChanged();
+  }
+
+  /** Continues a session a reload or crash left open; true when there was one. */
+  async resumeOpenSession(): Promise<boolean> {
+    const resumed = await this.recorder.resumeOpenSession();
+    if (!resumed) return false;
+    this.log.info(`Resumed session ${resumed.session.id} after a gap.`);
+    this.idle = this.makeIdleDetector();
+    this.lifecycleChanged();
+    return true;
+  }
+
+  pause(): void {
+    if (this.recorder.pause()) this.lifecycleChanged();
+  }
+
+  resume(): void {
+    if (this.recorder.resume()) {
+      this.idle = this.makeIdleDetector();
+      this.idle.activity(this.now());
+      this.lifecycleChanged();
+    }
+  }
+
+  /** Ends the session; returns its events (edits applied) for the retrospective. */
+  async end(details: { sessionType?: SessionType; focus?: string }): Promise<readonly JournalEvent[] | undefined> {
+    const events = this.recorder.events();
+    const ended = this.recorder.end(details);
+    if (!ended) return undefined;
+    await this.recorder.flush();
+    this.lifecycleChanged();
+    return effectiveEvents(events);
+  }
+
+  flush(): Promise<void> {
+    return this.recorder.flush();
+  }
+
+  updateSettings(settings: Settings): void {
+    const idleChanged = settings.idleMinutes !== this.settings.idleMinutes;
+    this.settings = settings;
+    if (idleChanged) this.idle = this.makeIdleDetector();
+    this.scheduleChange(true);
+  }
+
+  // ---- Views ----------------------------------------------------------------------------
+
+  summary(): TimelineSummary | null {
+    const events = this.recorder.events();
+    return events.length ? summarize(events, this.now()) : null;
+  }
+
+  snapshot(): TimelineSnapshot {
+    const trusted = vscode.workspace.isTrusted;
+    return {
+      summary: this.summary(),
+      events: effectiveEvents(this.recorder.events()),
+      trusted,
+      notices: trusted ? [] : ['Commits are not captured: this workspace is not trusted, and git (whose configuration can run code) is never run in untrusted workspaces.'],
+    };
+  }
+
+  private makeIdleDetector(): IdleDetector {
+    return new IdleDetector({ idleMs: this.settings.idleMinutes * 60_000, emit: (draft) => this.record(draft) });
+  }
+
+  private stored(e: JournalEvent): void {
+    this.recorded.fire(e);
+    // Edits and deletes change rows already shown: the view gets a fresh snapshot.
+    this.scheduleChange(e.kind === 'edit' || e.kind === 'delete');
+    if (e.kind !== 'edit' && e.kind !== 'delete') this.pending.push(e);
+  }
+
+  private scheduleChange(reset: boolean): void {
+    if (reset) this.pendingReset = true;
+    if (this.batchTimer) return;
+    this.batchTimer = setTimeout(() => {
+      this.batchTimer = undefined;
+      const events = this.pending;
+      this.pending = [];
+      const summary = this.summary();
+      if (this.pendingReset || !summary) {
+        this.pendingReset = false;
+        this.changes.fire({ type: 'reset' });
+      } else if (events.length) {
+        this.changes.fire({ type: 'append', events, summary });
+      }
+    }, CHANGE_BATCH_MS);
+  }
+
+  private lifecycleChanged(): void {
+    this.updateContext();
+    this.scheduleChange(true);
+    this.lifecycle.fire();
+  }
+
+  private updateContext(): void {
+    void vscode.commands.executeCommand('setContext', 'sessionJournal.active', this.active);
+    void vscode.commands.executeCommand('setContext', 'sessionJournal.paused', this.paused);
+  }
+}
