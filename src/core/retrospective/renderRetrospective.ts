@@ -1,6 +1,6 @@
 /**
- * Renders the retrospective model as GitHub-flavoured Markdown in the layout of
- * docs/retrospective-format: header block, the sections the record can fill, and hint comments
+ * Renders the retrospective model as GitHub-flavoured Markdown in the product's default
+ * retrospective layout: header block, the sections the record can fill, and hint comments
  * where only the user can write. Captured strings are always escaped; times always use the
  * session's UTC offset, never the machine's time zone.
  */
