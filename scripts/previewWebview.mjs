@@ -1,4 +1,4 @@
-/* global window, document -- functions passed to page.evaluate run in the browser */
+/* global window, document, requestAnimationFrame, MessageEvent -- functions passed to page.evaluate run in the browser */
 // Renders the Timeline webview outside VS Code, in Debian's Chromium, with a fake VS Code API
 // that feeds it a realistic session, and screenshots it in a dark and a light theme. With
 // `--events N` it loads N events instead and prints the first-render time and DOM node count;
@@ -6,6 +6,7 @@
 //
 //   node scripts/previewWebview.mjs                 → test-output/webview-dark.png, webview-light.png
 //   node scripts/previewWebview.mjs --events 10000  → first render time and DOM size
+//   node scripts/previewWebview.mjs --appends       → smoothness of 1,000 live appends
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -269,6 +270,63 @@ export async function measureFirstRender({ events = 10_000, width = 360, height 
   }
 }
 
+/**
+ * Opens the webview in Chromium with any `init` message and stored UI state, for screenshots and
+ * clicks; call `close()` when done. `page.evaluate(() => window.__posted)` lists what it sent.
+ */
+export async function openPreview({ init, theme = 'dark', uiState = null, width = 360, height = 800 } = {}) {
+  const dir = await prepare();
+  const browser = await launch();
+  const url = writePage(dir, theme, init ?? { type: 'init', settings: { order: 'newest-first' }, trusted: true, notices: [], ...sampleSession() }, uiState);
+  const { page, problems } = await openPage(browser, url, { width, height });
+  await page.evaluate(() => document.fonts.ready);
+  return {
+    page,
+    problems,
+    close: async () => {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Appends `count` events one message at a time (as a busy session would, one every `intervalMs`)
+ * and reports the longest gap between animation frames while it happens, and the DOM size after.
+ */
+export async function measureAppends({ count = 1000, intervalMs = 2 } = {}) {
+  const { page, problems, close } = await openPreview();
+  try {
+    const result = await page.evaluate(async ({ count, intervalMs }) => {
+      const template = window.__init.events.filter((e) => e.kind !== 'session-start');
+      let last = performance.now();
+      let worst = 0;
+      let frames = 0;
+      let running = true;
+      const onFrame = (t) => {
+        worst = Math.max(worst, t - last);
+        last = t;
+        frames++;
+        if (running) requestAnimationFrame(onFrame);
+      };
+      requestAnimationFrame(onFrame);
+      const t0 = performance.now();
+      for (let i = 0; i < count; i++) {
+        const e = { ...template[i % template.length], id: `live${i}`, time: Date.now() };
+        window.dispatchEvent(new MessageEvent('message', { data: { type: 'append', events: [e], summary: window.__init.summary } }));
+        await new Promise((r) => setTimeout(r, intervalMs));
+      }
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      running = false;
+      const rows = document.querySelectorAll('.row.event').length;
+      return { totalMs: performance.now() - t0, worstFrameGapMs: worst, frames, domNodes: document.querySelectorAll('*').length, renderedEventRows: rows };
+    }, { count, intervalMs });
+    return { ...result, problems };
+  } finally {
+    await close();
+  }
+}
+
 /** Screenshots the sample session in both themes into `outDir`; returns the files and any page errors. */
 export async function screenshotThemes({ outDir = join(root, 'test-output'), width = 360, height = 800 } = {}) {
   mkdirSync(outDir, { recursive: true });
@@ -299,6 +357,12 @@ export async function screenshotThemes({ outDir = join(root, 'test-output'), wid
 }
 
 async function main() {
+  if (process.argv.includes('--appends')) {
+    const r = await measureAppends();
+    console.log(`1000 live appends: ${r.totalMs.toFixed(0)} ms, ${r.frames} frames, worst frame gap ${r.worstFrameGapMs.toFixed(1)} ms, DOM nodes ${r.domNodes}`);
+    for (const p of r.problems) console.log(`page problem: ${p}`);
+    return;
+  }
   const i = process.argv.indexOf('--events');
   if (i >= 0) {
     const count = Number(process.argv[i + 1]);

@@ -102,7 +102,9 @@ export class TimelineView {
         this.model.load(message.events);
         this.render();
         if (this.restoredScroll !== undefined) {
-          this.viewport.scrollTop = this.restoredScroll;
+          // Oldest-first opens at its bottom edge, where "now" is, unless the reader had scrolled.
+          const fresh = this.restoredScroll === 0 && this.order === 'oldest-first';
+          this.viewport.scrollTop = fresh ? this.list.length * ROW_HEIGHT : this.restoredScroll;
           this.restoredScroll = undefined;
           this.list.render();
         }
