@@ -42,7 +42,7 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
-  plugins: [problemMatcherLog],
+  plugins: watch ? [problemMatcherLog] : [],
 };
 
 const builds = [
