@@ -65,19 +65,24 @@ async function waitForHealth(url, child, timeoutMs = 60000) {
  * Starts code-server in its own process group with a throwaway profile.
  * @returns {{ url: string, port: number, root: string, stop: () => void }}
  */
-export async function startCodeServer({ settings = {}, quiet = true, port: wantedPort } = {}) {
+export async function startCodeServer({ settings = {}, quiet = true, port: wantedPort, workspaceTrust = false, root: reuseRoot } = {}) {
   const bin = ensureCodeServer();
-  const root = mkdtempSync(join(tmpdir(), 'sj-code-server-'));
+  // Passing an earlier server's `root` restarts on the same profile (crash and restart tests).
+  const root = reuseRoot ?? mkdtempSync(join(tmpdir(), 'sj-code-server-'));
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...settings }, null, 2));
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({
+    ...DEFAULT_USER_SETTINGS,
+    ...(workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
+    ...settings,
+  }, null, 2));
   const port = wantedPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(bin, [
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
   ], {
     detached: true,
@@ -85,12 +90,14 @@ export async function startCodeServer({ settings = {}, quiet = true, port: wante
     env: { ...process.env, XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data'), HOME: process.env.HOME },
   });
   let stopped = false;
-  const stop = () => {
+  const stop = ({ keepProfile = false } = {}) => {
     if (stopped) return;
     stopped = true;
     // The extension host outlives the browser; kill the whole group.
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
-    try { rmSync(root, { recursive: true, force: true }); } catch { /* best effort */ }
+    if (!keepProfile) {
+      try { rmSync(root, { recursive: true, force: true }); } catch { /* best effort */ }
+    }
   };
   try {
     await waitForHealth(url, child);
