@@ -1,0 +1,226 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SessionJournalApi } from '../../src/extension';
+import type { CommitEvent } from '../../src/core/events';
+import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
+import { git, head, uniqueName, writeLines } from './helpers/gitRepo';
+import type { IntegratedTerminal } from './helpers/terminal';
+import { openIntegratedTerminal, runInTerminal } from './helpers/terminal';
+import { waitFor } from './helpers/wait';
+
+/** Files the suite creates live here; .git/info/exclude keeps them out of the sample repo's status. */
+const SCRATCH = 'scratch';
+
+function commitWithHash(api: SessionJournalApi, hash: string): CommitEvent | undefined {
+  return eventsOf(api, 'commit').find((e) => e.hash === hash);
+}
+
+function waitForCommit(api: SessionJournalApi, hash: string, timeoutMs = 15_000): Promise<CommitEvent> {
+  return waitFor(() => commitWithHash(api, hash), timeoutMs, `a commit event for ${hash.slice(0, 7)}`);
+}
+
+describe('capture (real workspace repository, real terminal)', function () {
+  let api: SessionJournalApi;
+  let root: string;
+  let term: IntegratedTerminal;
+
+  before(async function () {
+    api = await getApi();
+    root = workspaceRoot();
+    const exclude = path.join(root, '.git', 'info', 'exclude');
+    fs.mkdirSync(path.dirname(exclude), { recursive: true });
+    if (!fs.readFileSync(exclude, { encoding: 'utf8', flag: 'a+' }).includes(`${SCRATCH}/`)) fs.appendFileSync(exclude, `\n${SCRATCH}/\n`);
+    await startSession(api, 'integration focus');
+    term = await openIntegratedTerminal('it', root);
+  });
+
+  after(async function () {
+    term?.terminal.dispose();
+    if (root && git(root, 'rev-parse', '--abbrev-ref', 'HEAD') !== 'main') git(root, 'checkout', '-q', 'main');
+    if (api) await endSession(api);
+  });
+
+  it('started the session with the focus passed to the command', () => {
+    const start = eventsOf(api, 'session-start')[0];
+    assert.ok(start, 'a session-start event is recorded');
+    assert.equal(start.focus, 'integration focus');
+    assert.equal(start.trusted, true);
+    assert.deepEqual(start.folders, [path.basename(root)]);
+  });
+
+  it('records a commit made by a child process with its hash, subject, files and line counts', async () => {
+    const file = `notes/${uniqueName('child')}.txt`;
+    writeLines(root, file, ['one', 'two', 'three', 'four', 'five']);
+    // One line changed in a tracked file: +1 -1.
+    const greet = path.join(root, 'src', 'greet.js');
+    fs.writeFileSync(greet, fs.readFileSync(greet, 'utf8').replace('Hello', 'Hi'));
+    git(root, 'add', file, 'src/greet.js');
+    git(root, 'commit', '-q', '-m', 'Add notes from a child process');
+    const hash = head(root);
+
+    const commit = await waitForCommit(api, hash);
+    assert.equal(commit.subject, 'Add notes from a child process');
+    assert.equal(commit.operation, 'commit');
+    assert.equal(commit.repo, '.');
+    assert.equal(commit.branch, 'main');
+    const files = [...commit.files].sort((a, b) => a.path.localeCompare(b.path));
+    assert.deepEqual(files, [
+      { path: file, added: 5, removed: 0 },
+      { path: 'src/greet.js', added: 1, removed: 1 },
+    ]);
+    assert.equal(commit.added, 6);
+    assert.equal(commit.removed, 1);
+    const authorSeconds = Number(git(root, 'log', '-1', '--format=%at'));
+    assert.equal(commit.authorTime, authorSeconds * 1000);
+  });
+
+  it('records a commit made in the integrated terminal as a command and as a commit', async () => {
+    fs.appendFileSync(path.join(root, 'README.md'), `\nA line from the terminal test ${uniqueName('t')}.\n`);
+    const exit = await runInTerminal(term, 'git commit -qam "from terminal"');
+    assert.equal(exit, 0, 'git commit succeeded in the terminal');
+    const hash = head(root);
+
+    const command = await waitFor(
+      () => eventsOf(api, 'command').find((e) => e.commandLine === 'git commit -qam "from terminal"'),
+      10_000, 'the git commit command event');
+    assert.equal(command.exitCode, 0);
+    assert.equal(command.terminal, 'it');
+    const commit = await waitForCommit(api, hash);
+    assert.equal(commit.subject, 'from terminal');
+    assert.deepEqual(commit.files.map((f) => f.path), ['README.md']);
+    assert.equal(commit.added, 2);
+  });
+
+  it('records a failing command with its exit code, cwd, duration and terminal', async () => {
+    const before = Date.now();
+    const exit = await runInTerminal(term, 'bash -c "exit 3"');
+    assert.equal(exit, 3);
+    const command = await waitFor(() => eventsOf(api, 'command').find((e) => e.commandLine === 'bash -c "exit 3"'), 10_000, 'the failing command event');
+    assert.equal(command.exitCode, 3);
+    assert.equal(command.cwd, '.', 'the terminal was opened at the workspace root');
+    assert.equal(command.terminal, 'it');
+    assert.ok(command.durationMs >= 0, `durationMs ${command.durationMs}`);
+    assert.ok(command.start >= before - 1000 && command.start <= command.time, 'start lies before the end, after the test began');
+    assert.equal(command.time - command.start, command.durationMs);
+  });
+
+  it('coalesces quick saves of one file into exactly one saves event', async () => {
+    const rel = `${SCRATCH}/${uniqueName('saved')}.js`;
+    writeLines(root, rel, ['// saved by the integration suite']);
+    const doc = await vscode.workspace.openTextDocument(path.join(root, rel));
+    const seen = api.controller.events().length;
+    const saves = 4;
+    for (let i = 0; i < saves; i++) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(doc.lineCount, 0), `// edit ${i}\n`);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await doc.save(), `save ${i} succeeded`);
+    }
+    await api.flushCapture();
+    const bursts = await waitFor(() => {
+      const found = api.controller.events().slice(seen).filter((e) => e.kind === 'saves');
+      return found.length ? found : undefined;
+    }, 5000, 'a saves event');
+    assert.equal(bursts.length, 1, 'one burst for saves in quick succession');
+    const burst = bursts[0];
+    assert.ok(burst?.kind === 'saves');
+    assert.equal(burst.count, saves);
+    assert.deepEqual(burst.files.map((f) => ({ path: f.path, count: f.count })), [{ path: rel, count: saves }]);
+    assert.equal(burst.files[0]?.languageId, 'javascript');
+  });
+
+  it('records an amend as operation "amend", a checkout and a hard reset as git-op events', async () => {
+    writeLines(root, 'notes/amend.txt', ['first']);
+    git(root, 'add', 'notes/amend.txt');
+    git(root, 'commit', '-q', '-m', 'Before amend');
+    await waitForCommit(api, head(root));
+    git(root, 'commit', '-q', '--amend', '-m', 'After amend');
+    const amended = await waitForCommit(api, head(root));
+    assert.equal(amended.operation, 'amend');
+    assert.equal(amended.subject, 'After amend');
+
+    const branch = uniqueName('other');
+    const seen = eventsOf(api, 'git-op').length;
+    git(root, 'checkout', '-q', '-b', branch);
+    const checkout = await waitFor(() => eventsOf(api, 'git-op').slice(seen).find((e) => e.op === 'checkout'), 15_000, 'a checkout git-op');
+    assert.equal(checkout.repo, '.');
+    assert.ok(checkout.message.includes(branch), checkout.message);
+    assert.equal(checkout.to, branch);
+
+    const target = git(root, 'rev-parse', 'HEAD~1');
+    const commitsBefore = eventsOf(api, 'commit').length;
+    git(root, 'reset', '-q', '--hard', 'HEAD~1');
+    const reset = await waitFor(() => eventsOf(api, 'git-op').slice(seen).find((e) => e.op === 'reset'), 15_000, 'a reset git-op');
+    assert.equal(reset.branch, branch);
+    assert.ok(reset.message.includes('HEAD~1'), reset.message);
+    assert.equal(head(root), target);
+    // A reset moves HEAD without making a commit: no commit event for the target.
+    assert.equal(eventsOf(api, 'commit').length, commitsBefore);
+    git(root, 'checkout', '-q', 'main');
+  });
+
+  it('follows a nested repository created during the session', async () => {
+    const rel = `${SCRATCH}/${uniqueName('nested')}`;
+    const nested = path.join(root, rel);
+    fs.mkdirSync(nested, { recursive: true });
+    git(nested, 'init', '-q', '-b', 'main');
+    git(nested, 'config', 'user.name', 'Sample Dev');
+    git(nested, 'config', 'user.email', 'dev@example.com');
+    await waitFor(() => api.git()?.repositories.some((d) => path.resolve(d) === path.join(nested, '.git')), 15_000, 'the nested repository to be followed');
+    writeLines(nested, 'inner.txt', ['a', 'b']);
+    git(nested, 'add', 'inner.txt');
+    git(nested, 'commit', '-q', '-m', 'Nested first commit');
+    const commit = await waitForCommit(api, head(nested));
+    assert.equal(commit.repo, rel);
+    assert.equal(commit.subject, 'Nested first commit');
+    assert.deepEqual(commit.files, [{ path: 'inner.txt', added: 2, removed: 0 }]);
+  });
+
+  it('stores a token typed in the terminal redacted, in memory and in the journal file', async () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const token = `ghp_${Array.from({ length: 36 }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('')}`;
+    const exit = await runInTerminal(term, `export GITHUB_TOKEN=${token}`);
+    assert.equal(exit, 0);
+    const command = await waitFor(() => eventsOf(api, 'command').find((e) => e.commandLine.startsWith('export GITHUB_TOKEN=')), 10_000, 'the export command event');
+    assert.ok(!command.commandLine.includes(token), `stored as ${command.commandLine}`);
+    assert.ok(!command.commandLine.includes(token.slice(4)), 'no part of the token body survives');
+    assert.ok(!JSON.stringify(api.controller.events()).includes(token.slice(4)), 'no event holds the token');
+
+    await api.controller.flush();
+    const dir = path.join(api.controller.journalDir, 'sessions');
+    const sessionId = command.sessionId;
+    const journals = fs.readdirSync(dir).filter((n) => n.endsWith('.jsonl'));
+    assert.ok(journals.includes(`${sessionId}.jsonl`), `the session's journal is in ${dir}`);
+    const own = fs.readFileSync(path.join(dir, `${sessionId}.jsonl`), 'utf8');
+    assert.ok(own.includes('export GITHUB_TOKEN='), 'the command itself was written to disk');
+    for (const name of journals) {
+      assert.ok(!fs.readFileSync(path.join(dir, name), 'utf8').includes(token.slice(4)), `${name} holds no part of the token`);
+    }
+  });
+
+  it('records nothing while paused and records again after resume', async () => {
+    await vscode.commands.executeCommand('sessionJournal.pauseSession');
+    assert.equal(api.controller.paused, true);
+    writeLines(root, 'notes/paused.txt', ['while paused']);
+    git(root, 'add', 'notes/paused.txt');
+    git(root, 'commit', '-q', '-m', 'Made while paused');
+    const pausedHash = head(root);
+    // Let the reflog watcher see the line and the lookup queue drain while still paused.
+    await api.flushCapture();
+    await api.flushCapture();
+    assert.equal(commitWithHash(api, pausedHash), undefined, 'a commit made while paused is not recorded');
+
+    await vscode.commands.executeCommand('sessionJournal.resumeSession');
+    assert.equal(api.controller.paused, false);
+    writeLines(root, 'notes/resumed.txt', ['after resume']);
+    git(root, 'add', 'notes/resumed.txt');
+    git(root, 'commit', '-q', '-m', 'Made after resume');
+    const resumed = await waitForCommit(api, head(root));
+    assert.equal(resumed.subject, 'Made after resume');
+    assert.equal(commitWithHash(api, pausedHash), undefined, 'the paused commit stays unrecorded after resume');
+    const kinds = api.controller.events().map((e) => e.kind);
+    assert.ok(kinds.lastIndexOf('session-pause') < kinds.lastIndexOf('session-resume'));
+  });
+});
