@@ -32,6 +32,13 @@ export interface SessionJournalApi {
   git(): GitAdapter | undefined;
 }
 
+/** VS Code's `git.path` (a string, or the first of a list), so a user's custom git is honoured. */
+function gitPathSetting(): string | undefined {
+  const value = vscode.workspace.getConfiguration('git').get<unknown>('path');
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' && first.trim() ? first : undefined;
+}
+
 /** Wires the parts together; every part is a disposable owned by the extension context. */
 export async function activate(context: vscode.ExtensionContext): Promise<SessionJournalApi> {
   const log = createLog();
@@ -60,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
     let gitAdapter: GitAdapter | undefined;
     const startGit = () => {
       if (gitAdapter || !vscode.workspace.isTrusted || !settings.capture.commits) return;
-      gitRunner = createGitRunner(vscode.workspace.getConfiguration('git').get<string>('path') || undefined);
+      gitRunner = createGitRunner(() => gitPathSetting());
       gitAdapter = new GitAdapter(controller, gitRunner, log);
       context.subscriptions.push(gitAdapter);
     };
@@ -92,7 +99,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
       log.error('Could not resume the open session', err);
       return false;
     });
-    if (!resumed && settings.autoStart && vscode.workspace.workspaceFolders?.length) controller.start(undefined);
+    if (!resumed && settings.autoStart && vscode.workspace.workspaceFolders?.length) {
+      await controller.start(undefined).catch((err) => log.warn(`Auto-start skipped: ${describeError(err)}`));
+    }
 
     return { controller, prompter, retrospectives, timeline, flushCapture, git: () => gitAdapter };
   } catch (err) {

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { EventDraft, JournalEvent, NoticeCode, SessionType } from '../core/events';
 import { IdleDetector } from '../core/idleDetector';
+import { findOpenSession } from '../core/journalStore';
 import { SessionRecorder } from '../core/sessionRecorder';
+import { acquireSessionLock, lockHolder, releaseSessionLock } from '../core/sessionLock';
 import { effectiveEvents, summarize } from '../core/sessionState';
 import type { WorkspaceFolderInfo } from '../core/workspacePaths';
 import type { TimelineChange, TimelineSnapshot, TimelineSummary } from '../shared/protocol';
@@ -30,6 +32,8 @@ export class SessionController extends Disposable implements CaptureSink {
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly noticed = new Set<string>();
   private readonly storageDir: string;
+  /** Set when another window of this workspace records the open session (see sessionLock). */
+  private recordingElsewhere: number | undefined;
 
   /** Live changes for the Timeline view (batched). */
   readonly onDidChange = this.changes.event;
@@ -57,7 +61,12 @@ export class SessionController extends Disposable implements CaptureSink {
       },
       onWriteRecovered: () => this.log.info('Journal writes work again; nothing was lost.'),
     });
-    this.register({ dispose: () => this.recorder.dispose() });
+    this.register({ dispose: () => {
+      const id = this.recorder.active?.sessionId;
+      this.recorder.dispose();
+      // The session stays open on disk, so the next window (or this one reloaded) resumes it.
+      if (id) releaseSessionLock(this.storageDir, id);
+    } });
     this.register({ dispose: () => { if (this.batchTimer) clearTimeout(this.batchTimer); } });
     this.updateContext();
   }
@@ -138,13 +147,21 @@ export class SessionController extends Disposable implements CaptureSink {
     return effectiveEvents(this.recorder.events()).find((e) => e.id === id);
   }
 
-  start(focus: string | undefined): void {
-    this.recorder.start({
+  /** Starts a session; refuses when another window of this workspace records one. */
+  async start(focus: string | undefined): Promise<void> {
+    const open = await findOpenSession(this.storageDir);
+    const holder = open ? lockHolder(this.storageDir, open.id) : undefined;
+    if (holder) {
+      throw new Error(`A session is already recording in another window of this workspace (process ${holder.pid}). End it there, or close that window first.`);
+    }
+    const started = this.recorder.start({
       focus,
       folders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.name),
       trusted: vscode.workspace.isTrusted,
       utcOffsetMinutes: -new Date().getTimezoneOffset(),
     });
+    acquireSessionLock(this.storageDir, started.sessionId, started.time);
+    this.recordingElsewhere = undefined;
     this.noticed.clear();
     this.idle = this.makeIdleDetector();
     this.idle.activity(this.now());
@@ -156,6 +173,16 @@ export class SessionController extends Disposable implements CaptureSink {
 
   /** Continues a session a reload or crash left open; true when there was one. */
   async resumeOpenSession(): Promise<boolean> {
+    const open = await findOpenSession(this.storageDir);
+    if (!open) return false;
+    const lock = acquireSessionLock(this.storageDir, open.id, this.now());
+    if (!lock.ok) {
+      // Another window records it: recording it here too would store every commit twice.
+      this.recordingElsewhere = lock.holder.pid;
+      this.log.info(`Session ${open.id} is recorded by another window (process ${lock.holder.pid}); this window does not record it.`);
+      this.scheduleChange(true);
+      return false;
+    }
     const resumed = await this.recorder.resumeOpenSession();
     if (!resumed) return false;
     this.log.info(`Resumed session ${resumed.session.id} after a gap.`);
@@ -181,6 +208,7 @@ export class SessionController extends Disposable implements CaptureSink {
     const events = this.recorder.events();
     const ended = this.recorder.end(details);
     if (!ended) return undefined;
+    releaseSessionLock(this.storageDir, ended.sessionId);
     await this.recorder.flush();
     this.lifecycleChanged();
     return effectiveEvents(events);
@@ -206,12 +234,10 @@ export class SessionController extends Disposable implements CaptureSink {
 
   snapshot(): TimelineSnapshot {
     const trusted = vscode.workspace.isTrusted;
-    return {
-      summary: this.summary(),
-      events: effectiveEvents(this.recorder.events()),
-      trusted,
-      notices: trusted ? [] : ['Commits are not captured: this workspace is not trusted, and git (whose configuration can run code) is never run in untrusted workspaces.'],
-    };
+    const notices: string[] = [];
+    if (!trusted) notices.push('Commits are not captured: this workspace is not trusted, and git (whose configuration can run code) is never run in untrusted workspaces.');
+    if (this.recordingElsewhere !== undefined && !this.active) notices.push('This workspace\'s session is being recorded in another window; this window does not record it twice.');
+    return { summary: this.summary(), events: effectiveEvents(this.recorder.events()), trusted, notices };
   }
 
   private makeIdleDetector(): IdleDetector {

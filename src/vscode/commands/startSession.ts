@@ -22,7 +22,7 @@ export function startSessionCommand(controller: SessionController): Command {
         });
         if (focus === undefined) return; // Escape cancels the start
       }
-      controller.start(focus.trim() || undefined);
+      await controller.start(focus.trim() || undefined);
     },
   };
 }

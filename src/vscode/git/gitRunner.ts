@@ -16,10 +16,10 @@ export function isGitMissing(err: unknown): boolean {
   return /ENOENT/.test(text) && /\bgit\b|spawn/.test(text);
 }
 
-/** The real runner; `gitPath` is VS Code's `git.path` setting when the user set one. */
-export function createGitRunner(gitPath?: string): GitRunner {
+/** The real runner; `gitPath()` is read on every call (VS Code's `git.path` setting, when set). */
+export function createGitRunner(gitPath: () => string | undefined = () => undefined): GitRunner {
   const git = (baseDir: string) =>
-    simpleGit({ baseDir, binary: gitPath || 'git', maxConcurrentProcesses: 2, timeout: { block: 30_000 } });
+    simpleGit({ baseDir, binary: gitPath() || 'git', maxConcurrentProcesses: 2, timeout: { block: 30_000 } });
   return {
     // --first-parent shows a merge's changes against its first parent (git ≥ 2.31 implies the diff).
     show: (root, hash) => git(root).raw(['-c', 'core.quotepath=off', 'show', '--first-parent', '--numstat', '-M', '--format=%s%x00%at', hash]),

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { acquireSessionLock, lockHolder, releaseSessionLock } from '../../src/core/sessionLock';
+
+function deadPid(): number {
+  // A process that has exited: its pid is free (reuse within the test is practically impossible).
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+describe('sessionLock', () => {
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sj-lock-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('lets one process take a free lock and take it again', () => {
+    assert.deepEqual(acquireSessionLock(dir, 's1', 1), { ok: true });
+    assert.deepEqual(acquireSessionLock(dir, 's1', 2), { ok: true });
+    assert.equal(lockHolder(dir, 's1'), undefined, 'this process is not "another" holder');
+  });
+
+  it('refuses a lock held by another live process and names it', () => {
+    const other = process.ppid; // alive for the whole test
+    assert.deepEqual(acquireSessionLock(dir, 's1', 5, other), { ok: true });
+    const result = acquireSessionLock(dir, 's1', 6);
+    assert.equal(result.ok, false);
+    assert.equal(!result.ok && result.holder.pid, other);
+    assert.equal(lockHolder(dir, 's1')?.pid, other);
+  });
+
+  it('takes over a stale lock left by a dead process', () => {
+    const dead = deadPid();
+    assert.deepEqual(acquireSessionLock(dir, 's1', 5, dead), { ok: true });
+    assert.equal(lockHolder(dir, 's1'), undefined);
+    assert.deepEqual(acquireSessionLock(dir, 's1', 6), { ok: true });
+  });
+
+  it('treats an unreadable lock file as stale', () => {
+    fs.mkdirSync(path.join(dir, 'sessions'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'sessions', 's1.lock'), '{"pid": 12');
+    assert.deepEqual(acquireSessionLock(dir, 's1', 1), { ok: true });
+  });
+
+  it('releases only its own lock', () => {
+    const other = process.ppid;
+    acquireSessionLock(dir, 's1', 1, other);
+    releaseSessionLock(dir, 's1');
+    assert.equal(lockHolder(dir, 's1')?.pid, other, "another process's lock stays");
+    releaseSessionLock(dir, 's1', other);
+    assert.equal(lockHolder(dir, 's1'), undefined);
+    assert.deepEqual(acquireSessionLock(dir, 's1', 2), { ok: true });
+  });
+});
