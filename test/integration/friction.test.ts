@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SessionJournalApi } from '../../src/extension';
+import type { CommandEvent } from '../../src/core/events';
+import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
+import { runAcceptingPrompts } from './helpers/quickInput';
+import type { IntegratedTerminal } from './helpers/terminal';
+import { openIntegratedTerminal, runInTerminal } from './helpers/terminal';
+import { staysFalse, waitFor } from './helpers/wait';
+
+/** A command that fails the same way every time and is not on the "non-zero is an answer" list. */
+const FAILING = 'ls /no/such/dir/for-session-journal';
+
+describe('friction prompts (real terminal, real notifications)', function () {
+  let api: SessionJournalApi;
+  let term: IntegratedTerminal;
+
+  before(async function () {
+    api = await getApi();
+    const interval = vscode.workspace.getConfiguration('sessionJournal').get<number>('friction.minPromptIntervalMinutes');
+    assert.equal(interval, 3, 'the suite runs with the default prompt interval');
+    await startSession(api, 'friction focus');
+    term = await openIntegratedTerminal('friction', workspaceRoot());
+  });
+
+  after(async function () {
+    term?.terminal.dispose();
+    if (api) await endSession(api);
+  });
+
+  function failures(): CommandEvent[] {
+    return eventsOf(api, 'command').filter((e) => e.commandLine === FAILING);
+  }
+
+  it('prompts once for a failing command, then stays quiet for 20 more failures in a row', async function () {
+    this.timeout(120_000);
+    // `shown` counts over the extension's lifetime; earlier suites may have prompted already.
+    const shownBefore = api.prompter.shown;
+    const exit = await runInTerminal(term, FAILING);
+    assert.notEqual(exit, 0);
+    await waitFor(() => api.prompter.shown === shownBefore + 1, 10_000, 'the friction prompt');
+
+    for (let i = 0; i < 20; i++) {
+      assert.notEqual(await runInTerminal(term, FAILING), 0, `failure ${i + 2} failed`);
+    }
+    await waitFor(() => failures().length === 21, 10_000, '21 failed commands recorded');
+    assert.ok(failures().every((e) => e.exitCode !== null && e.exitCode !== 0));
+    // Deferred signals are reconsidered after a quiet moment: give them that moment.
+    assert.ok(await staysFalse(() => api.prompter.shown !== shownBefore + 1, 2500), `shown went from ${shownBefore} to ${api.prompter.shown}`);
+  });
+
+  it('logs friction through the input box and the category pick, linked to the failing command', async () => {
+    const failed = failures()[0];
+    assert.ok(failed, 'the previous test recorded the failing command');
+    await runAcceptingPrompts('sessionJournal.logFriction', [{ eventId: failed.id, title: 'npm test keeps failing', category: 'tooling' }], 2);
+    const friction = await waitFor(() => eventsOf(api, 'friction').find((f) => f.title === 'npm test keeps failing'), 5000, 'the friction event');
+    assert.equal(friction.category, 'tooling');
+    assert.equal(friction.trigger?.eventId, failed.id);
+    assert.equal(friction.trigger?.summary, FAILING);
+    assert.equal(friction.trigger?.exitCode, failed.exitCode);
+    assert.ok(friction.time >= failed.time);
+  });
+});
