@@ -43,3 +43,20 @@ export function textButton(icon: string, label: string, action: string, secondar
 export function setText(node: Node, text: string): void {
   if (node.textContent !== text) node.textContent = text;
 }
+
+/**
+ * A title whose `code spans` (command lines in event descriptions) show in the editor font.
+ * Every segment still goes in as text; the backticks only choose the element.
+ */
+export function titleWithCode(className: string, text: string): HTMLSpanElement {
+  const span = el('span', className);
+  const parts = text.split('`');
+  // An odd count of backticks leaves the last one unpaired: show it as text, not as code.
+  const paired = parts.length % 2 === 1;
+  parts.forEach((part, i) => {
+    if (!part) return;
+    const isCode = i % 2 === 1 && (paired || i < parts.length - 1);
+    span.append(isCode ? el('code', undefined, part) : document.createTextNode(part));
+  });
+  return span;
+}

@@ -1,5 +1,5 @@
 import { isEditable } from './eventStyle';
-import { codicon, el, iconButton } from './dom';
+import { codicon, el, iconButton, titleWithCode } from './dom';
 import { formatClock, formatDate, formatHourLabel, formatRelative } from './format';
 import type { EventRow, FileRow, MoreRow, TimelineRow } from './timelineModel';
 import type { RowRenderer } from './virtualList';
@@ -44,7 +44,7 @@ function fillEvent(element: HTMLElement, row: EventRow, ctx: RowContext): void {
   const time = entry.event.time;
   element.className = rowClasses(row);
   element.replaceChildren();
-  const title = el('span', 'title', entry.title);
+  const title = titleWithCode('title', entry.title);
   const parts: HTMLElement[] = [el('span', 'clock', formatClock(time)), codicon(entry.style.icon, 'kind-icon'), title];
   if (row.expandable) parts.push(codicon(row.expanded ? 'chevron-down' : 'chevron-right', 'twisty'));
   if (entry.detail) parts.push(el('span', 'detail', entry.detail));
