@@ -120,8 +120,9 @@ interface Counter {
   n: number;
 }
 
+/** A value holding a marker or a piece of one (`github-token»` after a `:`) was already handled. */
 function alreadyRedacted(value: string): boolean {
-  return value.includes(MARKER_PREFIX);
+  return value.includes('«') || value.includes('»');
 }
 
 function applyRule(text: string, rule: SecretRule, counter: Counter): string {

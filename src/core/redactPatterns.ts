@@ -29,6 +29,17 @@ export function isReference(value: string): boolean {
 
 const NOT_SECRET_VALUE = /^["']?(?:true|false|yes|no|on|off|null|none|0|1)["']?$/i;
 
+/** openssl's `-pass env:VAR`, `-passin file:path`, `fd:3`, `stdin` say where the password is. */
+const OPENSSL_SOURCE = /^(?:(?:env|file|fd):|stdin$)/;
+
+/**
+ * `echo "use the --token flag"`: a short lower-case word after a space is prose, not a token.
+ * Password flags are the exception (people do use plain words as passwords).
+ */
+function isProseWord(value: string, flag: string | undefined): boolean {
+  return /^[a-z]{1,12}$/.test(value) && !/pass/i.test(flag ?? '');
+}
+
 /** `docker build --secret id=npm,src=...` names a secret file; it is not one. */
 const SECRET_SPEC = /^["']?(?:id|type|src|source|env|target|required|mode|uid|gid)=/;
 
@@ -95,7 +106,10 @@ function plausibleValue(value: string): boolean {
 }
 
 // A value: double-quoted (with escapes), single-quoted, or a bare word up to a shell delimiter.
-const VALUE = String.raw`(?<s>"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s;&|'"<>(){}\[\],]+)`;
+const VALUE = String.raw`(?<s>"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\$\{[^}\s]{1,128}\}|\$\([^)\n]{0,512}\)|[^\s;&|'"<>(){}\[\],]+)`;
+
+// A shell word after a short option: quoted, or bare up to a delimiter.
+const WORD = String.raw`(?<s>"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s;&|'"]+)`;
 
 const FLAG_WORDS = String.raw`(?:password|passwd|pass|passphrase|token|secret|api[-_]?key|apikey|access[-_]?key|secret[-_]?key|client[-_]?secret|auth|auth[-_]?token|access[-_]?token|refresh[-_]?token|bearer[-_]?token|credentials?)`;
 
@@ -103,7 +117,8 @@ const FLAG_WORDS = String.raw`(?:password|passwd|pass|passphrase|token|secret|ap
 export const SECRET_RULES: readonly SecretRule[] = [
   {
     kind: 'private-key',
-    re: /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?<s>[\s\S]*?(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|$))/g,
+    // The body up to the END line, or to the end of the text when it was cut off.
+    re: /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:\r?\n)?(?<s>[\s\S]*?)(?=\r?\n-----END |-----END |$)/g,
     hints: ['PRIVATE KEY-----'],
   },
   { kind: 'aws-access-key-id', re: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, hints: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AIPA', 'ANPA', 'ANVA', 'APKA', 'AROA', 'ASCA'] },
@@ -128,7 +143,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   { kind: 'sendgrid-key', re: /(?<![\w-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/g, hints: ['SG.'] },
   { kind: 'vault-token', re: /(?<![\w-])hv[sbr]\.[A-Za-z0-9_-]{24,255}/g, hints: ['hvs.', 'hvb.', 'hvr.'] },
   { kind: 'age-secret-key', re: /AGE-SECRET-KEY-1[0-9A-Z]{58}/g, hints: ['AGE-SECRET-KEY-'] },
-  { kind: 'telegram-bot-token', re: /(?<![\w:])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])/g, hints: [':AA'] },
+  { kind: 'telegram-bot-token', re: /(?:(?<=bot)|(?<![\w:]))\d{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])/g, hints: [':AA'] },
   { kind: 'jwt', re: /(?<![\w.-])eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}/g, hints: ['eyJ'] },
   {
     kind: 'url-password',
@@ -151,35 +166,43 @@ export const SECRET_RULES: readonly SecretRule[] = [
     lower: true,
     accept: plausibleValue,
   },
-  { kind: 'cookie-header', re: /(?<![\w-])cookie[ \t]*:[ \t]*(?<s>[^"'\\\r\n]+)/gi, hints: ['cookie'], lower: true, accept: plausibleValue },
+  {
+    kind: 'cookie-header',
+    re: /(?<![\w-])cookie[ \t]*:[^"'\\\r\n]*/gi,
+    hints: ['cookie'],
+    lower: true,
+    // Each cookie's value goes, its name stays: `Cookie: session=«redacted»; theme=«redacted»`.
+    inner: /[:;][ \t]*[^=;\s]{1,128}=(?<s>[^;"'\s]+)/g,
+    accept: plausibleValue,
+  },
   { kind: 'openssl-pass', re: /(?<![\w-])pass:(?<s>[^\s"']+)/g, hints: ['pass:'], accept: plausibleValue },
   {
     kind: 'secret-flag',
-    re: new RegExp(String.raw`(?<![\w-])--?(?:[a-z0-9]{1,30}[-_]){0,4}${FLAG_WORDS}(?:=|[ \t]+)${VALUE}`, 'gi'),
+    re: new RegExp(String.raw`(?<![\w-])--?(?<flag>(?:[a-z0-9]{1,30}[-_]){0,4}${FLAG_WORDS})(?<sep>=|[ \t]+)${VALUE}`, 'gi'),
     hints: ['pass', 'token', 'secret', 'key', 'auth', 'credential'],
     lower: true,
-    accept: (v) => plausibleValue(v) && !v.startsWith('-') && !SECRET_SPEC.test(v),
+    accept: (v, g) => plausibleValue(v) && !v.startsWith('-') && !SECRET_SPEC.test(v) && !OPENSSL_SOURCE.test(v) && !(g.sep !== '=' && isProseWord(v, g.flag)),
   },
   {
     kind: 'mysql-password',
     re: /(?<![\w-])(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mysqlpump|mysqlsh|mariadb|mariadb-dump|mariadb-admin)(?![\w-])[^;&|\n]*/g,
     hints: ['mysql', 'mariadb'],
-    inner: /(?<=\s)-p(?<s>[^\s;&|]+)/g,
+    inner: new RegExp(String.raw`(?<=\s)-p${WORD}`, 'g'),
     accept: plausibleValue,
   },
   {
     kind: 'login-password',
     re: /(?<![\w-])(?:docker|podman|nerdctl|buildah|helm registry|oras|skopeo)[ \t]+login(?![\w-])[^;&|\n]*/g,
     hints: ['login'],
-    inner: /(?<=\s)-p[ \t]+(?<s>[^\s;&|-][^\s;&|]*)/g,
+    inner: new RegExp(String.raw`(?<=\s)-p[ \t]+(?!-)${WORD}`, 'g'),
     accept: plausibleValue,
   },
-  { kind: 'sshpass-password', re: /(?<![\w-])sshpass[ \t]+-p[ \t]*(?<s>[^\s;&|]+)/g, hints: ['sshpass'] },
+  { kind: 'sshpass-password', re: new RegExp(String.raw`(?<![\w-])sshpass[ \t]+-p[ \t]*${WORD}`, 'g'), hints: ['sshpass'], accept: plausibleValue },
   {
     kind: 'redis-password',
     re: /(?<![\w-])redis-cli(?![\w-])[^;&|\n]*/g,
     hints: ['redis-cli'],
-    inner: /(?<=\s)(?:-a|--pass)[ \t]+(?<s>[^\s;&|-][^\s;&|]*)/g,
+    inner: new RegExp(String.raw`(?<=\s)(?:-a|--pass)[ \t]+(?!-)${WORD}`, 'g'),
     accept: plausibleValue,
   },
   {
