@@ -59,8 +59,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
 
     const saves = new SaveAdapter(controller);
     const fileOps = new FileOpAdapter(controller);
-    context.subscriptions.push(saves, fileOps, new TerminalAdapter(controller), new TaskAdapter(controller), new DebugAdapter(controller),
+    const terminals = new TerminalAdapter(controller);
+    context.subscriptions.push(saves, fileOps, terminals, new TaskAdapter(controller), new DebugAdapter(controller),
       new ActivityAdapter(controller, (t) => prompter.noteTyping(t)));
+    context.subscriptions.push(controller.onDidChangeLifecycle(() => { if (controller.recording) terminals.recheck(); }));
 
     // Git reads repository configuration, which can run code: only in trusted workspaces.
     let gitRunner: GitRunner | undefined;

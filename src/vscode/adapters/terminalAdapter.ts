@@ -44,6 +44,11 @@ export class TerminalAdapter extends Disposable {
     this.register({ dispose: () => { for (const t of [...this.pendingChecks.keys()]) this.clearCheck(t); } });
   }
 
+  /** Looks at every open terminal again (a session just started: terminals opened earlier count too). */
+  recheck(): void {
+    for (const t of vscode.window.terminals) this.watchIntegration(t);
+  }
+
   private ended(e: vscode.TerminalShellExecutionEndEvent): void {
     const end = this.sink.now();
     this.sink.activity(end);
