@@ -68,7 +68,7 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
     const roots = [
       vscode.Uri.joinPath(this.extensionUri, 'media'),
       vscode.Uri.joinPath(this.extensionUri, 'dist'),
-      vscode.Uri.joinPath(this.extensionUri, 'node_modules', '@vscode', 'codicons', 'dist'),
+      vscode.Uri.joinPath(this.extensionUri, 'dist', 'codicons'),
     ];
     view.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
     view.webview.html = this.html(view.webview);
@@ -182,7 +182,7 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${uri('node_modules', '@vscode', 'codicons', 'dist', 'codicon.css')}">
+<link rel="stylesheet" href="${uri('dist', 'codicons', 'codicon.css')}">
 <link rel="stylesheet" href="${uri('media', 'timeline.css')}">
 <title>Timeline</title>
 </head>
