@@ -1,7 +1,7 @@
 // Starts code-server (VS Code 1.100 with its real Node extension host) on 127.0.0.1 and opens it
 // in Debian's Chromium through playwright-core. Shared by the integration runner, the e2e
 // runner, `npm start` and the benchmark. See ../shared/real-vscode.md for why it is done this way.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,7 +65,7 @@ async function waitForHealth(url, child, timeoutMs = 60000) {
  * Starts code-server in its own process group with a throwaway profile.
  * @returns {{ url: string, port: number, root: string, stop: () => void }}
  */
-export async function startCodeServer({ settings = {}, quiet = true, port: wantedPort, workspaceTrust = false, root: reuseRoot } = {}) {
+export async function startCodeServer({ settings = {}, quiet = true, port: wantedPort, workspaceTrust = false, root: reuseRoot, installVsix } = {}) {
   const bin = ensureCodeServer();
   // Passing an earlier server's `root` restarts on the same profile (crash and restart tests).
   const root = reuseRoot ?? mkdtempSync(join(tmpdir(), 'sj-code-server-'));
@@ -78,6 +78,13 @@ export async function startCodeServer({ settings = {}, quiet = true, port: wante
     ...(workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
     ...settings,
   }, null, 2));
+  const xdg = { XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data') };
+  if (installVsix) {
+    // As a user would: code-server --install-extension file.vsix
+    execFileSync(bin, ['--install-extension', installVsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], {
+      stdio: quiet ? 'ignore' : 'inherit', env: { ...process.env, ...xdg },
+    });
+  }
   const port = wantedPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(bin, [
@@ -87,7 +94,7 @@ export async function startCodeServer({ settings = {}, quiet = true, port: wante
   ], {
     detached: true,
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'],
-    env: { ...process.env, XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data'), HOME: process.env.HOME },
+    env: { ...process.env, ...xdg },
   });
   let stopped = false;
   const stop = ({ keepProfile = false } = {}) => {
@@ -110,10 +117,9 @@ export async function startCodeServer({ settings = {}, quiet = true, port: wante
 
 /** The workbench URL that opens `folder` with this working tree loaded as a development extension. */
 export function workbenchUrl(server, { folder, extensionTestsPath, extensionDevelopmentPath = projectRoot, env } = {}) {
-  const payload = [
-    ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${extensionDevelopmentPath}`],
-    ['skipWelcome', 'true'],
-  ];
+  // extensionDevelopmentPath: null opens the workbench with installed extensions only.
+  const payload = [['skipWelcome', 'true']];
+  if (extensionDevelopmentPath) payload.unshift(['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${extensionDevelopmentPath}`]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', `vscode-remote://127.0.0.1:${server.port}${extensionTestsPath}`]);
   if (env) payload.push(['extensionEnvironment', JSON.stringify(env)]);
   const params = new URLSearchParams();
