@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SessionJournalApi } from '../../src/extension';
+import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
+import { git, head, uniqueName, writeLines } from './helpers/gitRepo';
+import { runAcceptingPrompts } from './helpers/quickInput';
+import type { IntegratedTerminal } from './helpers/terminal';
+import { openIntegratedTerminal, runInTerminal } from './helpers/terminal';
+import { waitFor } from './helpers/wait';
+
+/** The terminal adapter's cap (MAX_COMMAND_LINE in src/vscode/adapters/terminalAdapter.ts). */
+const MAX_COMMAND_LINE = 4000;
+/** Long enough to be far over the cap, short enough for bash's line editor to take in seconds. */
+const LONG_LINE_LENGTH = Number(process.env.SJ_LONG_LINE || 200_000);
+
+describe('robustness (huge inputs, unwritable folders, excluded files)', function () {
+  let api: SessionJournalApi;
+  let root: string;
+  let term: IntegratedTerminal | undefined;
+
+  before(async function () {
+    api = await getApi();
+    root = workspaceRoot();
+  });
+
+  afterEach(async function () {
+    if (api) await endSession(api);
+  });
+
+  after(async function () {
+    term?.terminal.dispose();
+    await vscode.workspace.getConfiguration('sessionJournal').update('retrospective.folder', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('stores a very long terminal command line shortened, with its original length', async function () {
+    this.timeout(120_000);
+    await startSession(api, 'long command line');
+    term ??= await openIntegratedTerminal('robust', root);
+    const payload = 'x'.repeat(LONG_LINE_LENGTH);
+    const line = `echo ${payload} > /dev/null`;
+    const started = Date.now();
+    const exit = await runInTerminal(term, line, 90_000);
+    assert.equal(exit, 0, 'the shell ran the long line');
+    const command = await waitFor(() => eventsOf(api, 'command').find((e) => e.commandLine.startsWith('echo xxxx')), 10_000, 'the long command event');
+    assert.ok(command.commandLine.length <= MAX_COMMAND_LINE, `stored ${command.commandLine.length} characters`);
+    assert.ok(command.commandLine.endsWith('…'), 'the cut is marked');
+    assert.equal(command.originalLength, line.length);
+    await api.controller.flush();
+    const journal = fs.readFileSync(path.join(api.controller.journalDir, 'sessions', `${command.sessionId}.jsonl`), 'utf8');
+    const longest = Math.max(...journal.split('\n').map((l) => l.length));
+    assert.ok(longest < MAX_COMMAND_LINE + 2000, `no journal line holds the whole command (longest ${longest})`);
+    assert.ok(Date.now() - started < 90_000);
+  });
+
+  it('keeps a 600-file commit to 500 listed files with true totals', async function () {
+    this.timeout(60_000);
+    await startSession(api, 'huge commit');
+    const dir = `bulk/${uniqueName('many')}`;
+    for (let i = 0; i < 600; i++) writeLines(root, `${dir}/f${String(i).padStart(3, '0')}.txt`, [`line ${i}`]);
+    git(root, 'add', dir);
+    git(root, 'commit', '-q', '-m', 'Add 600 generated files');
+    const hash = head(root);
+    const commit = await waitFor(() => eventsOf(api, 'commit').find((e) => e.hash === hash), 20_000, 'the 600-file commit');
+    assert.equal(commit.files.length, 500);
+    assert.equal(commit.filesTruncated, 100);
+    assert.equal(commit.added, 600, 'totals count every file, listed or not');
+    assert.equal(commit.removed, 0);
+  });
+
+  it('does not record saves of files excluded by default (.env)', async function () {
+    await startSession(api, 'excluded paths');
+    const env = path.join(root, 'scratch', '.env');
+    const plain = path.join(root, 'scratch', `${uniqueName('plain')}.txt`);
+    fs.mkdirSync(path.dirname(env), { recursive: true });
+    fs.writeFileSync(env, 'API_KEY=abc\n');
+    fs.writeFileSync(plain, 'plain\n');
+    for (const file of [env, plain]) {
+      const doc = await vscode.workspace.openTextDocument(file);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(0, 0), '# touched\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await doc.save());
+    }
+    await api.flushCapture();
+    const saved = await waitFor(() => {
+      const paths = eventsOf(api, 'saves').flatMap((e) => e.files.map((f) => f.path));
+      return paths.length ? paths : undefined;
+    }, 5000, 'a saves event');
+    assert.deepEqual(saved, [path.relative(root, plain)], '.env is left out, the plain file is in');
+  });
+
+  it('writes the draft into the extension storage when the retrospectives folder cannot be written', async function () {
+    this.timeout(90_000);
+    // README.md is a file, so README.md/sub can never be created, even by root (chmod would not stop root).
+    await vscode.workspace.getConfiguration('sessionJournal').update('retrospective.folder', 'README.md/sub', vscode.ConfigurationTarget.Workspace);
+    await startSession(api, 'unwritable folder');
+    writeLines(root, `notes/${uniqueName('unwritable')}.txt`, ['kept']);
+    git(root, 'add', 'notes');
+    git(root, 'commit', '-q', '-m', 'Commit before an unwritable export');
+    const hash = head(root);
+    await waitFor(() => eventsOf(api, 'commit').find((e) => e.hash === hash), 15_000, 'the commit event');
+    const sessionId = api.controller.events()[0]?.sessionId;
+    assert.ok(sessionId);
+
+    await runAcceptingPrompts('sessionJournal.endSession', [], 2, 30_000);
+    assert.equal(api.controller.active, false, 'the session ended despite the unwritable folder');
+    const fallback = path.join(api.controller.journalDir, 'retrospectives');
+    const editor = await waitFor(
+      () => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath.startsWith(fallback + path.sep)),
+      15_000, `a draft editor under ${fallback}`);
+    const file = editor.document.uri.fsPath;
+    assert.ok(fs.existsSync(file), 'the draft is on disk in the extension storage');
+    const text = fs.readFileSync(file, 'utf8');
+    assert.ok(text.startsWith(`<!-- session-journal:session ${sessionId} -->`));
+    assert.match(text, new RegExp(`Commit ${hash.slice(0, 7)}: Commit before an unwritable export`), 'nothing captured is lost');
+    assert.ok(fs.statSync(path.join(root, 'README.md')).isFile(), 'README.md is untouched');
+    assert.ok(fs.existsSync(path.join(api.controller.journalDir, 'sessions', `${sessionId}.jsonl`)), 'the journal itself is kept');
+  });
+});
