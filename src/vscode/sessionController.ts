@@ -12,6 +12,9 @@ import { Disposable } from './dispose';
 import type { Log } from './log';
 import type { Redactor } from './redactor';
 import type { Settings } from './settings';
+import type { CurrentSession } from './retrospective/sessionHistory';
+import { describeRecurring, FrictionHistory } from './retrospective/sessionHistory';
+import type { RecurringFriction } from '../core/friction/recurringFriction';
 
 /** How often live changes are pushed to listeners: fast enough to feel live, batched for storms. */
 const CHANGE_BATCH_MS = 100;
@@ -34,6 +37,9 @@ export class SessionController extends Disposable implements CaptureSink {
   private readonly storageDir: string;
   /** Set when another window of this workspace records the open session (see sessionLock). */
   private recordingElsewhere: number | undefined;
+  private readonly history: FrictionHistory;
+  /** Recurring friction themes as the panel shows them (refreshed when friction is logged). */
+  private recurringNotices: string[] = [];
 
   /** Live changes for the Timeline view (batched). */
   readonly onDidChange = this.changes.event;
@@ -50,6 +56,7 @@ export class SessionController extends Disposable implements CaptureSink {
   ) {
     super();
     this.storageDir = storageUri.fsPath;
+    this.history = new FrictionHistory(this.storageDir);
     this.idle = this.makeIdleDetector();
     this.recorder = new SessionRecorder({
       storageDir: this.storageDir,
@@ -186,6 +193,10 @@ export class SessionController extends Disposable implements CaptureSink {
     const resumed = await this.recorder.resumeOpenSession();
     if (!resumed) return false;
     this.log.info(`Resumed session ${resumed.session.id} after a gap.`);
+    if (resumed.session.problems > 0) {
+      // The journal had torn or corrupt lines (a crash mid-write): they were skipped, the rest kept.
+      this.notice('journal-recovered', `The journal of this session had ${resumed.session.problems} unreadable line(s), probably from a crash; they were skipped and every other event was kept.`);
+    }
     this.idle = this.makeIdleDetector();
     this.lifecycleChanged();
     return true;
@@ -236,8 +247,29 @@ export class SessionController extends Disposable implements CaptureSink {
     const trusted = vscode.workspace.isTrusted;
     const notices: string[] = [];
     if (!trusted) notices.push('Commits are not captured: this workspace is not trusted, and git (whose configuration can run code) is never run in untrusted workspaces.');
+    notices.push(...this.recurringNotices);
     if (this.recordingElsewhere !== undefined && !this.active) notices.push('This workspace\'s session is being recorded in another window; this window does not record it twice.');
     return { summary: this.summary(), events: effectiveEvents(this.recorder.events()), trusted, notices };
+  }
+
+  /** Friction themes recurring across recent sessions, `current` included. */
+  async recurringFriction(current: CurrentSession): Promise<RecurringFriction[]> {
+    await this.history.load(current.id);
+    return this.history.recurring(current);
+  }
+
+  /** Recomputes the recurring-friction notices of the panel (after start, resume, new friction). */
+  private refreshRecurring(): void {
+    const active = this.recorder.active;
+    if (!active) {
+      this.recurringNotices = [];
+      return;
+    }
+    const current = { id: active.sessionId, start: active.start, events: this.recorder.events() };
+    this.recurringFriction(current).then((themes) => {
+      this.recurringNotices = themes.map((t) => describeRecurring(t, current.id, (id) => this.history.startOf(id)));
+      if (themes.length) this.scheduleChange(true);
+    }, (err: unknown) => this.log.warn(`Recurring friction could not be read: ${String(err)}`));
   }
 
   private makeIdleDetector(): IdleDetector {
@@ -246,6 +278,7 @@ export class SessionController extends Disposable implements CaptureSink {
 
   private stored(e: JournalEvent): void {
     this.recorded.fire(e);
+    if (e.kind === 'friction' || e.kind === 'edit' || e.kind === 'delete') this.refreshRecurring();
     // Edits and deletes change rows already shown: the view gets a fresh snapshot.
     this.scheduleChange(e.kind === 'edit' || e.kind === 'delete');
     if (e.kind !== 'edit' && e.kind !== 'delete') this.pending.push(e);
@@ -270,6 +303,7 @@ export class SessionController extends Disposable implements CaptureSink {
 
   private lifecycleChanged(): void {
     this.updateContext();
+    this.refreshRecurring();
     this.scheduleChange(true);
     this.lifecycle.fire();
   }

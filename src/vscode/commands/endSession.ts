@@ -12,7 +12,7 @@ import type { GitRunner } from '../git/gitRunner';
 import type { Log } from '../log';
 import type { Settings } from '../settings';
 import { draftMarker } from '../retrospective/draftMarker';
-import { recurringFrictionFor } from '../retrospective/sessionHistory';
+
 import { uncommittedChanges } from '../retrospective/uncommittedChanges';
 import { writeDraft } from '../retrospective/draftFile';
 
@@ -71,7 +71,7 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
       const git = deps.git();
       const [uncommitted, recurring] = await Promise.all([
         git ? uncommittedChanges(git, controller.folders(), deps.log) : Promise.resolve([]),
-        recurringFrictionFor(controller.journalDir, { id: sessionId, start: start?.time ?? Date.now(), events }).catch((err) => {
+        controller.recurringFriction({ id: sessionId, start: start?.time ?? Date.now(), events }).catch((err: unknown) => {
           deps.log.warn(`Recurring friction could not be read: ${String(err)}`);
           return [];
         }),

@@ -1,23 +1,66 @@
 import type { JournalEvent } from '../../core/events';
 import { ofKind } from '../../core/events';
 import { findRecurringFriction } from '../../core/friction/recurringFriction';
-import type { RecurringFriction } from '../../core/friction/recurringFriction';
+import type { RecurringFriction, SessionFriction } from '../../core/friction/recurringFriction';
 import { listSessions, loadSession } from '../../core/journalStore';
 import { effectiveEvents } from '../../core/sessionState';
 
 /** Sessions looked at for recurring friction (the rule's window). */
 const WINDOW = 7;
 
+/** The session being recorded, read from memory (its last lines may still be on their way to disk). */
+export interface CurrentSession {
+  readonly id: string;
+  readonly start: number;
+  readonly events: readonly JournalEvent[];
+}
+
 /**
- * Friction themes that recur across this workspace's recent sessions (the current one
- * included, from memory, since its last lines may still be on their way to disk).
+ * The friction of this workspace's recent sessions, read from disk once per session and kept,
+ * so the panel can flag a recurring theme every time a friction point is logged without
+ * reading journals again.
  */
-export async function recurringFrictionFor(storageDir: string, current: { id: string; start: number; events: readonly JournalEvent[] }): Promise<RecurringFriction[]> {
-  const summaries = (await listSessions(storageDir)).filter((s) => s.id !== current.id).slice(0, WINDOW - 1);
-  const sessions = [{ id: current.id, start: current.start, friction: ofKind(current.events, 'friction') }];
-  for (const summary of summaries) {
-    const loaded = await loadSession(storageDir, summary.id);
-    if (loaded) sessions.push({ id: summary.id, start: summary.start, friction: ofKind(effectiveEvents(loaded.events), 'friction') });
+export class FrictionHistory {
+  private past: SessionFriction[] = [];
+  private loadedFor: string | undefined;
+
+  constructor(private readonly storageDir: string) {}
+
+  /** Reads the friction of the sessions before `currentId` (once per current session). */
+  async load(currentId: string): Promise<void> {
+    if (this.loadedFor === currentId) return;
+    const summaries = (await listSessions(this.storageDir)).filter((s) => s.id !== currentId).slice(0, WINDOW - 1);
+    const past: SessionFriction[] = [];
+    for (const summary of summaries) {
+      const loaded = await loadSession(this.storageDir, summary.id);
+      if (loaded) past.push({ id: summary.id, start: summary.start, friction: ofKind(effectiveEvents(loaded.events), 'friction') });
+    }
+    this.past = past;
+    this.loadedFor = currentId;
   }
-  return findRecurringFriction(sessions);
+
+  /** Themes recurring in at least 3 of the last 7 sessions, this one included. */
+  recurring(current: CurrentSession): RecurringFriction[] {
+    const sessions: SessionFriction[] = [
+      { id: current.id, start: current.start, friction: ofKind(effectiveEvents(current.events), 'friction') },
+      ...(this.loadedFor === current.id ? this.past : []),
+    ];
+    return findRecurringFriction(sessions);
+  }
+
+  /** When each known session started, to name sessions by date. */
+  startOf(id: string): number | undefined {
+    return this.past.find((s) => s.id === id)?.start;
+  }
+}
+
+/** "\"flaky test\" recurs in 3 of your last 7 sessions (Nov 20, Nov 21 and this one)." */
+export function describeRecurring(theme: RecurringFriction, currentId: string, startOf: (id: string) => number | undefined): string {
+  const names = theme.sessionIds.map((id) => {
+    if (id === currentId) return 'this one';
+    const start = startOf(id);
+    return start === undefined ? id : new Date(start).toLocaleDateString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  });
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0] ?? '';
+  return `Recurring friction: "${theme.theme}" came up in ${theme.sessionIds.length} of your last ${WINDOW} sessions (${list}).`;
 }
