@@ -1,0 +1,187 @@
+/**
+ * The host's capture path: what each captured event costs (redaction plus
+ * `SessionRecorder.record` over a real journal writer), how fast a stream reaches the disk
+ * compared with plain batched appends, and how much heap a long session holds.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { EventDraft } from '../src/core/events';
+import { nodeJournalFs } from '../src/core/journalFs';
+import type { JournalFs } from '../src/core/journalFs';
+import { serializeEvent } from '../src/core/journalCodec';
+import { JournalWriter } from '../src/core/journalWriter';
+import { compileRedactOptions, redactEvent } from '../src/core/redact';
+import { SessionRecorder } from '../src/core/sessionRecorder';
+import { figure } from './figure';
+import type { Figure } from './figure';
+import { realisticDraft } from './drafts';
+import { msSince, summarize } from './stats';
+
+const EVENTS = 100_000;
+// Events between flushes: about what 200 ms of a very busy host would queue.
+const CHUNK = 1000;
+// The extension's defaults (package.json `sessionJournal.redaction.*`).
+const { options: REDACT_OPTIONS } = compileRedactOptions({ extraPatterns: [], excludeCommands: [], excludePaths: ['**/.env', '**/.env.*'] });
+const sanitize = (draft: EventDraft): EventDraft => redactEvent(draft, REDACT_OPTIONS);
+
+function tempStorage(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'sj-bench-'));
+}
+
+function drafts(count: number, base = Date.now()): EventDraft[] {
+  const out: EventDraft[] = [];
+  for (let i = 0; i < count; i++) out.push(realisticDraft(i, base + i));
+  return out;
+}
+
+function newRecorder(storageDir: string, writer?: JournalWriter): SessionRecorder {
+  const recorder = new SessionRecorder({ storageDir, sanitize, ...(writer ? { writer } : {}) });
+  recorder.start({ folders: ['app'], trusted: true, utcOffsetMinutes: 60 });
+  return recorder;
+}
+
+/** Per-event cost in µs of redact + record, for `count` events; flushes between chunks off the clock. */
+async function captureRun(list: readonly EventDraft[]): Promise<Float64Array> {
+  const dir = tempStorage();
+  const recorder = newRecorder(dir);
+  const samples = new Float64Array(list.length);
+  try {
+    for (let i = 0; i < list.length; i++) {
+      const t0 = process.hrtime.bigint();
+      recorder.record(list[i]);
+      samples[i] = Number(process.hrtime.bigint() - t0) / 1000;
+      if (i % CHUNK === CHUNK - 1) await recorder.flush();
+    }
+    await recorder.flush();
+  } finally {
+    recorder.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return samples;
+}
+
+/** Capture cost: 5 runs of 100k events after a warm-up run; median and p99 per run. */
+export async function measureCapture(): Promise<Figure[]> {
+  const list = drafts(EVENTS);
+  await captureRun(list.slice(0, 20_000));
+  const medians: number[] = [];
+  const p99s: number[] = [];
+  const all: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const s = summarize(await captureRun(list));
+    medians.push(s.median);
+    p99s.push(s.p99);
+    all.push(s.max);
+  }
+  return [
+    figure('capture.median', 'Capture cost per event, median', 'µs', summarize(medians), { note: `redact + SessionRecorder.record over a real JournalWriter; 5 runs × ${EVENTS / 1000}k events` }),
+    figure('capture.p99', 'Capture cost per event, p99', 'µs', summarize(p99s), { target: { op: '<', value: 100 }, note: `worst single event seen: ${Math.max(...all).toFixed(0)} µs (GC pauses land on single events)` }),
+  ];
+}
+
+/** A JournalFs that writes for real and remembers every payload, so the raw baseline writes the same bytes in the same batches. */
+function recordingFs(payloads: string[]): JournalFs {
+  return {
+    ...nodeJournalFs,
+    appendFile: (file, data) => { payloads.push(data); return nodeJournalFs.appendFile(file, data); },
+  };
+}
+
+async function ingestRun(list: readonly EventDraft[]): Promise<{ pipelineMs: number; rawMs: number; serializeMs: number; bytes: number }> {
+  const dir = tempStorage();
+  const payloads: string[] = [];
+  const writer = new JournalWriter({ fs: recordingFs(payloads) });
+  const recorder = newRecorder(dir, writer);
+  await recorder.flush();
+  payloads.length = 0;
+  try {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < list.length; i++) {
+      recorder.record(list[i]);
+      if (i % CHUNK === CHUNK - 1) await recorder.flush();
+    }
+    await recorder.flush();
+    const pipelineMs = msSince(t0);
+    // The floor of any JSONL writer: one JSON.stringify per event, the same events.
+    const t2 = process.hrtime.bigint();
+    for (const e of recorder.events()) serializeEvent(e);
+    const serializeMs = msSince(t2);
+    recorder.dispose();
+
+    const raw = path.join(dir, 'raw.jsonl');
+    const t1 = process.hrtime.bigint();
+    for (const data of payloads) await fs.promises.appendFile(raw, data, 'utf8');
+    const rawMs = msSince(t1);
+    return { pipelineMs, rawMs, serializeMs, bytes: payloads.reduce((s, p) => s + Buffer.byteLength(p), 0) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Journal ingest: events/s through recorder + writer until on disk, and the ratio to raw batched appends. */
+export async function measureIngest(): Promise<Figure[]> {
+  const list = drafts(EVENTS);
+  await ingestRun(list.slice(0, 20_000));
+  const rates: number[] = [];
+  const ratios: number[] = [];
+  const rawRates: number[] = [];
+  const floorRatios: number[] = [];
+  let bytes = 0;
+  for (let run = 0; run < 5; run++) {
+    const r = await ingestRun(list);
+    rates.push(list.length / (r.pipelineMs / 1000));
+    rawRates.push(list.length / (r.rawMs / 1000));
+    ratios.push(r.rawMs / r.pipelineMs);
+    floorRatios.push((r.rawMs + r.serializeMs) / r.pipelineMs);
+    bytes = r.bytes;
+  }
+  return [
+    figure('ingest.rate', 'Journal ingest (100k events to disk)', 'events/s', summarize(rates), { note: `${(bytes / 1e6).toFixed(1)} MB in batches of ${CHUNK}` }),
+    figure('ingest.raw', 'Raw batched fs.appendFile, same bytes and batches', 'events/s', summarize(rawRates)),
+    figure('ingest.ratio', 'Ingest / raw append ratio', '×', summarize(ratios), { target: { op: '>=', value: 0.5 } }),
+    figure('ingest.floorRatio', 'Ingest / (JSON.stringify + raw append) ratio', '×', summarize(floorRatios), { note: 'against the floor of any JSONL writer: same events stringified, same bytes appended' }),
+  ];
+}
+
+function gc(): void {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (collect === undefined) throw new Error('run with node --expose-gc');
+  collect();
+  collect();
+}
+
+/**
+ * One session of 100k events in a fresh recorder; returns the heap growth in MB. A function of
+ * its own because a suspended async frame keeps its stale locals alive: the previous run's
+ * recorder would still be reachable and the next baseline would include it.
+ */
+async function memoryRun(): Promise<number> {
+  const dir = tempStorage();
+  const base = Date.now();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const recorder = newRecorder(dir);
+  try {
+    for (let i = 0; i < EVENTS; i++) {
+      // Made here, as the adapters do: what the session keeps of each draft counts.
+      recorder.record(realisticDraft(i, base + i));
+      if (i % CHUNK === CHUNK - 1) await recorder.flush();
+    }
+    await recorder.flush();
+    gc();
+    const growth = (process.memoryUsage().heapUsed - before) / (1024 * 1024);
+    if (recorder.events().length < EVENTS) throw new Error('recorder lost events');
+    return growth;
+  } finally {
+    recorder.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Heap growth after recording 100k events into one session (the recorder keeps the session in memory). */
+export async function measureMemory(): Promise<Figure[]> {
+  const growths: number[] = [];
+  for (let run = 0; run < 5; run++) growths.push(await memoryRun());
+  return [figure('memory.heap', 'Heap growth after recording 100k events', 'MB', summarize(growths), { target: { op: '<', value: 50 }, note: 'node --expose-gc; everything the recorder keeps of 100k events, drafts included' })];
+}
