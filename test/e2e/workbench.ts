@@ -2,7 +2,7 @@
 // mouse, command palette. Each test file opens its own workbench on a fresh sample workspace.
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
 interface Server { url: string; port: number; stop(): void }
 interface CodeServerModule {
@@ -51,8 +51,12 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // The palette ranks fuzzy matches, so the first row is not always the command asked for
+  // ("Color Theme" also finds "Browse Color Themes in Marketplace"): choose the exact label.
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
+  await row.waitFor();
+  await row.click();
 }
 
 /** Clicks the Session Journal icon in the activity bar and returns the Timeline webview's frame. */
@@ -65,7 +69,7 @@ export async function openTimeline(page: Page): Promise<FrameLocator> {
 
 /** The Timeline webview's content frame (webviews live in two nested iframes). */
 export function timelineFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  return page.frameLocator(TIMELINE_IFRAME).frameLocator('iframe#active-frame');
 }
 
 /** Types a command into the integrated terminal (opening one if needed) and presses Enter. */
@@ -74,6 +78,8 @@ export async function typeInTerminal(page: Page, command: string): Promise<void>
   if (!(await terminal.isVisible().catch(() => false))) {
     await page.keyboard.press('Control+Backquote');
     await terminal.waitFor({ timeout: 30_000 });
+    // Keys typed before bash prints its first prompt would run before shell integration is on.
+    await page.locator('.terminal-wrapper .xterm-rows', { hasText: /[$#%>]/ }).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
   }
   await terminal.click();
   await page.keyboard.type(command, { delay: 10 });
@@ -86,4 +92,106 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(OUTPUT_DIR, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** The Timeline webview's outer iframe; matched by extension id so a Markdown preview beside it never confuses the locator. */
+const TIMELINE_IFRAME = 'iframe.webview.ready[src*="extensionId=session-journal.session-journal"]';
+
+/** The quick input (palette, input box, quick pick) text field. */
+export function quickInput(page: Page): Locator {
+  return page.locator('.quick-input-widget input[type="text"], .quick-input-widget input:not([type])').first();
+}
+
+/**
+ * Answers the open input box: waits for it, replaces its text when `text` is given (a
+ * prefilled suggestion is selected, so typing replaces it), and presses Enter.
+ */
+export async function answerInputBox(page: Page, text?: string): Promise<void> {
+  const input = quickInput(page);
+  await input.waitFor();
+  if (text !== undefined) {
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text, { delay: 5 });
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(150);
+}
+
+/** Picks the quick-pick item whose label matches, by typing to filter as a person does, then Enter. */
+export async function pickQuickItem(page: Page, label: string): Promise<void> {
+  const input = quickInput(page);
+  await input.waitFor();
+  await input.fill(label);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(150);
+}
+
+/** Start Session from the palette with `focus` typed in its input box; returns the Timeline frame. */
+export async function startSession(page: Page, focus: string): Promise<FrameLocator> {
+  const frame = await openTimeline(page);
+  await frame.locator('.header').waitFor({ timeout: 30_000 });
+  await runCommand(page, 'Session Journal: Start Session');
+  await quickInput(page).waitFor();
+  await page.keyboard.type(focus, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await frame.locator('.session[data-state="recording"]').waitFor({ timeout: 20_000 });
+  return frame;
+}
+
+/** A timeline event row (of `kind`, e.g. "command", "commit", "saves") whose title contains `text`. */
+export function timelineRow(frame: FrameLocator, kind: string, text: string | RegExp): Locator {
+  return frame.locator(`.row.event.kind-${kind}`, { has: frame.locator('.title', { hasText: text }) });
+}
+
+/** The Timeline's inner document as a Playwright Frame, for `evaluate` (globals, DOM queries). */
+export async function timelineContentFrame(page: Page): Promise<Frame> {
+  const handle = await timelineFrame(page).owner().elementHandle({ timeout: 30_000 });
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error('The Timeline webview has no content frame');
+  return frame;
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P), typing `query` and taking the first match. */
+export async function quickOpen(page: Page, query: string, expectedTab: string | RegExp): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = quickInput(page);
+  await input.waitFor();
+  await page.keyboard.type(query, { delay: 5 });
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: expectedTab }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: expectedTab }).waitFor();
+  await page.locator('.editor-instance .monaco-editor.focused').waitFor();
+}
+
+/** Types into the focused editor at the end of the document and saves with Ctrl+S. */
+export async function editAndSave(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text, { delay: 5 });
+  const dirty = page.locator('.tabs-container .tab.active.dirty');
+  await dirty.waitFor();
+  await page.keyboard.press('Control+S');
+  await dirty.waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/** Switches the colour theme through "Preferences: Color Theme", as a person does. */
+export async function setColorTheme(page: Page, theme: string, kind: 'light' | 'dark'): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  await pickQuickItem(page, theme);
+  await page.locator(kind === 'dark' ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor();
+}
+
+/** Every `dialog` (alert, confirm, prompt) any frame of the page opens, dismissed and counted. */
+export function recordDialogs(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('dialog', (dialog) => {
+    seen.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
+  });
+  return seen;
+}
+
+/** The visible notification toast whose message contains `text`. */
+export function notificationToast(page: Page, text: string | RegExp): Locator {
+  return page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
 }
