@@ -78,8 +78,9 @@ export async function typeInTerminal(page: Page, command: string): Promise<void>
   if (!(await terminal.isVisible().catch(() => false))) {
     await page.keyboard.press('Control+Backquote');
     await terminal.waitFor({ timeout: 30_000 });
-    // Keys typed before bash prints its first prompt would run before shell integration is on.
-    await page.locator('.terminal-wrapper .xterm-rows', { hasText: /[$#%>]/ }).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    // Keys typed before bash prints its first prompt would run before shell integration is on;
+    // the prompt's gutter decoration only appears once shell integration reported the prompt.
+    await page.locator('.terminal-wrapper .terminal-command-decoration').first().waitFor({ timeout: 30_000 });
   }
   await terminal.click();
   await page.keyboard.type(command, { delay: 10 });
