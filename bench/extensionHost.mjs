@@ -1,0 +1,232 @@
+// Measurements inside the real extension host (code-server's VS Code with its Node host),
+// driven by a tiny probe loaded as `extensionTestsPath`: how long `activate()` takes, and a
+// save storm of 2,000 files: wall time, event-loop lag of the host, and whether every save
+// was recorded. Also the sizes of the production bundles and of the packaged .vsix.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, projectRoot, startCodeServer, workbenchUrl } from '../scripts/codeServer.mjs';
+import { makeSampleWorkspace } from '../scripts/sampleWorkspace.mjs';
+import { summarize } from './statsJs.mjs';
+
+const EXTENSION_ID = 'session-journal.session-journal';
+const STORM_FILES = 2000;
+
+// Plain CommonJS run inside the extension host; it reports through a JSON file. code-server does
+// not pass `extensionEnvironment` on to the host, so the file and sizes are written into the source.
+export const probeSource = (out, files, activate) => String.raw`
+const vscode = require('vscode');
+const fs = require('node:fs');
+const path = require('node:path');
+const { performance, monitorEventLoopDelay } = require('node:perf_hooks');
+
+async function saveStorm(api, root, count) {
+  if (!api) return bareStorm(root, count);
+  const dir = path.join(root, 'storm');
+  fs.mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, 'f' + i + '.ts'), 'export const n = ' + i + ';\n');
+  await vscode.commands.executeCommand('sessionJournal.startSession', 'Save storm');
+  const savedBefore = savedCount(api);
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  lag.enable();
+  const t0 = performance.now();
+  const phase = { openMs: 0, editMs: 0, saveMs: 0 };
+  // Small enough that the workbench keeps every model of a chunk open until it is saved.
+  const chunk = 50;
+  for (let i = 0; i < count; i += chunk) {
+    const uris = [];
+    for (let k = i; k < Math.min(count, i + chunk); k++) uris.push(vscode.Uri.file(path.join(dir, 'f' + k + '.ts')));
+    // One at a time: hundreds of concurrent openTextDocument calls trip an assertion in the host.
+    const docs = [];
+    let p0 = performance.now();
+    for (const u of uris) docs.push(await vscode.workspace.openTextDocument(u));
+    phase.openMs += performance.now() - p0;
+    p0 = performance.now();
+    const edit = new vscode.WorkspaceEdit();
+    for (const u of uris) edit.insert(u, new vscode.Position(0, 0), '// saved\n');
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error('applyEdit refused the storm edit');
+    phase.editMs += performance.now() - p0;
+    p0 = performance.now();
+    const ok = await Promise.all(docs.map((d) => d.save()));
+    phase.saveMs += performance.now() - p0;
+    if (ok.some((x) => !x)) throw new Error('a save failed');
+  }
+  const wallMs = performance.now() - t0;
+  const recordedDuringStorm = savedCount(api) - savedBefore;
+  lag.disable();
+  // The save adapter coalesces bursts; wait until every save the host reported is an event.
+  const deadline = Date.now() + 15000;
+  let saved = 0;
+  while (Date.now() < deadline) {
+    await api.flushCapture();
+    saved = savedCount(api) - savedBefore;
+    if (saved >= count) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const recordedMs = performance.now() - t0;
+  const burstEvents = api.controller.events().filter((e) => e.kind === 'saves').length;
+  await api.controller.end({});
+  return {
+    files: count, wallMs, recordedMs, recordedDuringStorm, ...phase, saved, burstEvents,
+    lagMaxMs: lag.max / 1e6, lagP99Ms: lag.percentile(99) / 1e6, lagMeanMs: lag.mean / 1e6,
+  };
+}
+
+// The same storm with Session Journal never activated: what VS Code alone costs.
+async function bareStorm(root, count) {
+  const dir = path.join(root, 'storm');
+  fs.mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, 'f' + i + '.ts'), 'export const n = ' + i + ';\n');
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  lag.enable();
+  const t0 = performance.now();
+  for (let i = 0; i < count; i += 50) {
+    const docs = [];
+    for (let k = i; k < Math.min(count, i + 50); k++) docs.push(await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(dir, 'f' + k + '.ts'))));
+    const edit = new vscode.WorkspaceEdit();
+    for (const d of docs) edit.insert(d.uri, new vscode.Position(0, 0), '// saved\n');
+    await vscode.workspace.applyEdit(edit);
+    await Promise.all(docs.map((d) => d.save()));
+  }
+  const wallMs = performance.now() - t0;
+  lag.disable();
+  return { files: count, wallMs, saved: count, burstEvents: 0, lagMaxMs: lag.max / 1e6, lagP99Ms: lag.percentile(99) / 1e6, lagMeanMs: lag.mean / 1e6 };
+}
+
+function savedCount(api) {
+  return api.controller.events().filter((e) => e.kind === 'saves').reduce((s, e) => s + e.count, 0);
+}
+
+exports.run = async function run() {
+  const out = ${JSON.stringify(out)};
+  const result = {};
+  try {
+    const ext = vscode.extensions.getExtension('${EXTENSION_ID}');
+    if (!ext) throw new Error('extension not installed');
+    result.wasActive = ext.isActive;
+    let api;
+    if (${activate}) {
+      // Loading the bundle first splits activation into code loading and the activate() call;
+      // the host's own require finds the module in Node's cache afterwards.
+      const t0 = performance.now();
+      require(path.join(ext.extensionPath, ext.packageJSON.main));
+      result.loadMs = performance.now() - t0;
+      const t1 = performance.now();
+      api = await ext.activate();
+      result.activateCallMs = performance.now() - t1;
+      result.activationMs = performance.now() - t0;
+    }
+    const root = vscode.workspace.workspaceFolders[0].uri.fsPath;
+    result.storm = ${files} > 0 ? await saveStorm(api, root, ${files}) : { files: 0 };
+  } catch (err) {
+    result.error = String(err && err.stack || err);
+  }
+  fs.writeFileSync(out, JSON.stringify(result));
+};
+`;
+
+/**
+ * A copy of the built extension (manifest, dist, media) whose manifest has no activation
+ * events, so nothing activates it before the probe does and `activate()` is timed cold.
+ */
+function coldCopy(dir) {
+  const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+  manifest.activationEvents = [];
+  mkdirSync(join(dir, 'dist'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  cpSync(join(projectRoot, 'dist'), join(dir, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') && !src.includes(`${join('dist', 'test')}`) });
+  cpSync(join(projectRoot, 'media'), join(dir, 'media'), { recursive: true });
+  cpSync(join(projectRoot, 'node_modules', '@vscode', 'codicons', 'dist'), join(dir, 'node_modules', '@vscode', 'codicons', 'dist'), { recursive: true });
+}
+
+/** One extension-host session: start code-server, open the workbench with the probe, wait for its report. */
+async function probeOnce({ timeoutMs = 300_000, files = STORM_FILES, activate = true } = {}) {
+  const work = mkdtempSync(join(tmpdir(), 'sj-bench-host-'));
+  const workspace = makeSampleWorkspace('sj-bench-ws-');
+  const extDir = join(work, 'extension');
+  coldCopy(extDir);
+  const probeDir = join(work, 'probe');
+  mkdirSync(probeDir);
+  const out = join(work, 'result.json');
+  writeFileSync(join(probeDir, 'index.js'), probeSource(out, files, activate));
+  const server = await startCodeServer();
+  const browser = await launchBrowser();
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const done = new Promise((resolve) => { void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))); });
+    const log = [];
+    await page.exposeFunction('codeAutomationLog', (type, args) => { log.push(`${type}: ${JSON.stringify(args)}`.slice(0, 500)); });
+    await page.goto(workbenchUrl(server, {
+      folder: workspace, extensionDevelopmentPath: extDir, extensionTestsPath: join(probeDir, 'index'),
+    }));
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref());
+    const exit = await Promise.race([done, timeout]);
+    if (!existsSync(out)) {
+      throw new Error(`the extension-host probe wrote no result (${exit === 'timeout' ? `timed out after ${timeoutMs / 1000} s` : `exit code ${exit}`}); host log:\n${log.slice(-20).join('\n')}`);
+    }
+    const result = JSON.parse(readFileSync(out, "utf8"));
+    if (process.env.SJ_BENCH_DEBUG) console.error(JSON.stringify(result));
+    if (result.error) throw new Error(`probe failed: ${result.error}`);
+    return result;
+  } finally {
+    await browser.close();
+    server.stop();
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function kb(file) {
+  return statSync(file).size / 1024;
+}
+
+/**
+ * Bundle sizes and the .vsix (packaged offline with vsce into a temp folder). The base URLs
+ * are given because vsce refuses README's relative image links when the manifest's repository
+ * is not on GitHub or GitLab; they change links in the packaged README only, not its size class.
+ */
+export function measureSizes() {
+  const tmp = mkdtempSync(join(tmpdir(), 'sj-bench-vsix-'));
+  try {
+    const vsix = join(tmp, 'x.vsix');
+    execFileSync(join(projectRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--baseContentUrl', 'https://example.invalid/', '--baseImagesUrl', 'https://example.invalid/', '-o', vsix], { cwd: projectRoot, stdio: 'pipe' });
+    const one = (v) => summarize([v]);
+    return [
+      { id: 'size.extension', label: 'dist/extension.js (production)', unit: 'KB', summary: one(kb(join(projectRoot, 'dist', 'extension.js'))), spread: 'min-max', target: { op: '<', value: 500 } },
+      { id: 'size.webview', label: 'dist/webview.js (production)', unit: 'KB', summary: one(kb(join(projectRoot, 'dist', 'webview.js'))), spread: 'min-max' },
+      { id: 'size.vsix', label: '.vsix package', unit: 'KB', summary: one(kb(vsix)), spread: 'min-max', note: 'vsce package --no-dependencies' },
+    ];
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same storm with Session Journal never activated, to tell VS Code's own cost from the
+ * extension's (`node scripts/bench.mjs --storm-baseline`; not part of the default run).
+ */
+export async function measureStormBaseline({ files = 300 } = {}) {
+  const bare = (await probeOnce({ files, activate: false })).storm;
+  const withExt = (await probeOnce({ files })).storm;
+  return { files, bare, withExtension: withExt };
+}
+
+/** Activation and save-storm figures over `runs` fresh extension hosts. */
+export async function measureExtensionHost({ runs = 3, files = STORM_FILES } = {}) {
+  const results = [];
+  // Opening 2,000 documents through code-server takes the workbench minutes, so the storm runs
+  // once; the further hosts only measure activation.
+  for (let i = 0; i < runs; i++) results.push(await probeOnce({ files: i === 0 ? files : 0 }));
+  const storms = results.map((r) => r.storm).filter((s) => s.files > 0);
+  const lost = storms.filter((s) => s.saved !== s.files);
+  return [
+    { id: 'host.activation', label: 'Activation (await ext.activate(), cold)', unit: 'ms', summary: summarize(results.map((r) => r.activationMs)), spread: 'min-max', target: { op: '<', value: 50 },
+      note: `code loading ${summarize(results.map((r) => r.loadMs)).median.toFixed(0)} ms + activate() ${summarize(results.map((r) => r.activateCallMs)).median.toFixed(0)} ms (medians); code-server 4.100.3 host; a copy of the production build with activationEvents emptied so the probe activates it first${results.some((r) => r.wasActive) ? ' (WARNING: it was already active in some run)' : ''}` },
+    { id: 'host.storm.saved', label: `Save storm: saves recorded of ${STORM_FILES}`, unit: 'saves', summary: summarize(storms.map((s) => s.saved)), spread: 'min-max', target: { op: '==', value: STORM_FILES, stat: 'min' },
+      note: `${summarize(storms.map((s) => s.burstEvents)).median} saves event(s) per storm${lost.length ? `; runs with losses: ${lost.map((s) => s.saved).join(', ')}` : ''}` },
+    { id: 'host.storm.wall', label: `Save storm: wall time for ${STORM_FILES} open+edit+save`, unit: 'ms', summary: summarize(storms.map((s) => s.wallMs)), spread: 'min-max', note: 'the storm itself is VS Code work (open, edit, save through the workbench)' },
+    { id: 'host.storm.lagMax', label: 'Save storm: extension-host event-loop lag, max', unit: 'ms', summary: summarize(storms.map((s) => s.lagMaxMs)), spread: 'min-max' },
+    { id: 'host.storm.lagP99', label: 'Save storm: extension-host event-loop lag, p99', unit: 'ms', summary: summarize(storms.map((s) => s.lagP99Ms)), spread: 'min-max' },
+  ];
+}
