@@ -8,6 +8,7 @@ import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './hel
 import { git, head, uniqueName, writeLines } from './helpers/gitRepo';
 import type { IntegratedTerminal } from './helpers/terminal';
 import { openIntegratedTerminal, runInTerminal } from './helpers/terminal';
+import { editAndSave, longestGap } from './helpers/saves';
 import { waitFor } from './helpers/wait';
 
 /** Files the suite creates live here; .git/info/exclude keeps them out of the sample repo's status. */
@@ -87,6 +88,9 @@ describe('capture (real workspace repository, real terminal)', function () {
       10_000, 'the git commit command event');
     assert.equal(command.exitCode, 0);
     assert.equal(command.terminal, 'it');
+    // The first command of a new terminal: VS Code has not reported the execution's cwd yet,
+    // but the terminal's shell integration knows it.
+    assert.equal(command.cwd, '.', 'the first command of a fresh terminal records its cwd');
     const commit = await waitForCommit(api, hash);
     assert.equal(commit.subject, 'from terminal');
     assert.deepEqual(commit.files.map((f) => f.path), ['README.md']);
@@ -99,7 +103,7 @@ describe('capture (real workspace repository, real terminal)', function () {
     assert.equal(exit, 3);
     const command = await waitFor(() => eventsOf(api, 'command').find((e) => e.commandLine === 'bash -c "exit 3"'), 10_000, 'the failing command event');
     assert.equal(command.exitCode, 3);
-    assert.equal(command.cwd, '.', 'the terminal was opened at the workspace root');
+    assert.equal(command.cwd, '.', 'the terminal was opened at the workspace root (code-server reports it as a vscode-local: URI)');
     assert.equal(command.terminal, 'it');
     assert.ok(command.durationMs >= 0, `durationMs ${command.durationMs}`);
     assert.ok(command.start >= before - 1000 && command.start <= command.time, 'start lies before the end, after the test began');
@@ -108,27 +112,33 @@ describe('capture (real workspace repository, real terminal)', function () {
 
   it('coalesces quick saves of one file into exactly one saves event', async () => {
     const rel = `${SCRATCH}/${uniqueName('saved')}.js`;
-    writeLines(root, rel, ['// saved by the integration suite']);
-    const doc = await vscode.workspace.openTextDocument(path.join(root, rel));
+    // Through VS Code's file service, not fs: a file written behind the editor's back right
+    // before it is opened can make the first save look like a conflict with the disk.
+    const uri = vscode.Uri.file(path.join(root, rel));
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('// saved by the integration suite\n'));
+    const doc = await vscode.workspace.openTextDocument(uri);
     const seen = api.controller.events().length;
-    const saves = 4;
-    for (let i = 0; i < saves; i++) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.insert(doc.uri, new vscode.Position(doc.lineCount, 0), `// edit ${i}\n`);
-      assert.ok(await vscode.workspace.applyEdit(edit));
-      assert.ok(await doc.save(), `save ${i} succeeded`);
-    }
+    const times = await editAndSave(doc, 4);
+    assert.equal(times.length, 4, 'VS Code reported every save');
     await api.flushCapture();
     const bursts = await waitFor(() => {
       const found = api.controller.events().slice(seen).filter((e) => e.kind === 'saves');
       return found.length ? found : undefined;
     }, 5000, 'a saves event');
-    assert.equal(bursts.length, 1, 'one burst for saves in quick succession');
-    const burst = bursts[0];
-    assert.ok(burst?.kind === 'saves');
-    assert.equal(burst.count, saves);
-    assert.deepEqual(burst.files.map((f) => ({ path: f.path, count: f.count })), [{ path: rel, count: saves }]);
-    assert.equal(burst.files[0]?.languageId, 'javascript');
+    const files = bursts.flatMap((b) => (b.kind === 'saves' ? b.files : []));
+    assert.ok(files.every((f) => f.path === rel && f.languageId === 'javascript'), JSON.stringify(files));
+    assert.equal(files.reduce((n, f) => n + f.count, 0), times.length, 'every save is counted once');
+    // The coalescer ends a burst after 1.5 s without a save; a loaded machine can be that slow
+    // to save once, and then two bursts are right. Saves closer together must be one event.
+    if (longestGap(times) < 1200) {
+      assert.equal(bursts.length, 1, `one burst for saves at most ${longestGap(times)} ms apart`);
+      const burst = bursts[0];
+      assert.ok(burst?.kind === 'saves');
+      assert.equal(burst.count, 4);
+      assert.deepEqual(burst.files.map((f) => ({ path: f.path, count: f.count })), [{ path: rel, count: 4 }]);
+    } else {
+      assert.ok(bursts.length >= 1 && bursts.length <= 4, `saves ${longestGap(times)} ms apart gave ${bursts.length} bursts`);
+    }
   });
 
   it('records an amend as operation "amend", a checkout and a hard reset as git-op events', async () => {
@@ -176,6 +186,22 @@ describe('capture (real workspace repository, real terminal)', function () {
     assert.equal(commit.repo, rel);
     assert.equal(commit.subject, 'Nested first commit');
     assert.deepEqual(commit.files, [{ path: 'inner.txt', added: 2, removed: 0 }]);
+  });
+
+  it('records the first commit of a repository created and committed in one go (git init && git commit)', async () => {
+    // What `git init && git add . && git commit -m init` does: no pause for the file watcher.
+    const rel = `${SCRATCH}/${uniqueName('quick')}`;
+    const nested = path.join(root, rel);
+    fs.mkdirSync(nested, { recursive: true });
+    git(nested, 'init', '-q', '-b', 'main');
+    git(nested, 'config', 'user.name', 'Sample Dev');
+    git(nested, 'config', 'user.email', 'dev@example.com');
+    writeLines(nested, 'first.txt', ['x']);
+    git(nested, 'add', 'first.txt');
+    git(nested, 'commit', '-q', '-m', 'Quick first commit');
+    const commit = await waitForCommit(api, head(nested), 10_000);
+    assert.equal(commit.repo, rel);
+    assert.equal(commit.subject, 'Quick first commit');
   });
 
   it('stores a token typed in the terminal redacted, in memory and in the journal file', async () => {
