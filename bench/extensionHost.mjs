@@ -1,3 +1,4 @@
+/* global setTimeout, process, console -- Node globals; bench/ is outside the lint config's script globals */
 // Measurements inside the real extension host (code-server's VS Code with its Node host),
 // driven by a tiny probe loaded as `extensionTestsPath`: how long `activate()` takes, and a
 // save storm of 2,000 files: wall time, event-loop lag of the host, and whether every save
