@@ -9,6 +9,7 @@ import { runAcceptingPrompts } from './helpers/quickInput';
 import type { IntegratedTerminal } from './helpers/terminal';
 import { openIntegratedTerminal, runInTerminal } from './helpers/terminal';
 import { editAndSave } from './helpers/saves';
+import { findLogLine } from './helpers/extensionLog';
 import { waitFor } from './helpers/wait';
 
 /** The terminal adapter's cap (MAX_COMMAND_LINE in src/vscode/adapters/terminalAdapter.ts). */
@@ -116,5 +117,8 @@ describe('robustness (huge inputs, unwritable folders, excluded files)', functio
     assert.match(text, new RegExp(`Commit ${hash.slice(0, 7)}: Commit before an unwritable export`), 'nothing captured is lost');
     assert.ok(fs.statSync(path.join(root, 'README.md')).isFile(), 'README.md is untouched');
     assert.ok(fs.existsSync(path.join(api.controller.journalDir, 'sessions', `${sessionId}.jsonl`)), 'the journal itself is kept');
+    // The user is told through a warning notification (not readable through the API) and the log.
+    const logged = await waitFor(() => findLogLine(api.controller.journalDir, /Could not write to README\.md\/sub/), 5000, 'the fallback to be logged');
+    assert.match(logged, /warn/i);
   });
 });
