@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CodeServer } from './reliabilityHarness';
 import {
   commitEmpty, journalFiles, launchBrowser, makeWorkspace, openWorkbenchPage, poll, readJournals, recordedCommits, sleep, startServer, workbenchUrlFor,
 } from './reliabilityHarness';
-import { openTimeline, startSession } from './workbench';
+import { openTimeline, screenshot, startSession } from './workbench';
 
 /**
  * Kills code-server (its whole process group, extension host included) with SIGKILL at random
@@ -62,7 +63,17 @@ describe('reliability: SIGKILL while recording (e2e, Chromium + code-server)', f
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     await page.locator('.activitybar [aria-label^="Session Journal"]').first().waitFor({ timeout: 90_000 });
     const frame = await openTimeline(page);
-    await frame.locator('.session[data-state="recording"]').waitFor({ timeout: 90_000 });
+    try {
+      await frame.locator('.session[data-state="recording"]').waitFor({ timeout: 90_000 });
+    } catch (err) {
+      // Say what the window showed and what is on disk, so a failure here can be diagnosed.
+      const panel = await frame.locator('body').innerText({ timeout: 5000 }).catch(() => '(no panel)');
+      const file = await screenshot(page, 'reliability-crash-not-recording').catch(() => '(no screenshot)');
+      const dir = journalFiles(root)[0];
+      const tail = dir ? fs.readFileSync(dir, 'utf8').split('\n').slice(-4).join('\n') : '(no journal)';
+      const locks = dir ? fs.readdirSync(path.dirname(dir)).filter((n) => n.endsWith('.lock')).map((n) => fs.readFileSync(path.join(path.dirname(dir), n), 'utf8')) : [];
+      throw new Error(`${err instanceof Error ? err.message.split('\n')[0] : String(err)}\npanel: ${panel.slice(0, 400)}\nlocks: ${locks.join(' ')}\njournal tail:\n${tail.slice(0, 1500)}\nscreenshot: ${file}`);
+    }
     return Date.now();
   }
 

@@ -194,29 +194,6 @@ export function descendants(pid: number, table: readonly ProcessRow[] = processT
   return out;
 }
 
-/** Samples the process tree below `pid` every `everyMs` until stopped; returns every git process seen. */
-export function watchForGit(pid: number, everyMs = 100): { stop(): ProcessRow[]; readonly samples: number } {
-  const seen = new Map<number, ProcessRow>();
-  let samples = 0;
-  const timer = setInterval(() => {
-    try {
-      samples++;
-      for (const row of descendants(pid)) if (row.comm === 'git' || /(^|\/)git(\s|$)/.test(row.args.split(' ')[0] ?? '')) seen.set(row.pid, row);
-    } catch {
-      // ps failed once: the next sample counts
-    }
-  }, everyMs);
-  return {
-    stop() {
-      clearInterval(timer);
-      return [...seen.values()];
-    },
-    get samples() {
-      return samples;
-    },
-  };
-}
-
 /** Resolves after `ms`. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
