@@ -46,6 +46,9 @@ describe('activation', () => {
     let ready = false;
     const listener = api.timeline.onMessage((m) => { if (m.type === 'ready') ready = true; });
     try {
+      // A hidden webview view is discarded (retainContextWhenHidden is off), so showing it again
+      // always loads a fresh page that posts `ready`, even if another suite opened it before.
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
       await vscode.commands.executeCommand('sessionJournal.timeline.focus');
       // `ready` is posted by the webview's own script once it has loaded under the CSP:
       // it proves resolveWebviewView ran and the page works, not only that the command exists.

@@ -50,8 +50,8 @@ describe('friction prompts (real terminal, real notifications)', function () {
   });
 
   it('logs friction through the input box and the category pick, linked to the failing command', async () => {
-    const failed = failures()[0];
-    assert.ok(failed, 'the previous test recorded the failing command');
+    if (failures().length === 0) await runInTerminal(term, FAILING);
+    const failed = await waitFor(() => failures()[0], 10_000, 'a failing command to link the friction to');
     await runAcceptingPrompts('sessionJournal.logFriction', [{ eventId: failed.id, title: 'npm test keeps failing', category: 'tooling' }], 2);
     const friction = await waitFor(() => eventsOf(api, 'friction').find((f) => f.title === 'npm test keeps failing'), 5000, 'the friction event');
     assert.equal(friction.category, 'tooling');
