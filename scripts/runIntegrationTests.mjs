@@ -8,7 +8,9 @@ import { startCodeServer, workbenchUrl, launchBrowser, projectRoot } from './cod
 import { makeSampleWorkspace } from './sampleWorkspace.mjs';
 
 // Workbench chatter that says nothing about the suite (SJ_VERBOSE=1 shows it).
-const NOISE = [/connection token/, /Creating a socket/, /builtin extensions cache/, /Service Worker/, /ChatSessionStore/, /open-vsx\.org/, /^\s+at /m];
+const NOISE = [/connection token/, /Creating a socket/, /builtin extensions cache/, /Service Worker/, /ChatSessionStore/, /open-vsx\.org/];
+/** Stack frames inside the workbench's bundle say nothing about a failing test; the message does. */
+const WORKBENCH_FRAME = /^\s+at .*(workbench\.js|\/static\/out\/).*$\n?/gm;
 
 const TIMEOUT_MS = Number(process.env.SJ_INTEGRATION_TIMEOUT_MS || 15 * 60 * 1000);
 
@@ -28,8 +30,11 @@ async function main() {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const exitCode = new Promise((resolve) => {
       page.exposeFunction('codeAutomationLog', (type, args) => {
-        const text = format(...(Array.isArray(args) ? args : [args]));
-        if (!process.env.SJ_VERBOSE && NOISE.some((re) => re.test(text))) return;
+        let text = format(...(Array.isArray(args) ? args : [args]));
+        if (!process.env.SJ_VERBOSE) {
+          if (NOISE.some((re) => re.test(text))) return;
+          text = text.replace(WORKBENCH_FRAME, '');
+        }
         if (type === 'error') console.error(text); else console.log(text);
       });
       page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));

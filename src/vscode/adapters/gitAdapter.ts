@@ -27,6 +27,7 @@ const MAX_FILES_PER_COMMIT = 500;
 export class GitAdapter extends Disposable {
   private readonly watchers = new Map<string, ReflogWatcher>();
   private queue: Promise<void> = Promise.resolve();
+  private scanned = false;
 
   constructor(
     private readonly sink: CaptureSink,
@@ -67,25 +68,33 @@ export class GitAdapter extends Disposable {
     if (repos.length === 0 && folders.length > 0) {
       this.sink.notice('not-a-repository', 'No git repository was found in this workspace, so no commits are captured. Run git init to start one: it is picked up at once.');
     }
+    // A repository that appears later was made during the session: read its reflog from the
+    // start (git init && git commit leaves no time for the watcher), but only entries from now on.
+    const fromStart = this.scanned;
+    const since = this.sink.now() - 60_000;
+    this.scanned = true;
     for (const repo of repos) {
       if (this.watchers.has(repo.gitDir)) continue;
       this.log.info(`Following commits in ${repo.root}`);
       const watcher = new ReflogWatcher(
         repo.gitDir,
-        (lines) => this.onReflogLines(repo, lines),
+        (lines) => this.onReflogLines(repo, lines, fromStart ? since : undefined),
         (err) => this.log.warn(`Reading the reflog of ${repo.root} failed: ${describeError(err)}`),
+        undefined,
+        fromStart,
       );
       this.watchers.set(repo.gitDir, watcher);
     }
   }
 
-  private onReflogLines(repo: FoundRepository, lines: string[]): void {
+  private onReflogLines(repo: FoundRepository, lines: string[], since?: number): void {
     for (const line of lines) {
       const entry = parseReflogLine(line);
       if (!entry) {
         this.log.warn(`Skipped an unreadable reflog line in ${repo.root}`);
         continue;
       }
+      if (since !== undefined && entry.time < since) continue;
       this.sink.activity(this.sink.now());
       // Lookups run one at a time: a rebase of 50 commits never spawns 50 git processes at once.
       this.queue = this.queue.then(() => this.handle(repo, entry)).catch((err) => this.log.error('Recording a commit failed', err));

@@ -8,6 +8,7 @@ import { Disposable } from '../dispose';
 export const MAX_COMMAND_LINE = 4000;
 /** How long a new terminal gets to activate shell integration before we say it has none. */
 const SHELL_INTEGRATION_GRACE_MS = 8000;
+const CWD_SCHEMES = new Set(['file', 'vscode-local', 'vscode-remote']);
 
 function confidenceOf(c: vscode.TerminalShellExecutionCommandLineConfidence): CommandConfidence {
   switch (c) {
@@ -58,7 +59,8 @@ export class TerminalAdapter extends Disposable {
     const start = this.starts.get(e.execution) ?? end;
     const redacted = this.sink.redactText(raw);
     const commandLine = redacted.length > MAX_COMMAND_LINE ? `${redacted.slice(0, MAX_COMMAND_LINE - 1)}…` : redacted;
-    const cwd = e.execution.cwd?.scheme === 'file' ? displayCwd(e.execution.cwd.fsPath, this.sink.folders()) : undefined;
+    const cwdUri = e.execution.cwd ?? e.shellIntegration.cwd;
+    const cwd = cwdUri && CWD_SCHEMES.has(cwdUri.scheme) ? displayCwd(cwdUri.fsPath, this.sink.folders()) : undefined;
     this.sink.record({
       kind: 'command',
       time: end,

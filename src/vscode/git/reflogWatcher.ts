@@ -21,10 +21,12 @@ export class ReflogWatcher {
     private readonly onLines: (lines: string[]) => void,
     private readonly onError: (err: unknown) => void,
     private readonly debounceMs = 100,
+    fromStart = false,
   ) {
     this.file = path.join(gitDir, 'logs', 'HEAD');
-    this.offset = this.size();
+    this.offset = fromStart ? 0 : this.size();
     this.watch();
+    if (fromStart) this.schedule();
   }
 
   private size(): number {
