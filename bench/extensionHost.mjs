@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, projectRoot, startCodeServer, workbenchUrl } from '../scripts/codeServer.mjs';
 import { makeSampleWorkspace } from '../scripts/sampleWorkspace.mjs';
+import { buildPrivateProduction } from './privateBuild.mjs';
 import { summarize } from './statsJs.mjs';
 
 const EXTENSION_ID = 'session-journal.session-journal';
@@ -113,9 +114,15 @@ exports.run = async function run() {
       const t0 = performance.now();
       require(path.join(ext.extensionPath, ext.packageJSON.main));
       result.loadMs = performance.now() - t0;
+      // SJ_BENCH_PROFILE=file.cpuprofile: a CPU profile of the activate() call, to find what it spends.
+      const profileTo = ${JSON.stringify(process.env.SJ_BENCH_PROFILE ?? '')};
+      const inspector = profileTo ? new (require('node:inspector').Session)() : undefined;
+      const post = (m, p) => new Promise((res, rej) => inspector.post(m, p || {}, (e, r) => (e ? rej(e) : res(r))));
+      if (inspector) { inspector.connect(); await post('Profiler.enable'); await post('Profiler.setSamplingInterval', { interval: 100 }); await post('Profiler.start'); }
       const t1 = performance.now();
       api = await ext.activate();
       result.activateCallMs = performance.now() - t1;
+      if (inspector) { const { profile } = await post('Profiler.stop'); fs.writeFileSync(profileTo, JSON.stringify(profile)); inspector.disconnect(); }
       result.activationMs = performance.now() - t0;
     }
     const root = vscode.workspace.workspaceFolders[0].uri.fsPath;
@@ -131,22 +138,22 @@ exports.run = async function run() {
  * A copy of the built extension (manifest, dist, media) whose manifest has no activation
  * events, so nothing activates it before the probe does and `activate()` is timed cold.
  */
-function coldCopy(dir) {
-  const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+function coldCopy(dir, build) {
+  const manifest = JSON.parse(readFileSync(join(build, 'package.json'), 'utf8'));
   manifest.activationEvents = [];
   mkdirSync(join(dir, 'dist'), { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-  cpSync(join(projectRoot, 'dist'), join(dir, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') && !src.includes(`${join('dist', 'test')}`) });
-  cpSync(join(projectRoot, 'media'), join(dir, 'media'), { recursive: true });
+  cpSync(join(build, 'dist'), join(dir, 'dist'), { recursive: true });
+  cpSync(join(build, 'media'), join(dir, 'media'), { recursive: true });
   cpSync(join(projectRoot, 'node_modules', '@vscode', 'codicons', 'dist'), join(dir, 'node_modules', '@vscode', 'codicons', 'dist'), { recursive: true });
 }
 
 /** One extension-host session: start code-server, open the workbench with the probe, wait for its report. */
-async function probeOnce({ timeoutMs = 300_000, files = STORM_FILES, activate = true } = {}) {
+async function probeOnce({ build, timeoutMs = 300_000, files = STORM_FILES, activate = true } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'sj-bench-host-'));
   const workspace = makeSampleWorkspace('sj-bench-ws-');
   const extDir = join(work, 'extension');
-  coldCopy(extDir);
+  coldCopy(extDir, build);
   const probeDir = join(work, 'probe');
   mkdirSync(probeDir);
   const out = join(work, 'result.json');
@@ -189,17 +196,19 @@ function kb(file) {
  */
 export function measureSizes() {
   const tmp = mkdtempSync(join(tmpdir(), 'sj-bench-vsix-'));
+  const build = buildPrivateProduction();
   try {
     const vsix = join(tmp, 'x.vsix');
-    execFileSync(join(projectRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--baseContentUrl', 'https://example.invalid/', '--baseImagesUrl', 'https://example.invalid/', '-o', vsix], { cwd: projectRoot, stdio: 'pipe' });
+    execFileSync(join(projectRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--baseContentUrl', 'https://example.invalid/', '--baseImagesUrl', 'https://example.invalid/', '-o', vsix], { cwd: build, stdio: 'pipe' });
     const one = (v) => summarize([v]);
     return [
-      { id: 'size.extension', label: 'dist/extension.js (production)', unit: 'KB', summary: one(kb(join(projectRoot, 'dist', 'extension.js'))), spread: 'min-max', target: { op: '<', value: 500 } },
-      { id: 'size.webview', label: 'dist/webview.js (production)', unit: 'KB', summary: one(kb(join(projectRoot, 'dist', 'webview.js'))), spread: 'min-max' },
+      { id: 'size.extension', label: 'dist/extension.js (production)', unit: 'KB', summary: one(kb(join(build, 'dist', 'extension.js'))), spread: 'min-max', target: { op: '<', value: 500 } },
+      { id: 'size.webview', label: 'dist/webview.js (production)', unit: 'KB', summary: one(kb(join(build, 'dist', 'webview.js'))), spread: 'min-max' },
       { id: 'size.vsix', label: '.vsix package', unit: 'KB', summary: one(kb(vsix)), spread: 'min-max', note: 'vsce package --no-dependencies' },
     ];
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    rmSync(build, { recursive: true, force: true });
   }
 }
 
@@ -208,17 +217,27 @@ export function measureSizes() {
  * extension's (`node scripts/bench.mjs --storm-baseline`; not part of the default run).
  */
 export async function measureStormBaseline({ files = 300 } = {}) {
-  const bare = (await probeOnce({ files, activate: false })).storm;
-  const withExt = (await probeOnce({ files })).storm;
-  return { files, bare, withExtension: withExt };
+  const build = buildPrivateProduction();
+  try {
+    const bare = (await probeOnce({ build, files, activate: false })).storm;
+    const withExt = (await probeOnce({ build, files })).storm;
+    return { files, bare, withExtension: withExt };
+  } finally {
+    rmSync(build, { recursive: true, force: true });
+  }
 }
 
 /** Activation and save-storm figures over `runs` fresh extension hosts. */
 export async function measureExtensionHost({ runs = 3, files = STORM_FILES } = {}) {
   const results = [];
+  const build = buildPrivateProduction();
   // Opening 2,000 documents through code-server takes the workbench minutes, so the storm runs
   // once; the further hosts only measure activation.
-  for (let i = 0; i < runs; i++) results.push(await probeOnce({ files: i === 0 ? files : 0 }));
+  try {
+    for (let i = 0; i < runs; i++) results.push(await probeOnce({ build, files: i === 0 ? files : 0 }));
+  } finally {
+    rmSync(build, { recursive: true, force: true });
+  }
   const storms = results.map((r) => r.storm).filter((s) => s.files > 0);
   const lost = storms.filter((s) => s.saved !== s.files);
   return [

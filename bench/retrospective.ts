@@ -136,10 +136,10 @@ export async function measureValidation(): Promise<Figure[]> {
   const kb = (Buffer.byteLength(doc) / 1024).toFixed(0);
   const check = validateRetrospective(doc);
   const failing = check.rules.filter((r) => !r.passed).map((r) => r.rule);
-  const runs = 60;
+  const runs = 30;
   const markdownlint = await loadMarkdownlint();
   const fns = [() => validateRetrospective(doc), () => marked.lexer(doc), ...(markdownlint ? [() => markdownlint.lint(doc)] : [])];
-  const [validate, lexer, lint] = timeInterleaved(runs, fns, [150, 150, 10]);
+  const [validate, lexer, lint] = timeInterleaved(runs, fns, [150, 150, 3]);
   const figures = [
     figure('validate.50kb', `Validate a ${kb} KB retrospective`, 'ms', summarize(validate), { spread: 'p10-p90', note: failing.length === 0 ? 'the document passes every rule' : `rules failing on the generated document: ${failing.join(', ')}` }),
     figure('validate.lexer', 'marked.lexer alone, same text', 'ms', summarize(lexer), { spread: 'p10-p90' }),
