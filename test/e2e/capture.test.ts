@@ -76,14 +76,24 @@ describe('Capture, live on the timeline (e2e, Chromium + code-server)', () => {
     assert.ok(fs.statSync(file).size > 10_000);
   });
 
-  it('follows a switch to a light theme', async () => {
-    await setColorTheme(wb.page, 'Light Modern', 'light');
+  it('follows a switch to a light theme (Light+)', async () => {
+    await setColorTheme(wb.page, 'Light+', 'light');
     const inner = await timelineContentFrame(wb.page);
     await inner.waitForFunction(() => document.body.classList.contains('vscode-light'), undefined, { timeout: 10_000 });
     // The panel's text colour must follow the theme: dark text on the light side bar.
     const color = await inner.evaluate(() => getComputedStyle(document.body).color);
     const [r, g, b] = (color.match(/\d+/g) ?? []).map(Number);
     assert.ok((r ?? 255) + (g ?? 255) + (b ?? 255) < 3 * 128, `foreground is dark in a light theme: ${color}`);
+    // A successful command's code span keeps the row's colour: VS Code's default webview styles
+    // would make it textPreformat red in light themes, reading as a failure.
+    const colours = await inner.evaluate(() => {
+      const row = Array.from(document.querySelectorAll('.row.event.kind-command')).find((r) => !r.classList.contains('tone-failed'));
+      const title = row?.querySelector('.title');
+      const code = title?.querySelector('code');
+      return title && code ? { title: getComputedStyle(title).color, code: getComputedStyle(code).color } : undefined;
+    });
+    assert.ok(colours, 'a successful command row with a code span is drawn');
+    assert.equal(colours.code, colours.title, 'the command line has the row colour');
     await wb.page.keyboard.press('Escape');
     const file = await screenshot(wb.page, 'capture-light');
     assert.ok(fs.statSync(file).size > 10_000);
