@@ -30,6 +30,8 @@ export interface SessionJournalApi {
   flushCapture(): Promise<void>;
   /** The git adapter, when the workspace is trusted and commits are captured. */
   git(): GitAdapter | undefined;
+  /** Settles once an open session was resumed (or auto-start ran); activation does not wait for it. */
+  readonly ready: Promise<void>;
 }
 
 /** VS Code's `git.path` (a string, or the first of a list), so a user's custom git is honoured. */
@@ -40,7 +42,7 @@ function gitPathSetting(): string | undefined {
 }
 
 /** Wires the parts together; every part is a disposable owned by the extension context. */
-export async function activate(context: vscode.ExtensionContext): Promise<SessionJournalApi> {
+export function activate(context: vscode.ExtensionContext): SessionJournalApi {
   const log = createLog();
   context.subscriptions.push(log);
   try {
@@ -96,16 +98,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sessio
       startGit();
     }));
 
-    // A session a reload or crash left open continues, with the gap marked.
-    const resumed = await controller.resumeOpenSession().catch((err) => {
-      log.error('Could not resume the open session', err);
-      return false;
-    });
-    if (!resumed && settings.autoStart && vscode.workspace.workspaceFolders?.length) {
-      await controller.start(undefined).catch((err) => log.warn(`Auto-start skipped: ${describeError(err)}`));
-    }
+    // A session a reload or crash left open continues, with the gap marked. Reading its journal
+    // is I/O: activation returns at once and Start Session waits for it (controller.start).
+    const ready = controller.resumeOpenSession().then(
+      async (resumed) => {
+        if (!resumed && settings.autoStart && vscode.workspace.workspaceFolders?.length) {
+          await controller.start(undefined).catch((err) => log.warn(`Auto-start skipped: ${describeError(err)}`));
+        }
+      },
+      (err) => log.error('Could not resume the open session', err),
+    );
 
-    return { controller, prompter, retrospectives, timeline, flushCapture, git: () => gitAdapter };
+    return { controller, prompter, retrospectives, timeline, flushCapture, git: () => gitAdapter, ready };
   } catch (err) {
     // Never fail silently: say so, then let VS Code record the failed activation.
     log.error('Session Journal failed to start', err);

@@ -38,6 +38,8 @@ export class SessionController extends Disposable implements CaptureSink {
   /** Set when another window of this workspace records the open session (see sessionLock). */
   private recordingElsewhere: number | undefined;
   private readonly history: FrictionHistory;
+  /** The resume started at activation; Start Session waits for it so the two never race. */
+  private resuming: Promise<boolean> = Promise.resolve(false);
   /** Recurring friction themes as the panel shows them (refreshed when friction is logged). */
   private recurringNotices: string[] = [];
 
@@ -156,6 +158,8 @@ export class SessionController extends Disposable implements CaptureSink {
 
   /** Starts a session; refuses when another window of this workspace records one. */
   async start(focus: string | undefined): Promise<void> {
+    await this.resuming.catch(() => false);
+    if (this.recorder.active) throw new Error('A session is already recording. End it before starting another.');
     const open = await findOpenSession(this.storageDir);
     const holder = open ? lockHolder(this.storageDir, open.id) : undefined;
     if (holder) {
@@ -179,7 +183,12 @@ export class SessionController extends Disposable implements CaptureSink {
   }
 
   /** Continues a session a reload or crash left open; true when there was one. */
-  async resumeOpenSession(): Promise<boolean> {
+  resumeOpenSession(): Promise<boolean> {
+    this.resuming = this.resumeNow();
+    return this.resuming;
+  }
+
+  private async resumeNow(): Promise<boolean> {
     const open = await findOpenSession(this.storageDir);
     if (!open) return false;
     const lock = acquireSessionLock(this.storageDir, open.id, this.now());

@@ -6,7 +6,7 @@
 import type { Finding } from './types';
 import type { RuleContext } from './sectionRules';
 import { SECTION_TITLES } from './sectionNames';
-import { sectionProse, wordsOf } from './text';
+import { hasWord, sectionProse } from './text';
 
 const MARKER = /\b(?:TODO|TBD|TBA|FIXME|XXX)\b|\btbd\b/;
 const LOREM = /lorem ipsum/i;
@@ -79,7 +79,7 @@ export function checkPlaceholders(ctx: RuleContext): Finding[] {
   const required = new Set(config.requiredSections);
   for (const section of doc.sections) {
     if (!required.has(section.key)) continue;
-    if (wordsOf(sectionProse(doc, section, headings, true)).length === 0) {
+    if (!hasWord(sectionProse(doc, section, headings, true))) {
       out.push({
         rule: 'no-placeholders', message: `The ${SECTION_TITLES[section.key]} section is empty.`,
         line: section.line, severity: 'error', section: section.key,

@@ -9,7 +9,7 @@ import type { ValidatorConfig } from './config';
 import { SECTION_TITLES } from './sectionNames';
 import type { SectionKey } from './sectionNames';
 import type { Finding, RecordFacts, RuleId } from './types';
-import { firstPersonCount, itemOwnText, listItems, sectionProse, wordsOf } from './text';
+import { countWords, firstPersonCount, hasWord, itemOwnText, listItems, sectionProse, wordsOf } from './text';
 import type { LocatedItem } from './text';
 
 /** What every section rule gets. */
@@ -48,7 +48,7 @@ export function checkRequiredSections(ctx: RuleContext): Finding[] {
 export function checkFrictionCount(ctx: RuleContext): Finding[] {
   const section = sectionOf(ctx.doc, 'frictionPoints');
   if (!section) return [missing('friction-count', 'frictionPoints')];
-  const items = itemsIn(ctx.doc, section).filter(({ item }) => wordsOf(itemOwnText(item)).length > 0);
+  const items = itemsIn(ctx.doc, section).filter(({ item }) => hasWord(itemOwnText(item)));
   let count = items.length;
   if (count === 0) {
     count = blocksIn(ctx.doc, section).filter((b) => b.token.type === 'heading' && (b.token as Tokens.Heading).depth > section.level).length;
@@ -80,9 +80,9 @@ export function checkDiary(ctx: RuleContext): Finding[] {
 export function checkFeedback(ctx: RuleContext): Finding[] {
   const section = sectionOf(ctx.doc, 'honestFeedback');
   if (!section) return [missing('feedback-length', 'honestFeedback')];
-  let count = wordsOf(sectionProse(ctx.doc, section, ctx.headings)).length;
+  let count = countWords(sectionProse(ctx.doc, section, ctx.headings));
   const friction = sectionOf(ctx.doc, 'frictionPoints');
-  if (friction) count += wordsOf(sectionProse(ctx.doc, friction, ctx.headings)).length;
+  if (friction) count += countWords(sectionProse(ctx.doc, friction, ctx.headings));
   const min = ctx.config.minFeedbackWords;
   if (count >= min) return [];
   return [finding('feedback-length', section.line, `Honest Feedback has ${plural(count, 'word')} (friction points included); at least ${min} are needed.`, 'honestFeedback')];

@@ -13,6 +13,21 @@ export function wordsOf(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+const ONE_WORD = /[\p{L}\p{N}]/u;
+
+/** How many words a text has, without building the array (the rules mostly only count). */
+export function countWords(text: string): number {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (WORD.exec(text) !== null) n++;
+  return n;
+}
+
+/** Whether a text has any word at all. */
+export function hasWord(text: string): boolean {
+  return ONE_WORD.test(text);
+}
+
 /** 1-based lines holding a heading, so section texts can leave headings out of their counts. */
 export function headingLines(doc: ParsedDoc): Set<number> {
   const lines = new Set<number>();

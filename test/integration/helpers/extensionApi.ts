@@ -12,7 +12,9 @@ export const EXTENSION_ID = 'session-journal.session-journal';
 export async function getApi(): Promise<SessionJournalApi> {
   const ext = vscode.extensions.getExtension<SessionJournalApi>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this extension host`);
-  return ext.isActive ? ext.exports : ext.activate();
+  const api = ext.isActive ? ext.exports : await ext.activate();
+  await api.ready;
+  return api;
 }
 
 /** The workspace folder the runner opened: a real git repository made by scripts/sampleWorkspace.mjs. */
