@@ -38,6 +38,8 @@ export class SessionController extends Disposable implements CaptureSink {
   /** Set when another window of this workspace records the open session (see sessionLock). */
   private recordingElsewhere: number | undefined;
   private readonly history: FrictionHistory;
+  /** The session ended last, still shown in the panel while its retrospective is written. */
+  private ended: readonly JournalEvent[] | undefined;
   /** The resume started at activation; Start Session waits for it so the two never race. */
   private resuming: Promise<boolean> = Promise.resolve(false);
   /** Recurring friction themes as the panel shows them (refreshed when friction is logged). */
@@ -172,6 +174,7 @@ export class SessionController extends Disposable implements CaptureSink {
       utcOffsetMinutes: -new Date().getTimezoneOffset(),
     });
     acquireSessionLock(this.storageDir, started.sessionId, started.time);
+    this.ended = undefined;
     this.recordingElsewhere = undefined;
     this.noticed.clear();
     this.idle = this.makeIdleDetector();
@@ -229,6 +232,7 @@ export class SessionController extends Disposable implements CaptureSink {
     const ended = this.recorder.end(details);
     if (!ended) return undefined;
     releaseSessionLock(this.storageDir, ended.sessionId);
+    this.ended = events;
     await this.recorder.flush();
     this.lifecycleChanged();
     return effectiveEvents(events);
@@ -247,9 +251,14 @@ export class SessionController extends Disposable implements CaptureSink {
 
   // ---- Views ----------------------------------------------------------------------------
 
+  /** The active session's summary, else the one just ended (its header says "Ended"), else null. */
   summary(): TimelineSummary | null {
-    const events = this.recorder.events();
+    const events = this.shownEvents();
     return events.length ? summarize(events, this.now()) : null;
+  }
+
+  private shownEvents(): readonly JournalEvent[] {
+    return this.recorder.active ? this.recorder.events() : this.ended ?? [];
   }
 
   snapshot(): TimelineSnapshot {
@@ -258,7 +267,7 @@ export class SessionController extends Disposable implements CaptureSink {
     if (!trusted) notices.push('Commits are not captured: this workspace is not trusted, and git (whose configuration can run code) is never run in untrusted workspaces.');
     notices.push(...this.recurringNotices);
     if (this.recordingElsewhere !== undefined && !this.active) notices.push('This workspace\'s session is being recorded in another window; this window does not record it twice.');
-    return { summary: this.summary(), events: effectiveEvents(this.recorder.events()), trusted, notices };
+    return { summary: this.summary(), events: effectiveEvents(this.shownEvents()), trusted, notices };
   }
 
   /** Friction themes recurring across recent sessions, `current` included. */

@@ -45,18 +45,16 @@ export function setText(node: Node, text: string): void {
 }
 
 /**
- * A title whose `code spans` (command lines in event descriptions) show in the editor font.
- * Every segment still goes in as text; the backticks only choose the element.
+ * A command row's title, "`npm test` failed (exit 1) in 2 s" (see describeEvent), shows the
+ * command line in the editor font. Only that exact shape is split, at the first backtick and
+ * the last one before the status, so backticks inside the command line (echo `date`) stay text.
  */
+const COMMAND_TITLE = /^`([\s\S]+)` ((?:succeeded|failed) [\s\S]*)$/;
+
 export function titleWithCode(className: string, text: string): HTMLSpanElement {
   const span = el('span', className);
-  const parts = text.split('`');
-  // An odd count of backticks leaves the last one unpaired: show it as text, not as code.
-  const paired = parts.length % 2 === 1;
-  parts.forEach((part, i) => {
-    if (!part) return;
-    const isCode = i % 2 === 1 && (paired || i < parts.length - 1);
-    span.append(isCode ? el('code', undefined, part) : document.createTextNode(part));
-  });
+  const command = COMMAND_TITLE.exec(text);
+  if (command?.[1] !== undefined && command[2] !== undefined) span.append(el('code', undefined, command[1]), document.createTextNode(` ${command[2]}`));
+  else span.textContent = text;
   return span;
 }
