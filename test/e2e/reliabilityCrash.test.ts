@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CodeServer } from './reliabilityHarness';
 import {
-  commitEmpty, journalFiles, launchBrowser, makeWorkspace, openWorkbenchPage, poll, readJournals, recordedCommits, sleep, startServer, workbenchUrlFor,
+  commitEmpty, journalFiles, launchBrowser, makeWorkspace, openWorkbenchPage, poll, readJournals, recordedCommits, revealTimeline, sleep, startServer, workbenchUrlFor,
 } from './reliabilityHarness';
-import { openTimeline, screenshot, startSession } from './workbench';
+import { screenshot, startSession } from './workbench';
 
 /**
  * Kills code-server (its whole process group, extension host included) with SIGKILL at random
@@ -62,7 +62,7 @@ describe('reliability: SIGKILL while recording (e2e, Chromium + code-server)', f
     await loading;
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     await page.locator('.activitybar [aria-label^="Session Journal"]').first().waitFor({ timeout: 90_000 });
-    const frame = await openTimeline(page);
+    const frame = await revealTimeline(page);
     try {
       await frame.locator('.session[data-state="recording"]').waitFor({ timeout: 90_000 });
     } catch (err) {

@@ -5,10 +5,11 @@ import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { JournalEvent } from '../../src/core/events';
 import { parseJournal } from '../../src/core/journalCodec';
 import type { JournalProblem } from '../../src/core/journalCodec';
+import { runCommand, timelineFrame } from './workbench';
 
 const execFileAsync = promisify(execFile);
 const projectRoot = path.resolve(__dirname, '..', '..');
@@ -69,6 +70,15 @@ export async function openWorkbenchPage(page: Page, server: CodeServer, folder: 
   await page.goto(await workbenchUrlFor(server, folder));
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
   await page.locator('.activitybar [aria-label^="Session Journal"]').first().waitFor({ timeout: 90_000 });
+}
+
+/**
+ * Shows the Timeline with its own command (it focuses the view, never toggles it): clicking the
+ * activity-bar icon while the workbench is still restoring its layout can close the side bar.
+ */
+export async function revealTimeline(page: Page): Promise<FrameLocator> {
+  await runCommand(page, 'Session Journal: Show Timeline');
+  return timelineFrame(page);
 }
 
 /** Every session journal in a code-server profile (all workspaces), newest last by name. */

@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import type { BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import type { CodeServer, ProcessRow } from './reliabilityHarness';
 import {
-  commitEmpty, descendants, gitSync, launchBrowser, makeWorkspace, openWorkbenchPage, poll, processTable, readJournals, recordedCommits, sleep, startServer,
+  commitEmpty, descendants, gitSync, launchBrowser, makeWorkspace, openWorkbenchPage, poll, processTable, readJournals, recordedCommits, revealTimeline, sleep, startServer,
 } from './reliabilityHarness';
 import {
-  notificationToast, openTimeline, quickInput, quickOpen, runCommand, screenshot, startSession, timelineContentFrame, timelineRow, typeInTerminal,
+  notificationToast, quickInput, quickOpen, runCommand, screenshot, startSession, timelineContentFrame, timelineRow, typeInTerminal,
 } from './workbench';
 
 /** The extension host processes of one code-server (`bootstrap-fork --type=extensionHost`). */
@@ -156,12 +156,12 @@ describe('reliability: untrusted workspace, CSP, two windows (e2e, Chromium + co
     });
 
     it('serves the Timeline under a strict CSP with a fresh nonce per load, loading only its own resources', async () => {
-      await (await openTimeline(page)).locator('.header').waitFor({ timeout: 30_000 });
+      await (await revealTimeline(page)).locator('.header').waitFor({ timeout: 30_000 });
       const first = await readCsp(await timelineContentFrame(page));
       // Reload the window: the view is resolved again and its HTML built anew.
       await page.reload();
       await page.locator('.activitybar [aria-label^="Session Journal"]').first().waitFor({ timeout: 90_000 });
-      const frame = await openTimeline(page);
+      const frame = await revealTimeline(page);
       await explained(page, frame, 'csp-reopen', frame.locator('.header'));
       const second = await readCsp(await timelineContentFrame(page));
       console.log(`      CSP: ${first.csp}`);
@@ -211,7 +211,7 @@ describe('reliability: untrusted workspace, CSP, two windows (e2e, Chromium + co
       const frame1 = await startSession(first, 'two windows');
       second = await browser.context.newPage();
       await openWorkbenchPage(second, server, workspace);
-      await openTimeline(second);
+      await revealTimeline(second);
       await poll(() => extensionHosts(server).length >= 2, 30_000, 'two extension hosts, one per window');
 
       hashes = [];
@@ -244,7 +244,7 @@ describe('reliability: untrusted workspace, CSP, two windows (e2e, Chromium + co
     // seen there: this test fails until the lock lives somewhere both windows share.
     it('the second window says the session is recorded in the other one, and refuses a second session', async () => {
       assert.ok(server && second, 'the previous test opened both windows');
-      const frame2 = await openTimeline(second);
+      const frame2 = await revealTimeline(second);
       await explained(second, frame2, 'two-windows-second', frame2.getByText('recorded in another window', { exact: false }).first());
       await runCommand(second, 'Session Journal: Start Session');
       await quickInput(second).waitFor();
