@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     const redactor = new SwitchableRedactor(createRedactor(settings, reportPattern));
     // No folder open: the journal lives in global storage, so a window without a folder still records.
     const storage = context.storageUri ?? context.globalStorageUri;
-    const controller = new SessionController(storage, redactor, settings, log);
+    const controller = new SessionController(storage, vscode.Uri.joinPath(context.globalStorageUri, 'locks'), redactor, settings, log);
     const retrospectives = new RetrospectiveService(settings);
     const prompter = new FrictionPrompter(controller, settings);
     const timeline = new TimelineViewProvider(context.extensionUri, controller);

@@ -1,12 +1,14 @@
 /**
- * One window records a session at a time. Two windows on the same workspace (two browser tabs
- * on code-server, say) share the journal folder; without a lock both would resume the open
- * session and record every commit twice. The lock is a file next to the journal holding the
- * recording process's pid; a lock whose process is gone (a crash, a kill) is stale and taken over.
+ * One window records a workspace at a time. Two windows on the same workspace (two browser
+ * tabs on code-server, say) would otherwise both record every commit. VS Code may even give
+ * the second window a storage folder of its own, so the lock lives in a folder every window
+ * shares (the extension's global storage) under a key derived from the workspace's folders.
+ * The lock file holds the recording process's pid; a lock whose process is gone (a crash, a
+ * kill) is stale and taken over, so a crashed session still resumes.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sessionsDir } from './journalStore';
 
 /** Who holds a session's lock. */
 export interface LockOwner {
@@ -14,8 +16,14 @@ export interface LockOwner {
   readonly since: number;
 }
 
-function lockFile(storageDir: string, sessionId: string): string {
-  return path.join(sessionsDir(storageDir), `${sessionId}.lock`);
+/** A stable file-name-safe key for a workspace: the hash of its folder URIs, in any order. */
+export function workspaceLockKey(folderUris: readonly string[], fallback: string): string {
+  const identity = folderUris.length ? [...folderUris].sort().join('\n') : fallback;
+  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+}
+
+function lockFile(lockDir: string, key: string): string {
+  return path.join(lockDir, `${key}.lock`);
 }
 
 function isAlive(pid: number): boolean {
@@ -41,9 +49,9 @@ function readOwner(file: string): LockOwner | undefined {
   return undefined;
 }
 
-/** The live process (other than this one) recording `sessionId`, if any. */
-export function lockHolder(storageDir: string, sessionId: string, pid = process.pid): LockOwner | undefined {
-  const owner = readOwner(lockFile(storageDir, sessionId));
+/** The live process (other than this one) holding the lock `key`, if any. */
+export function lockHolder(lockDir: string, key: string, pid = process.pid): LockOwner | undefined {
+  const owner = readOwner(lockFile(lockDir, key));
   return owner && owner.pid !== pid && isAlive(owner.pid) ? owner : undefined;
 }
 
@@ -52,8 +60,8 @@ export function lockHolder(storageDir: string, sessionId: string, pid = process.
  * (dead process, unreadable file) is replaced. Exclusive creation makes two windows racing for
  * it agree on one winner.
  */
-export function acquireSessionLock(storageDir: string, sessionId: string, now: number, pid = process.pid): { ok: true } | { ok: false; holder: LockOwner } {
-  const file = lockFile(storageDir, sessionId);
+export function acquireSessionLock(lockDir: string, key: string, now: number, pid = process.pid): { ok: true } | { ok: false; holder: LockOwner } {
+  const file = lockFile(lockDir, key);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -76,8 +84,8 @@ export function acquireSessionLock(storageDir: string, sessionId: string, now: n
 }
 
 /** Releases the lock when this process holds it. */
-export function releaseSessionLock(storageDir: string, sessionId: string, pid = process.pid): void {
-  const file = lockFile(storageDir, sessionId);
+export function releaseSessionLock(lockDir: string, key: string, pid = process.pid): void {
+  const file = lockFile(lockDir, key);
   if (readOwner(file)?.pid !== pid) return;
   try {
     fs.unlinkSync(file);

@@ -3,7 +3,7 @@ import type { EventDraft, JournalEvent, NoticeCode, SessionType } from '../core/
 import { IdleDetector } from '../core/idleDetector';
 import { findOpenSession } from '../core/journalStore';
 import { SessionRecorder } from '../core/sessionRecorder';
-import { acquireSessionLock, lockHolder, releaseSessionLock } from '../core/sessionLock';
+import { acquireSessionLock, lockHolder, releaseSessionLock, workspaceLockKey } from '../core/sessionLock';
 import { effectiveEvents, summarize } from '../core/sessionState';
 import type { WorkspaceFolderInfo } from '../core/workspacePaths';
 import type { TimelineChange, TimelineSnapshot, TimelineSummary } from '../shared/protocol';
@@ -52,14 +52,21 @@ export class SessionController extends Disposable implements CaptureSink {
   /** Session started, paused, resumed or ended. */
   readonly onDidChangeLifecycle = this.lifecycle.event;
 
+  /** Where the per-workspace lock lives: a folder every window shares (global storage). */
+  private readonly lockDir: string;
+  private readonly lockKey: string;
+
   constructor(
     storageUri: vscode.Uri,
+    lockDirUri: vscode.Uri,
     private readonly redactor: Redactor,
     private settings: Settings,
     private readonly log: Log,
   ) {
     super();
     this.storageDir = storageUri.fsPath;
+    this.lockDir = lockDirUri.fsPath;
+    this.lockKey = workspaceLockKey((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()), this.storageDir);
     this.history = new FrictionHistory(this.storageDir);
     this.idle = this.makeIdleDetector();
     this.recorder = new SessionRecorder({
@@ -73,10 +80,10 @@ export class SessionController extends Disposable implements CaptureSink {
       onWriteRecovered: () => this.log.info('Journal writes work again; nothing was lost.'),
     });
     this.register({ dispose: () => {
-      const id = this.recorder.active?.sessionId;
+      const recording = this.recorder.active !== undefined;
       this.recorder.dispose();
       // The session stays open on disk, so the next window (or this one reloaded) resumes it.
-      if (id) releaseSessionLock(this.storageDir, id);
+      if (recording) releaseSessionLock(this.lockDir, this.lockKey);
     } });
     this.register({ dispose: () => { if (this.batchTimer) clearTimeout(this.batchTimer); } });
     this.updateContext();
@@ -162,18 +169,18 @@ export class SessionController extends Disposable implements CaptureSink {
   async start(focus: string | undefined): Promise<void> {
     await this.resuming.catch(() => false);
     if (this.recorder.active) throw new Error('A session is already recording. End it before starting another.');
-    const open = await findOpenSession(this.storageDir);
-    const holder = open ? lockHolder(this.storageDir, open.id) : undefined;
-    if (holder) {
-      throw new Error(`A session is already recording in another window of this workspace (process ${holder.pid}). End it there, or close that window first.`);
+    const lock = acquireSessionLock(this.lockDir, this.lockKey, this.now());
+    if (!lock.ok) {
+      this.recordingElsewhere = lock.holder.pid;
+      this.scheduleChange(true);
+      throw new Error(`A session is already recording in another window of this workspace (process ${lock.holder.pid}). End it there, or close that window first.`);
     }
-    const started = this.recorder.start({
+    this.recorder.start({
       focus,
       folders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.name),
       trusted: vscode.workspace.isTrusted,
       utcOffsetMinutes: -new Date().getTimezoneOffset(),
     });
-    acquireSessionLock(this.storageDir, started.sessionId, started.time);
     this.ended = undefined;
     this.recordingElsewhere = undefined;
     this.noticed.clear();
@@ -192,17 +199,27 @@ export class SessionController extends Disposable implements CaptureSink {
   }
 
   private async resumeNow(): Promise<boolean> {
-    const open = await findOpenSession(this.storageDir);
-    if (!open) return false;
-    const lock = acquireSessionLock(this.storageDir, open.id, this.now());
-    if (!lock.ok) {
-      // Another window records it: recording it here too would store every commit twice.
-      this.recordingElsewhere = lock.holder.pid;
-      this.log.info(`Session ${open.id} is recorded by another window (process ${lock.holder.pid}); this window does not record it.`);
+    const holder = lockHolder(this.lockDir, this.lockKey);
+    if (holder) {
+      // Another window records this workspace: recording here too would store every commit twice.
+      this.recordingElsewhere = holder.pid;
+      this.log.info(`Another window (process ${holder.pid}) records this workspace; this window does not.`);
       this.scheduleChange(true);
       return false;
     }
-    const resumed = await this.recorder.resumeOpenSession();
+    const open = await findOpenSession(this.storageDir);
+    if (!open) return false;
+    const lock = acquireSessionLock(this.lockDir, this.lockKey, this.now());
+    if (!lock.ok) {
+      this.recordingElsewhere = lock.holder.pid;
+      this.scheduleChange(true);
+      return false;
+    }
+    const resumed = await this.recorder.resumeOpenSession().catch((err: unknown) => {
+      releaseSessionLock(this.lockDir, this.lockKey);
+      throw err;
+    });
+    if (!resumed) releaseSessionLock(this.lockDir, this.lockKey);
     if (!resumed) return false;
     this.log.info(`Resumed session ${resumed.session.id} after a gap.`);
     if (resumed.session.problems > 0) {
@@ -231,7 +248,7 @@ export class SessionController extends Disposable implements CaptureSink {
     const events = this.recorder.events();
     const ended = this.recorder.end(details);
     if (!ended) return undefined;
-    releaseSessionLock(this.storageDir, ended.sessionId);
+    releaseSessionLock(this.lockDir, this.lockKey);
     this.ended = events;
     await this.recorder.flush();
     this.lifecycleChanged();

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { acquireSessionLock, lockHolder, releaseSessionLock } from '../../src/core/sessionLock';
+import { acquireSessionLock, lockHolder, releaseSessionLock, workspaceLockKey } from '../../src/core/sessionLock';
 
 function deadPid(): number {
   // A process that has exited: its pid is free (reuse within the test is practically impossible).
@@ -39,9 +39,16 @@ describe('sessionLock', () => {
   });
 
   it('treats an unreadable lock file as stale', () => {
-    fs.mkdirSync(path.join(dir, 'sessions'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'sessions', 's1.lock'), '{"pid": 12');
+    fs.writeFileSync(path.join(dir, 's1.lock'), '{"pid": 12');
     assert.deepEqual(acquireSessionLock(dir, 's1', 1), { ok: true });
+  });
+
+  it('keys a workspace by its folders, whatever their order', () => {
+    const a = workspaceLockKey(['file:///a', 'file:///b'], 'x');
+    assert.equal(a, workspaceLockKey(['file:///b', 'file:///a'], 'y'));
+    assert.notEqual(a, workspaceLockKey(['file:///a'], 'x'));
+    assert.match(a, /^[0-9a-f]{32}$/);
+    assert.notEqual(workspaceLockKey([], '/storage/one'), workspaceLockKey([], '/storage/two'));
   });
 
   it('releases only its own lock', () => {
