@@ -95,6 +95,18 @@ describe('validator properties', () => {
     }
   });
 
+  it('cuts a line longer than 20,000 characters, says so on that line, and judges the rest as before', () => {
+    const good = goodDoc();
+    const lines = good.split('\n');
+    const at = lines.findIndex((l) => /^## Session Summary/.test(l)) + 2;
+    lines.splice(at, 0, `${'['.repeat(300_000)}`);
+    const result = validateRetrospective(lines.join('\n'));
+    const warning = result.findings.find((f) => f.severity === 'warning' && /longer than 20000 characters/.test(f.message));
+    assert.ok(warning, 'the long line is reported');
+    assert.equal(warning.line, at + 1);
+    assert.equal(result.passed, validateRetrospective(good).passed);
+  });
+
   it('validates only the first maxDocumentChars of a huge document and says so', () => {
     const md = goodDoc() + 'filler line\n'.repeat(20_000);
     const result = validateRetrospective(md, { maxDocumentChars: 50_000 });

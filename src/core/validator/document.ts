@@ -50,6 +50,8 @@ export interface ParsedDoc {
   readonly sections: readonly SectionInfo[];
   /** Set when the document was cut at the size cap. */
   readonly truncatedAt?: number;
+  /** 1-based lines longer than MAX_LINE_CHARS, cut before parsing. */
+  readonly longLines?: readonly number[];
   /** Set when marked failed on the document. */
   readonly parseError?: string;
 }
@@ -180,6 +182,30 @@ function computeSections(blocks: readonly Block[], lineCount: number): SectionIn
   });
 }
 
+/**
+ * Longest line parsed as it is. No retrospective has a 20,000-character line, and marked's
+ * cost on one pathological line (a megabyte of "[") is what bounds validation time.
+ */
+export const MAX_LINE_CHARS = 20_000;
+
+/** Cuts over-long lines, keeping the line count (findings keep their line numbers). */
+function cutLongLines(src: string): { src: string; longLines: number[] } {
+  const longLines: number[] = [];
+  let start = 0;
+  let line = 1;
+  while (start <= src.length) {
+    const nl = src.indexOf('\n', start);
+    const end = nl === -1 ? src.length : nl;
+    if (end - start > MAX_LINE_CHARS) longLines.push(line);
+    if (nl === -1) break;
+    start = nl + 1;
+    line++;
+  }
+  if (longLines.length === 0) return { src, longLines };
+  const cut = new Set(longLines);
+  return { src: src.split('\n').map((l, i) => (cut.has(i + 1) ? l.slice(0, MAX_LINE_CHARS) : l)).join('\n'), longLines };
+}
+
 /** Default cap on the characters validated; beyond it the rest is ignored with a warning. */
 export const DEFAULT_MAX_CHARS = 2_000_000;
 
@@ -192,7 +218,8 @@ export function parseDocument(markdown: string, maxChars: number = DEFAULT_MAX_C
     src = src.slice(0, cut > 0 ? cut : maxChars);
     truncatedAt = src.length;
   }
-  src = blankHtmlComments(src.replace(/\r\n?/g, '\n'));
+  const long = cutLongLines(src.replace(/\r\n?/g, '\n'));
+  src = blankHtmlComments(long.src);
   const lines = src.split('\n');
   let tokens: Token[] = [];
   let parseError: string | undefined;
@@ -213,7 +240,7 @@ export function parseDocument(markdown: string, maxChars: number = DEFAULT_MAX_C
     if (s.key === 'validation') for (let l = s.bodyStartLine; l <= s.bodyEndLine; l++) prose[l - 1] = '';
   }
   const plain = prose.map(blankCodeSpans);
-  return { lines, prose, plain, blocks, sections, truncatedAt, parseError };
+  return { lines, prose, plain, blocks, sections, truncatedAt, parseError, ...(long.longLines.length ? { longLines: long.longLines } : {}) };
 }
 
 /** The top-level blocks of a section's own content (recognised subsections left out). */

@@ -3,7 +3,7 @@
  * document. It never throws and bounds its work, because it runs on every keystroke in the
  * editor and on whatever files a CI job hands the command line.
  */
-import { parseDocument } from './document';
+import { MAX_LINE_CHARS, parseDocument } from './document';
 import type { ParsedDoc } from './document';
 import { resolveConfig } from './config';
 import type { ValidatorConfig } from './config';
@@ -83,6 +83,9 @@ export function validateRetrospective(
       rule: 'required-sections', line: doc.lines.length, severity: 'warning',
       message: `The document is larger than ${config.maxDocumentChars} characters; only the first ${doc.truncatedAt} were checked.`,
     });
+  }
+  for (const line of doc?.longLines ?? []) {
+    findings.push({ rule: 'no-placeholders', line, severity: 'warning', message: `Line ${line} is longer than ${MAX_LINE_CHARS} characters; only its start was checked.` });
   }
   const disabled = new Set(config.disabledRules);
   if (doc && header) {
