@@ -5,35 +5,13 @@
  * {@link isWebviewMessage} before the host acts on it.
  */
 import type { JournalEvent } from '../core/events';
+import type { SessionCounts, SessionSnapshot } from '../core/sessionState';
 
-/** The session summary the header shows; mirrors `summarize()` in src/core/sessionState.ts without importing it. */
-export interface TimelineSummary {
-  readonly sessionId: string;
-  readonly focus?: string;
-  /** Epoch ms. */
-  readonly start: number;
-  /** Epoch ms; set once the session has ended. */
-  readonly end?: number;
-  readonly paused: boolean;
-  /** Wall-clock time since start at the moment the summary was computed. */
-  readonly elapsedMs: number;
-  /** Time without idle gaps and pauses at the moment the summary was computed. */
-  readonly activeMs: number;
-  readonly counts: TimelineCounts;
-}
+/** The session summary the header shows: exactly what `summarize()` computes, passed through. */
+export type TimelineSummary = SessionSnapshot;
 
-/** Counters shown in the header; same names as the core summary so the host can pass it through. */
-export interface TimelineCounts {
-  readonly commits: number;
-  readonly commands: number;
-  readonly commandsFailed: number;
-  readonly saves: number;
-  readonly files: number;
-  readonly friction: number;
-  readonly notes: number;
-  readonly lessons: number;
-  readonly tasksFailed: number;
-}
+/** Counters shown in the header. */
+export type TimelineCounts = SessionCounts;
 
 /** Whether the newest entry is at the top (the default, like VS Code's own Timeline) or at the bottom. */
 export type TimelineOrder = 'newest-first' | 'oldest-first';
