@@ -182,9 +182,26 @@ function hinted(rule: SecretRule, text: string, lower: () => string): boolean {
   return false;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Every rule's hints in two regular expressions, so the common case (a command with no hint
+ * of a secret at all: `git status`, `npm test`) costs one scan instead of ~100 `includes`.
+ */
+const ANY_HINT = new RegExp(SECRET_RULES.filter((r) => !r.lower).flatMap((r) => r.hints).map(escapeRegExp).join('|'));
+const ANY_LOWER_HINT = new RegExp(SECRET_RULES.filter((r) => r.lower).flatMap((r) => r.hints).map(escapeRegExp).join('|'), 'i');
+
 /** The core loop; returns the same string instance when nothing was found. */
 function redactString(text: string, compiled: Compiled, counter: Counter): string {
   if (text.length < 8 && compiled.extra.length === 0) return text;
+  if (!ANY_HINT.test(text) && !ANY_LOWER_HINT.test(text)) {
+    if (compiled.extra.length === 0) return text;
+    let out = text;
+    for (const re of compiled.extra) out = applyUserPattern(out, re, counter);
+    return out;
+  }
   let lowerCache: string | undefined;
   const lower = (): string => (lowerCache ??= text.toLowerCase());
   let out = text;
