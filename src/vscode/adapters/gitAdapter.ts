@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FileChange } from '../../core/events';
@@ -28,6 +29,8 @@ export class GitAdapter extends Disposable {
   private readonly watchers = new Map<string, ReflogWatcher>();
   private queue: Promise<void> = Promise.resolve();
   private scanned = false;
+  private candidates: string[] = [];
+  private candidateTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly sink: CaptureSink,
@@ -37,8 +40,11 @@ export class GitAdapter extends Disposable {
     super();
     this.scan();
     // A repository created or cloned during the session (git init in a terminal) is picked up.
-    const headWatcher = this.register(vscode.workspace.createFileSystemWatcher('**/.git/HEAD', false, true, true));
-    this.register(headWatcher.onDidCreate(() => this.scan()));
+    // Recursive watchers may report only the new folder, not the .git/HEAD inside it, so any
+    // creation is a candidate: a .git path, or a new folder that holds a .git.
+    const created = this.register(vscode.workspace.createFileSystemWatcher('**/*', false, true, true));
+    this.register(created.onDidCreate((uri) => this.candidate(uri)));
+    this.register({ dispose: () => { if (this.candidateTimer) clearTimeout(this.candidateTimer); } });
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scan()));
     // inotify can miss events on some file systems; focusing the window re-reads the reflogs.
     this.register(vscode.window.onDidChangeWindowState((s) => { if (s.focused) this.recheck(); }));
@@ -60,6 +66,19 @@ export class GitAdapter extends Disposable {
     this.recheck();
     await new Promise((r) => setTimeout(r, 250));
     await this.queue;
+  }
+
+  /** Collects created paths (an npm install creates thousands: batched, and node_modules skipped). */
+  private candidate(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file' || /[\\/]node_modules[\\/]/.test(uri.fsPath)) return;
+    // Past a few hundred paths in one batch, one full scan is cheaper than looking at each.
+    if (this.candidates.length < 200) this.candidates.push(uri.fsPath);
+    else this.candidates[0] = '/.git';
+    this.candidateTimer ??= setTimeout(() => {
+      this.candidateTimer = undefined;
+      const paths = this.candidates.splice(0);
+      if (paths.some(isRepositoryCandidate)) this.scan();
+    }, 300);
   }
 
   private scan(): void {
@@ -160,5 +179,15 @@ export class GitAdapter extends Disposable {
       }
       return undefined;
     }
+  }
+}
+
+/** A created path that may mean a new repository: `.git` itself, a file in it, or a folder holding one. */
+function isRepositoryCandidate(p: string): boolean {
+  if (/[\\/]\.git([\\/]|$)/.test(p)) return true;
+  try {
+    return fs.statSync(p).isDirectory() && fs.existsSync(path.join(p, '.git'));
+  } catch {
+    return false;
   }
 }
