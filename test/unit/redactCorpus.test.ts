@@ -7,7 +7,6 @@ import { FAKE_SECRETS, expandFakeSecrets } from '../fixtures/secrets/fakeSecrets
 const expand = expandFakeSecrets;
 
 // Other suites imported the fake secrets from here first; new code should import the fixture module.
-export { FAKE_SECRETS, expandFakeSecrets };
 
 interface CorpusEntry {
   kind: string;

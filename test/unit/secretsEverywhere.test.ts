@@ -10,7 +10,7 @@ import { SessionRecorder } from '../../src/core/sessionRecorder';
 import { effectiveEvents, summarize } from '../../src/core/sessionState';
 import type { InitMessage } from '../../src/shared/protocol';
 import { tempDir } from './journalFixtures';
-import { FAKE_SECRETS } from './redactCorpus.test';
+import { FAKE_SECRETS } from '../fixtures/secrets/fakeSecrets';
 
 /**
  * The redaction corpus is proven on `redact()` alone elsewhere; this file proves the wiring:
