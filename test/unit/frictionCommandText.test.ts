@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { commandSegments, displayText, formatDuration, normalizeCommand, programName, tokenizeShell } from '../../src/core/friction/commandText';
+import { commandSegments, displayText, normalizeCommand, programName, tokenizeShell } from '../../src/core/friction/commandText';
 import { findDiscardCommand } from '../../src/core/friction/discardCommands';
 import { jaccard, similarTitles, stem, titleTokens } from '../../src/core/friction/titleSimilarity';
 import { withinHangLimit } from './hangGuard';
@@ -98,16 +98,6 @@ describe('friction command text', () => {
         }),
         { numRuns: 300 },
       );
-    });
-  });
-
-  describe('formatDuration', () => {
-    it('reads like a person would say it', () => {
-      assert.equal(formatDuration(45_000), '45 s');
-      assert.equal(formatDuration(200_000), '3 min 20 s');
-      assert.equal(formatDuration(180_000), '3 min');
-      assert.equal(formatDuration(65 * 60_000), '1 h 5 min');
-      assert.equal(formatDuration(-5), '0 s');
     });
   });
 

@@ -124,16 +124,3 @@ export function displayText(text: string, max: number): string {
   return `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
 }
 
-/** A duration the way a person says it ("45 s", "3 min 20 s", "1 h 5 min"), for messages. */
-export function formatDuration(ms: number): string {
-  const totalSeconds = Math.max(0, Math.round(ms / 1000));
-  if (totalSeconds < 60) return `${totalSeconds} s`;
-  const totalMinutes = Math.floor(totalSeconds / 60);
-  if (totalMinutes < 60) {
-    const s = totalSeconds % 60;
-    return s === 0 ? `${totalMinutes} min` : `${totalMinutes} min ${s} s`;
-  }
-  const h = Math.floor(totalMinutes / 60);
-  const m = totalMinutes % 60;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}

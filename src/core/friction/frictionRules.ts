@@ -6,7 +6,8 @@
 
 import type { CommandEvent, FrictionCategory, GitOpEvent, TaskEvent } from '../events';
 import { commandFailed } from '../events';
-import { displayText, formatDuration, normalizeCommand, programName } from './commandText';
+import { displayText, normalizeCommand, programName } from './commandText';
+import { formatDuration } from '../describeEvent';
 import { findDiscardCommand } from './discardCommands';
 import type { FrictionRuleId, FrictionRulesConfig, FrictionSignal } from './frictionTypes';
 import { RULE_SEVERITY } from './frictionTypes';

@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import type { JournalEvent } from '../../src/core/events';
+import { EVENT_KINDS } from '../../src/core/events';
+import { describeEvent, formatDuration, shorten } from '../../src/core/describeEvent';
+
+const base = { v: 1, sessionId: 's', time: 1_000_000 };
+
+describe('describeEvent', () => {
+  it('says how a command ended: success, failure with its code, and unknown (never success)', () => {
+    const command = (exitCode: number | null): JournalEvent => ({ ...base, id: 'c', kind: 'command', commandLine: 'npm test', confidence: 'high', cwd: 'src', exitCode, start: 0, durationMs: 2500, terminal: 'bash' });
+    assert.deepEqual(describeEvent(command(0)), { title: '`npm test` succeeded in 2.5 s', detail: 'in src, terminal "bash"', attention: false });
+    assert.equal(describeEvent(command(1)).title, '`npm test` failed (exit 1) in 2.5 s');
+    assert.equal(describeEvent(command(1)).attention, true);
+    assert.equal(describeEvent(command(null)).title, '`npm test` failed (exit code unknown) in 2.5 s');
+  });
+
+  it('names a commit by short hash, subject, files and lines, and its operation when not a plain commit', () => {
+    const commit: JournalEvent = { ...base, id: 'k', kind: 'commit', repo: 'api', hash: 'abcdef1234567', subject: 'Fix login', authorTime: 0, branch: 'main', operation: 'amend', files: [{ path: 'a.ts', added: 3, removed: 1 }], added: 3, removed: 1, filesTruncated: 2 };
+    const d = describeEvent(commit);
+    assert.equal(d.title, 'Commit (amend) abcdef1: Fix login');
+    assert.equal(d.detail, '3 files, +3 −1 on main in api');
+  });
+
+  it('collapses a save burst into one line with its count', () => {
+    const one: JournalEvent = { ...base, id: 's1', kind: 'saves', start: 0, files: [{ path: 'a.ts', count: 3 }], count: 3 };
+    const many: JournalEvent = { ...base, id: 's2', kind: 'saves', start: 0, files: [{ path: 'a.ts', count: 1 }, { path: 'b.ts', count: 1 }], count: 2, filesTruncated: 498 };
+    assert.equal(describeEvent(one).title, 'Saved a.ts (3×)');
+    assert.equal(describeEvent(many).title, 'Saved 500 files (2 saves)');
+  });
+
+  it('describes every kind of event without throwing', () => {
+    const samples: Record<string, JournalEvent> = {};
+    for (const kind of EVENT_KINDS) {
+      const e = { ...base, id: kind, kind, focus: 'f', folders: [], trusted: true, utcOffsetMinutes: 0, from: 0, to: 60_000, repo: '.', hash: 'abc1234', subject: 's', authorTime: 0, operation: 'commit', files: [], added: 0, removed: 0, op: 'create', message: 'm', commandLine: 'ls', confidence: 'high', exitCode: 0, start: 0, durationMs: 0, terminal: 't', count: 0, paths: ['p'], name: 'n', source: 'npm', type: 'node', title: 't', category: 'other', text: 'x', code: 'capture-error', targetId: 'x' } as unknown as JournalEvent;
+      samples[kind] = e;
+      const d = describeEvent(e);
+      assert.ok(d.title.length > 0, kind);
+    }
+    assert.equal(Object.keys(samples).length, EVENT_KINDS.length);
+  });
+});
+
+describe('shorten', () => {
+  it('keeps one line: newlines become a visible mark, long text gets an ellipsis', () => {
+    assert.equal(shorten('a\nb'), 'a ⏎ b');
+    assert.equal(shorten('x'.repeat(200), 10), `${'x'.repeat(9)}…`);
+    assert.equal(shorten('short'), 'short');
+  });
+});
+
+describe('formatDuration', () => {
+  it('says durations as people say them', () => {
+    assert.equal(formatDuration(350), '350 ms');
+    assert.equal(formatDuration(2500), '2.5 s');
+    assert.equal(formatDuration(45_000), '45 s');
+    assert.equal(formatDuration(180_000), '3 min');
+    assert.equal(formatDuration(200_000), '3 min 20 s');
+    assert.equal(formatDuration(65 * 60_000), '1 h 5 min');
+    assert.equal(formatDuration(2 * 3_600_000), '2 h');
+  });
+
+  it('answers "?" for a negative or impossible duration instead of inventing one', () => {
+    assert.equal(formatDuration(-5), '?');
+    assert.equal(formatDuration(Number.NaN), '?');
+  });
+});
