@@ -58,7 +58,10 @@ export interface FrictionSignal {
 export interface FrictionRulesConfig {
   /** Rules that never fire (the user switched them off). */
   readonly disabledRules: readonly FrictionRuleId[];
-  /** Program names whose non-zero exit is an answer, not a failure (`grep` finding nothing). */
+  /**
+   * Program names whose non-zero exit is an answer, not a failure (`grep` finding nothing), or
+   * too trivial to ask about (a mistyped `cd`): the retrospective leaves those off its timeline too.
+   */
   readonly ignoredCommands: readonly string[];
   /** Exit codes that mean "stopped on purpose" (130: Ctrl+C), not failure or slowness. */
   readonly ignoredExitCodes: readonly number[];
@@ -88,7 +91,7 @@ export interface FrictionRulesConfig {
 /** Defaults chosen to interrupt rarely: a prompt nobody asked for is friction too. */
 export const DEFAULT_FRICTION_CONFIG: FrictionRulesConfig = {
   disabledRules: [],
-  ignoredCommands: ['grep', 'egrep', 'fgrep', 'rg', 'ag', 'test', '[', '[[', 'diff', 'cmp', 'which', 'type', 'command', 'false', 'true'],
+  ignoredCommands: ['grep', 'egrep', 'fgrep', 'rg', 'ag', 'test', '[', '[[', 'diff', 'cmp', 'which', 'type', 'command', 'false', 'true', 'ls', 'cd', 'pwd', 'clear', 'history', 'exit'],
   ignoredExitCodes: [130],
   repeatWindowMs: 30 * 60_000,
   retryLoopFailures: 3,
