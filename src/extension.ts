@@ -67,19 +67,29 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     const terminals = new TerminalAdapter(controller);
     context.subscriptions.push(saves, fileOps, terminals, new TaskAdapter(controller), new DebugAdapter(controller),
       new ActivityAdapter(controller, (t) => prompter.noteTyping(t)));
+    // Pending save bursts reach the journal before it closes, whatever order VS Code disposes in.
+    controller.beforeDispose(() => { saves.flush(); fileOps.flush(); });
     context.subscriptions.push(controller.onDidChangeLifecycle(() => { if (controller.recording) terminals.recheck(); }));
 
     // Git reads repository configuration, which can run code: only in trusted workspaces.
     let gitRunner: GitRunner | undefined;
     let gitAdapter: GitAdapter | undefined;
-    const startGit = () => {
-      if (gitAdapter || !vscode.workspace.isTrusted || !settings.capture.commits) return;
-      gitRunner = createGitRunner(() => gitPathSetting());
-      gitAdapter = new GitAdapter(controller, gitRunner, log);
-      context.subscriptions.push(gitAdapter);
+    const updateGit = () => {
+      const wanted = vscode.workspace.isTrusted && settings.capture.commits;
+      if (wanted && !gitAdapter) {
+        gitRunner ??= createGitRunner(() => gitPathSetting());
+        gitAdapter = new GitAdapter(controller, gitRunner, log);
+      } else if (!wanted && gitAdapter) {
+        gitAdapter.dispose();
+        gitAdapter = undefined;
+      }
     };
-    startGit();
-    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(startGit));
+    updateGit();
+    context.subscriptions.push({ dispose: () => gitAdapter?.dispose() });
+    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      updateGit();
+      controller.refreshViews();
+    }));
 
     const flushCapture = async () => {
       saves.flush();
@@ -89,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     context.subscriptions.push(registerCommands(createCommands({
       controller, retrospectives, log, flushCapture,
       settings: () => settings,
-      git: () => gitRunner,
+      git: () => (vscode.workspace.isTrusted ? gitRunner ?? (gitRunner = createGitRunner(() => gitPathSetting())) : undefined),
     }), log));
 
     context.subscriptions.push(onDidChangeSettings((next) => {
@@ -98,7 +108,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
       controller.updateSettings(next);
       prompter.updateSettings(next);
       retrospectives.updateSettings(next);
-      startGit();
+      updateGit();
     }));
 
     // A session a reload or crash left open continues, with the gap marked. Reading its journal

@@ -75,8 +75,8 @@ interface Active {
 const LIFECYCLE: ReadonlySet<EventKind> = new Set<EventKind>([
   'session-start', 'session-end', 'session-pause', 'session-resume', 'session-gap',
 ]);
-// What the user writes down is kept even while capture is paused.
-const ALLOWED_WHILE_PAUSED: ReadonlySet<EventKind> = new Set<EventKind>(['friction', 'note', 'lesson']);
+// What the user writes down (and their edits and deletes of it) is kept even while capture is paused.
+const ALLOWED_WHILE_PAUSED: ReadonlySet<EventKind> = new Set<EventKind>(['friction', 'note', 'lesson', 'edit', 'delete']);
 const NO_EVENTS: readonly JournalEvent[] = Object.freeze([]);
 
 /** Records one session at a time into its journal (see the file comment). */

@@ -7,7 +7,7 @@ import { acquireSessionLock, lockHolder, releaseSessionLock, workspaceLockKey } 
 import { effectiveEvents, summarize } from '../core/sessionState';
 import type { WorkspaceFolderInfo } from '../core/workspacePaths';
 import type { TimelineChange, TimelineSnapshot, TimelineSummary } from '../shared/protocol';
-import type { CaptureSink } from './adapters/captureSink';
+import type { CaptureSink, CaptureSource } from './adapters/captureSink';
 import { Disposable } from './dispose';
 import type { Log } from './log';
 import type { Redactor } from './redactor';
@@ -44,6 +44,7 @@ export class SessionController extends Disposable implements CaptureSink {
   private resuming: Promise<boolean> = Promise.resolve(false);
   /** Recurring friction themes as the panel shows them (refreshed when friction is logged). */
   private recurringNotices: string[] = [];
+  private readonly flushers: (() => void)[] = [];
 
   /** Live changes for the Timeline view (batched). */
   readonly onDidChange = this.changes.event;
@@ -80,6 +81,13 @@ export class SessionController extends Disposable implements CaptureSink {
       onWriteRecovered: () => this.log.info('Journal writes work again; nothing was lost.'),
     });
     this.register({ dispose: () => {
+      for (const flush of this.flushers) {
+        try {
+          flush();
+        } catch (err) {
+          this.log.error('Flushing pending capture failed', err);
+        }
+      }
       const recording = this.recorder.active !== undefined;
       this.recorder.dispose();
       // The session stays open on disk, so the next window (or this one reloaded) resumes it.
@@ -105,6 +113,10 @@ export class SessionController extends Disposable implements CaptureSink {
   readonly folders = (): readonly WorkspaceFolderInfo[] =>
     (vscode.workspace.workspaceFolders ?? []).map((f) => ({ name: f.name, path: f.uri.fsPath }));
 
+  captures(source: CaptureSource): boolean {
+    return this.settings.capture[source];
+  }
+
   record(draft: EventDraft): void {
     try {
       this.recorder.record(draft);
@@ -115,9 +127,19 @@ export class SessionController extends Disposable implements CaptureSink {
 
   notice(code: NoticeCode, message: string, key: string = code): void {
     if (!this.recorder.active || this.noticed.has(key)) return;
-    this.noticed.add(key);
     this.log.warn(message);
-    this.record({ kind: 'notice', time: this.now(), code, message });
+    // Only a notice that reached the timeline counts as said (a paused session drops it).
+    if (this.recorder.record({ kind: 'notice', time: this.now(), code, message })) this.noticed.add(key);
+  }
+
+  /** Work to do before the journal closes (adapters emit their pending bursts), whatever the dispose order. */
+  beforeDispose(flush: () => void): void {
+    this.flushers.push(flush);
+  }
+
+  /** Re-sends the whole state to the views (trust granted, settings changed). */
+  refreshViews(): void {
+    this.scheduleChange(true);
   }
 
   activity(time: number): void {
@@ -302,8 +324,10 @@ export class SessionController extends Disposable implements CaptureSink {
     }
     const current = { id: active.sessionId, start: active.start, events: this.recorder.events() };
     this.recurringFriction(current).then((themes) => {
-      this.recurringNotices = themes.map((t) => describeRecurring(t, current.id, (id) => this.history.startOf(id)));
-      if (themes.length) this.scheduleChange(true);
+      const notices = themes.map((t) => describeRecurring(t, current.id, (id) => this.history.startOf(id)));
+      if (notices.join('\n') === this.recurringNotices.join('\n')) return;
+      this.recurringNotices = notices;
+      this.scheduleChange(true);
     }, (err: unknown) => this.log.warn(`Recurring friction could not be read: ${String(err)}`));
   }
 

@@ -88,7 +88,7 @@ describe('SessionRecorder', () => {
     assert.doesNotThrow(() => r.start(startOptions), 'a new session can start after the end');
   });
 
-  it('records only friction, notes and lessons while paused', () => {
+  it('records only friction, notes, lessons and their edits and deletes while paused', () => {
     const r = recorder();
     r.start(startOptions);
     assert.ok(r.pause());
@@ -98,12 +98,15 @@ describe('SessionRecorder', () => {
     assert.equal(r.record({ kind: 'saves', time: now, start: now, count: 1, files: [{ path: 'a', count: 1 }] }), undefined);
     assert.ok(r.record({ kind: 'friction', time: now, title: 'Flaky test', category: 'flaky test' }));
     assert.ok(r.record({ kind: 'note', time: now, text: 'n' }));
-    assert.ok(r.record({ kind: 'lesson', time: now, text: 'l' }));
+    const lesson = r.record({ kind: 'lesson', time: now, text: 'l' });
+    assert.ok(lesson);
+    assert.ok(r.record({ kind: 'edit', time: now, targetId: lesson.id, text: 'l2' }), 'editing from the panel works while paused');
+    assert.ok(r.record({ kind: 'delete', time: now, targetId: lesson.id }), 'deleting too');
     assert.ok(r.resume());
     assert.equal(r.resume(), undefined, 'not paused any more');
     assert.ok(r.record(commandDraft(now, 0)));
     assert.deepEqual(r.events().map((e) => e.kind), [
-      'session-start', 'session-pause', 'friction', 'note', 'lesson', 'session-resume', 'command',
+      'session-start', 'session-pause', 'friction', 'note', 'lesson', 'edit', 'delete', 'session-resume', 'command',
     ]);
   });
 

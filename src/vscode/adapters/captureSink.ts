@@ -1,6 +1,9 @@
 import type { EventDraft, NoticeCode } from '../../core/events';
 import type { WorkspaceFolderInfo } from '../../core/workspacePaths';
 
+/** The sources a user can switch off in `sessionJournal.capture.*`. */
+export type CaptureSource = 'commits' | 'commands' | 'saves' | 'tasks';
+
 /**
  * What every source adapter talks to: adapters turn VS Code events into event drafts and hand
  * them here; they know nothing of the journal, the panel or redaction settings.
@@ -20,6 +23,8 @@ export interface CaptureSink {
   isExcludedPath(relativePath: string): boolean;
   /** Whether a session is recording right now (adapters skip work otherwise). */
   readonly recording: boolean;
+  /** Whether the user lets this source be captured (`sessionJournal.capture.*`). */
+  captures(source: CaptureSource): boolean;
   readonly folders: () => readonly WorkspaceFolderInfo[];
   readonly now: () => number;
 }

@@ -18,7 +18,7 @@ export class DebugAdapter extends Disposable {
       const start = this.starts.get(s.id) ?? end;
       this.starts.delete(s.id);
       this.sink.activity(end);
-      if (!this.sink.recording) return;
+      if (!this.sink.recording || !this.sink.captures('tasks')) return;
       this.sink.record({ kind: 'debug', time: end, start, durationMs: Math.max(0, end - start), name: this.sink.redactText(s.name), type: s.type });
     }));
   }

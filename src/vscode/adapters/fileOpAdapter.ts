@@ -15,7 +15,7 @@ export class FileOpAdapter extends Disposable {
     this.register(vscode.workspace.onDidCreateFiles((e) => this.paths('create', e.files)));
     this.register(vscode.workspace.onDidDeleteFiles((e) => this.paths('delete', e.files)));
     this.register(vscode.workspace.onDidRenameFiles((e) => {
-      if (!this.sink.recording) return;
+      if (!this.sink.recording || !this.sink.captures('saves')) return;
       const renames = e.files
         .map((f) => ({ from: this.relative(f.oldUri), to: this.relative(f.newUri) }))
         .filter((r): r is { from: string; to: string } => r.from !== undefined && r.to !== undefined);
@@ -33,7 +33,7 @@ export class FileOpAdapter extends Disposable {
   private paths(op: 'create' | 'delete', uris: readonly vscode.Uri[]): void {
     const time = this.sink.now();
     this.sink.activity(time);
-    if (!this.sink.recording) return;
+    if (!this.sink.recording || !this.sink.captures('saves')) return;
     const paths = uris.map((u) => this.relative(u)).filter((p): p is string => p !== undefined);
     if (paths.length) this.coalescer.add({ op, paths, time });
   }

@@ -121,7 +121,7 @@ export class GitAdapter extends Disposable {
   }
 
   private async handle(repo: FoundRepository, entry: ReflogEntry): Promise<void> {
-    if (!this.sink.recording) return;
+    if (!this.sink.recording || !this.sink.captures('commits')) return;
     const repoPath = toWorkspaceRelative(repo.root, this.sink.folders()) ?? path.basename(repo.root);
     const branch = readBranch(repo.gitDir);
     const recording = reflogRecording(entry);

@@ -22,7 +22,7 @@ export class SaveAdapter extends Disposable {
   private saved(doc: vscode.TextDocument): void {
     const time = this.sink.now();
     this.sink.activity(time);
-    if (!this.sink.recording || doc.uri.scheme !== 'file') return;
+    if (!this.sink.recording || !this.sink.captures('saves') || doc.uri.scheme !== 'file') return;
     const path = toWorkspaceRelative(doc.uri.fsPath, this.sink.folders());
     if (path === undefined || this.sink.isExcludedPath(path)) return;
     this.coalescer.add({ path, languageId: doc.languageId, time });

@@ -18,7 +18,7 @@ export class TaskAdapter extends Disposable {
       const start = this.starts.get(e.execution) ?? end;
       this.starts.delete(e.execution);
       this.sink.activity(end);
-      if (!this.sink.recording) return;
+      if (!this.sink.recording || !this.sink.captures('tasks')) return;
       const task = e.execution.task;
       this.sink.record({
         kind: 'task',

@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { CommandConfidence } from '../../core/events';
 import { displayCwd } from '../../core/workspacePaths';
@@ -53,14 +54,14 @@ export class TerminalAdapter extends Disposable {
   private ended(e: vscode.TerminalShellExecutionEndEvent): void {
     const end = this.sink.now();
     this.sink.activity(end);
-    if (!this.sink.recording) return;
+    if (!this.sink.recording || !this.sink.captures('commands')) return;
     const raw = e.execution.commandLine.value ?? '';
     if (!raw.trim() || this.sink.isExcludedCommand(raw)) return;
     const start = this.starts.get(e.execution) ?? end;
     const redacted = this.sink.redactText(raw);
     const commandLine = redacted.length > MAX_COMMAND_LINE ? `${redacted.slice(0, MAX_COMMAND_LINE - 1)}…` : redacted;
     const cwdUri = e.execution.cwd ?? e.shellIntegration.cwd;
-    const cwd = cwdUri && CWD_SCHEMES.has(cwdUri.scheme) ? displayCwd(cwdUri.fsPath, this.sink.folders()) : undefined;
+    const cwd = cwdUri && CWD_SCHEMES.has(cwdUri.scheme) ? displayCwd(cwdUri.fsPath, this.sink.folders(), os.homedir()) : undefined;
     this.sink.record({
       kind: 'command',
       time: end,
@@ -80,12 +81,12 @@ export class TerminalAdapter extends Disposable {
     if (terminal.shellIntegration || this.pendingChecks.has(terminal)) return;
     const handle = setTimeout(() => {
       this.pendingChecks.delete(terminal);
-      if (terminal.shellIntegration || terminal.exitStatus || !this.sink.recording) return;
+      if (terminal.shellIntegration || terminal.exitStatus || !this.sink.recording || !this.sink.captures('commands')) return;
       this.sink.notice(
         'no-shell-integration',
         `Terminal "${terminal.name}" has no shell integration, so its commands are not recorded. ` +
           'Use bash, zsh, fish or PowerShell with the setting terminal.integrated.shellIntegration.enabled on, then open a new terminal.',
-        'no-shell-integration',
+        `no-shell-integration:${terminal.name}`,
       );
     }, SHELL_INTEGRATION_GRACE_MS);
     this.pendingChecks.set(terminal, handle);

@@ -13,6 +13,8 @@ import type { Settings } from '../settings';
 const LOG = 'Log Friction…';
 const NOT_NOW = 'Not Now';
 const MUTE = 'Mute for This Session';
+/** "Not Now" means: not for a while. */
+const NOT_NOW_SNOOZE_MS = 10 * 60_000;
 
 /**
  * Asks "what got in the way?" the moment a rule fires: a non-modal notification (it never
@@ -44,7 +46,10 @@ export class FrictionPrompter extends Disposable {
   }
 
   updateSettings(settings: Settings): void {
+    const changed = JSON.stringify(settings.friction) !== JSON.stringify(this.settings.friction);
     this.settings = settings;
+    // Other settings leave the detector's history and the gate's memory (what was explained) alone.
+    if (!changed) return;
     const muted = this.gate.isMuted;
     this.detector = this.makeDetector();
     this.gate = this.makeGate();
@@ -109,6 +114,8 @@ export class FrictionPrompter extends Disposable {
       await vscode.commands.executeCommand(CommandIds.logFriction, args);
     } else if (answer === MUTE) {
       this.gate.mute();
+    } else if (answer === NOT_NOW) {
+      this.gate.snooze(NOT_NOW_SNOOZE_MS, Date.now());
     }
   }
 
