@@ -3,12 +3,16 @@
  * tabs on code-server, say) would otherwise both record every commit. VS Code may even give
  * the second window a storage folder of its own, so the lock lives in a folder every window
  * shares (the extension's global storage) under a key derived from the workspace's folders.
- * The lock file holds the recording process's pid; a lock whose process is gone (a crash, a
- * kill) is stale and taken over, so a crashed session still resumes.
+ * The lock file holds the recording process's pid and a heartbeat the holder refreshes every
+ * minute; a lock whose process is gone (a crash, a kill), or whose heartbeat stopped (the pid
+ * was reused by another program after a restart), is stale and taken over.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
+/** A lock not refreshed for this long is stale even if its pid is alive (pids get reused). */
+export const LOCK_STALE_MS = 5 * 60_000;
 
 /** Who holds a session's lock. */
 export interface LockOwner {
@@ -49,10 +53,25 @@ function readOwner(file: string): LockOwner | undefined {
   return undefined;
 }
 
+function isLive(owner: LockOwner, now: number): boolean {
+  return now - owner.since < LOCK_STALE_MS && isAlive(owner.pid);
+}
+
 /** The live process (other than this one) holding the lock `key`, if any. */
-export function lockHolder(lockDir: string, key: string, pid = process.pid): LockOwner | undefined {
+export function lockHolder(lockDir: string, key: string, now: number, pid = process.pid): LockOwner | undefined {
   const owner = readOwner(lockFile(lockDir, key));
-  return owner && owner.pid !== pid && isAlive(owner.pid) ? owner : undefined;
+  return owner && owner.pid !== pid && isLive(owner, now) ? owner : undefined;
+}
+
+/** The holder's heartbeat: rewrites `since` so other windows keep seeing the lock as live. */
+export function refreshSessionLock(lockDir: string, key: string, now: number, pid = process.pid): void {
+  const file = lockFile(lockDir, key);
+  if (readOwner(file)?.pid !== pid) return;
+  try {
+    fs.writeFileSync(file, JSON.stringify({ pid, since: now }));
+  } catch {
+    // the next heartbeat tries again; a missed one only makes the lock look older
+  }
 }
 
 /**
@@ -70,8 +89,11 @@ export function acquireSessionLock(lockDir: string, key: string, now: number, pi
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = readOwner(file);
-      if (owner?.pid === pid) return { ok: true };
-      if (owner && isAlive(owner.pid)) return { ok: false, holder: owner };
+      if (owner?.pid === pid) {
+        refreshSessionLock(lockDir, key, now, pid);
+        return { ok: true };
+      }
+      if (owner && isLive(owner, now)) return { ok: false, holder: owner };
       try {
         fs.unlinkSync(file);
       } catch {

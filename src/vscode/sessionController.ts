@@ -3,7 +3,7 @@ import type { EventDraft, JournalEvent, NoticeCode, SessionType } from '../core/
 import { IdleDetector } from '../core/idleDetector';
 import { findOpenSession } from '../core/journalStore';
 import { SessionRecorder } from '../core/sessionRecorder';
-import { acquireSessionLock, lockHolder, releaseSessionLock, workspaceLockKey } from '../core/sessionLock';
+import { acquireSessionLock, lockHolder, refreshSessionLock, releaseSessionLock, workspaceLockKey } from '../core/sessionLock';
 import { effectiveEvents, summarize } from '../core/sessionState';
 import type { WorkspaceFolderInfo } from '../core/workspacePaths';
 import type { TimelineChange, TimelineSnapshot, TimelineSummary } from '../shared/protocol';
@@ -45,6 +45,7 @@ export class SessionController extends Disposable implements CaptureSink {
   /** Recurring friction themes as the panel shows them (refreshed when friction is logged). */
   private recurringNotices: string[] = [];
   private readonly flushers: (() => void)[] = [];
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
 
   /** Live changes for the Timeline view (batched). */
   readonly onDidChange = this.changes.event;
@@ -93,7 +94,10 @@ export class SessionController extends Disposable implements CaptureSink {
       // The session stays open on disk, so the next window (or this one reloaded) resumes it.
       if (recording) releaseSessionLock(this.lockDir, this.lockKey);
     } });
-    this.register({ dispose: () => { if (this.batchTimer) clearTimeout(this.batchTimer); } });
+    this.register({ dispose: () => {
+      if (this.batchTimer) clearTimeout(this.batchTimer);
+      if (this.heartbeat) clearInterval(this.heartbeat);
+    } });
     this.updateContext();
   }
 
@@ -197,6 +201,12 @@ export class SessionController extends Disposable implements CaptureSink {
       this.scheduleChange(true);
       throw new Error(`A session is already recording in another window of this workspace (process ${lock.holder.pid}). End it there, or close that window first.`);
     }
+    // A session another window left open in this storage (it closed without ending it) is
+    // closed first, so it does not come back days later as "the open session".
+    if ((await findOpenSession(this.storageDir)) && (await this.recorder.resumeOpenSession())) {
+      this.recorder.end({});
+      this.log.info('Closed a session another window had left open before starting a new one.');
+    }
     this.recorder.start({
       focus,
       folders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.name),
@@ -221,7 +231,7 @@ export class SessionController extends Disposable implements CaptureSink {
   }
 
   private async resumeNow(): Promise<boolean> {
-    const holder = lockHolder(this.lockDir, this.lockKey);
+    const holder = lockHolder(this.lockDir, this.lockKey, this.now());
     if (holder) {
       // Another window records this workspace: recording here too would store every commit twice.
       this.recordingElsewhere = holder.pid;
@@ -305,7 +315,7 @@ export class SessionController extends Disposable implements CaptureSink {
     const notices: string[] = [];
     if (!trusted) notices.push('Commits are not captured: this workspace is not trusted, and git (whose configuration can run code) is never run in untrusted workspaces.');
     notices.push(...this.recurringNotices);
-    if (this.recordingElsewhere !== undefined && !this.active) notices.push('This workspace\'s session is being recorded in another window; this window does not record it twice.');
+    if (this.recordingElsewhere !== undefined && !this.active && lockHolder(this.lockDir, this.lockKey, this.now())) notices.push('This workspace\'s session is being recorded in another window; this window does not record it twice.');
     return { summary: this.summary(), events: effectiveEvents(this.shownEvents()), trusted, notices };
   }
 
@@ -362,9 +372,20 @@ export class SessionController extends Disposable implements CaptureSink {
 
   private lifecycleChanged(): void {
     this.updateContext();
+    this.updateHeartbeat();
     this.refreshRecurring();
     this.scheduleChange(true);
     this.lifecycle.fire();
+  }
+
+  /** While this window records, it refreshes the workspace lock so other windows see it is alive. */
+  private updateHeartbeat(): void {
+    if (this.recorder.active && !this.heartbeat) {
+      this.heartbeat = setInterval(() => refreshSessionLock(this.lockDir, this.lockKey, this.now()), 60_000);
+    } else if (!this.recorder.active && this.heartbeat) {
+      clearInterval(this.heartbeat);
+      this.heartbeat = undefined;
+    }
   }
 
   private updateContext(): void {

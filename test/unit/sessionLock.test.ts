@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { acquireSessionLock, lockHolder, releaseSessionLock, workspaceLockKey } from '../../src/core/sessionLock';
+import { acquireSessionLock, LOCK_STALE_MS, lockHolder, refreshSessionLock, releaseSessionLock, workspaceLockKey } from '../../src/core/sessionLock';
 
 function deadPid(): number {
   // A process that has exited: its pid is free (reuse within the test is practically impossible).
@@ -19,7 +19,7 @@ describe('sessionLock', () => {
   it('lets one process take a free lock and take it again', () => {
     assert.deepEqual(acquireSessionLock(dir, 's1', 1), { ok: true });
     assert.deepEqual(acquireSessionLock(dir, 's1', 2), { ok: true });
-    assert.equal(lockHolder(dir, 's1'), undefined, 'this process is not "another" holder');
+    assert.equal(lockHolder(dir, 's1', 7), undefined, 'this process is not "another" holder');
   });
 
   it('refuses a lock held by another live process and names it', () => {
@@ -28,14 +28,31 @@ describe('sessionLock', () => {
     const result = acquireSessionLock(dir, 's1', 6);
     assert.equal(result.ok, false);
     assert.equal(!result.ok && result.holder.pid, other);
-    assert.equal(lockHolder(dir, 's1')?.pid, other);
+    assert.equal(lockHolder(dir, 's1', 7)?.pid, other);
   });
 
   it('takes over a stale lock left by a dead process', () => {
     const dead = deadPid();
     assert.deepEqual(acquireSessionLock(dir, 's1', 5, dead), { ok: true });
-    assert.equal(lockHolder(dir, 's1'), undefined);
+    assert.equal(lockHolder(dir, 's1', 7), undefined);
     assert.deepEqual(acquireSessionLock(dir, 's1', 6), { ok: true });
+  });
+
+  it('takes over a lock whose heartbeat stopped, even if its pid is alive again (reused)', () => {
+    const other = process.ppid;
+    assert.deepEqual(acquireSessionLock(dir, 's1', 1000, other), { ok: true });
+    assert.equal(acquireSessionLock(dir, 's1', 1000 + LOCK_STALE_MS - 1).ok, false, 'fresh: held');
+    assert.equal(lockHolder(dir, 's1', 1000 + LOCK_STALE_MS), undefined, 'stale: nobody holds it');
+    assert.deepEqual(acquireSessionLock(dir, 's1', 1000 + LOCK_STALE_MS), { ok: true });
+  });
+
+  it('stays held while its holder keeps the heartbeat', () => {
+    const other = process.ppid;
+    acquireSessionLock(dir, 's1', 0, other);
+    refreshSessionLock(dir, 's1', LOCK_STALE_MS, other);
+    assert.equal(lockHolder(dir, 's1', LOCK_STALE_MS + 1000)?.pid, other);
+    refreshSessionLock(dir, 's1', 10 * LOCK_STALE_MS); // not ours: ignored
+    assert.equal(lockHolder(dir, 's1', 2 * LOCK_STALE_MS)?.pid, undefined, 'a stranger cannot refresh it');
   });
 
   it('treats an unreadable lock file as stale', () => {
@@ -55,9 +72,9 @@ describe('sessionLock', () => {
     const other = process.ppid;
     acquireSessionLock(dir, 's1', 1, other);
     releaseSessionLock(dir, 's1');
-    assert.equal(lockHolder(dir, 's1')?.pid, other, "another process's lock stays");
+    assert.equal(lockHolder(dir, 's1', 7)?.pid, other, "another process's lock stays");
     releaseSessionLock(dir, 's1', other);
-    assert.equal(lockHolder(dir, 's1'), undefined);
+    assert.equal(lockHolder(dir, 's1', 7), undefined);
     assert.deepEqual(acquireSessionLock(dir, 's1', 2), { ok: true });
   });
 });

@@ -15,6 +15,7 @@ import { draftMarker } from '../retrospective/draftMarker';
 
 import { uncommittedChanges } from '../retrospective/uncommittedChanges';
 import { writeDraft } from '../retrospective/draftFile';
+import { retrospectiveDir } from '../../core/retrospective/retrospectiveDir';
 
 const SESSION_TYPES: readonly { label: SessionType; description: string }[] = [
   { label: 'feature', description: 'new behaviour' },
@@ -91,7 +92,11 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
       const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
       const name = retrospectiveFileName(model.start, utcOffsetMinutes, model.focus);
       const fallbackDir = path.join(controller.journalDir, 'retrospectives');
-      const written = writeDraft(root ? path.resolve(root, settings.retrospective.folder) : fallbackDir, name, markdown, fallbackDir);
+      const target = root ? retrospectiveDir(root, settings.retrospective.folder) : { dir: fallbackDir };
+      if (target.rejected !== undefined) {
+        deps.log.warn(`sessionJournal.retrospective.folder "${target.rejected}" is outside the workspace; using ${target.dir} instead.`);
+      }
+      const written = writeDraft(target.dir, name, markdown, fallbackDir);
       if (written.fallbackReason) {
         deps.log.warn(`Could not write to ${settings.retrospective.folder}: ${written.fallbackReason}`);
         void vscode.window.showWarningMessage(

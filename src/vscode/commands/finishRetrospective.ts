@@ -6,6 +6,7 @@ import { loadSession } from '../../core/journalStore';
 import { buildRetrospective } from '../../core/retrospective/buildRetrospective';
 import { localDate, localClock } from '../../core/retrospective/localTime';
 import { appendMetricsRow } from '../../core/retrospective/metricsLog';
+import type { MetricsLogRow } from '../../core/retrospective/metricsLog';
 import type { RetrospectiveModel } from '../../core/retrospective/model';
 import { replaceMetricsSection, stripHints } from '../../core/retrospective/retrospectiveFile';
 import { effectiveEvents } from '../../core/sessionState';
@@ -16,6 +17,7 @@ import { CommandIds } from './commandIds';
 import type { RetrospectiveService } from '../retrospective/retrospectiveService';
 import { sessionIdOfDraft } from '../retrospective/draftMarker';
 import { validatorOptions } from '../retrospective/validatorSettings';
+import { metricsLogFile } from '../../core/retrospective/retrospectiveDir';
 import type { Log } from '../log';
 import type { Settings } from '../settings';
 
@@ -30,6 +32,18 @@ async function targetDocument(arg: unknown): Promise<vscode.TextDocument | undef
   if (arg instanceof vscode.Uri) return vscode.workspace.openTextDocument(arg);
   const doc = vscode.window.activeTextEditor?.document;
   return doc?.languageId === 'markdown' ? doc : undefined;
+}
+
+/**
+ * Adds the session's row to the metrics log; false when the log has a row for it already
+ * (Finish run again after more edits must not add a second one). Throws on I/O errors.
+ */
+function writeMetricsRow(logFile: string, row: MetricsLogRow): boolean {
+  const existing = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : undefined;
+  if (existing?.split('\n').some((line) => line.startsWith(`| ${row.date} |`))) return false;
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  fs.writeFileSync(logFile, appendMetricsRow(existing, row));
+  return true;
 }
 
 /** The session's model rebuilt from its journal, to refresh the metrics; undefined for foreign files. */
@@ -95,25 +109,26 @@ export function finishRetrospectiveCommand(deps: FinishDeps): Command {
 
       const edit = new vscode.WorkspaceEdit();
       edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
-      await vscode.workspace.applyEdit(edit);
-      await doc.save();
+      if (!(await vscode.workspace.applyEdit(edit)) || !(await doc.save())) {
+        void vscode.window.showErrorMessage(`The retrospective could not be saved (${doc.uri.fsPath}): is the file read-only? Nothing else was written; Finish can run again.`);
+        return;
+      }
       deps.retrospectives.validate(doc);
       await vscode.commands.executeCommand('markdown.showPreviewToSide', doc.uri);
 
       const root = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath;
       if (settings.retrospective.metricsLog && model && root) {
-        const logFile = path.join(root, path.dirname(settings.retrospective.folder), 'session-metrics.md');
+        const logFile = metricsLogFile(root, settings.retrospective.folder);
         try {
-          const existing = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : undefined;
-          fs.mkdirSync(path.dirname(logFile), { recursive: true });
-          fs.writeFileSync(logFile, appendMetricsRow(existing, {
+          const written = writeMetricsRow(logFile, {
             date: `${localDate(model.start, model.utcOffsetMinutes)} ${localClock(model.start, model.utcOffsetMinutes)}`,
             duration: formatDuration(model.durationMs),
             commits: model.metrics.commits,
             friction: model.metrics.frictionPoints,
             biggestWin: firstItem(text, /^##\s.*went well/i),
             mainFriction: firstItem(text, /^###?\s.*friction points/i),
-          }));
+          });
+          if (!written) deps.log.info(`${logFile} already has a row for this session.`);
         } catch (err) {
           deps.log.warn(`Could not update ${logFile}: ${String(err)}`);
           void vscode.window.showWarningMessage(`The retrospective is finished, but the metrics log could not be written: ${err instanceof Error ? err.message : String(err)}`);
