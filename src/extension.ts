@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     const timeline = new TimelineViewProvider(context.extensionUri, controller);
     context.subscriptions.push(controller, retrospectives, prompter, timeline, new StatusBar(controller));
     context.subscriptions.push(vscode.window.registerWebviewViewProvider(TimelineViewProvider.viewId, timeline, { webviewOptions: { retainContextWhenHidden: false } }));
-    context.subscriptions.push(timeline.onMessage((m) => handleTimelineMessage(m, controller, log).catch((err) => log.error('Timeline action failed', err))));
+    context.subscriptions.push(timeline.onMessage((m) => handleTimelineMessage(m, controller, log, () => gitRunnerIfTrusted()).catch((err) => log.error('Timeline action failed', err))));
 
     const saves = new SaveAdapter(controller);
     const fileOps = new FileOpAdapter(controller);
@@ -69,7 +69,11 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
       new ActivityAdapter(controller, (t) => prompter.noteTyping(t)));
     // Pending save bursts reach the journal before it closes, whatever order VS Code disposes in.
     controller.beforeDispose(() => { saves.flush(); fileOps.flush(); });
-    context.subscriptions.push(controller.onDidChangeLifecycle(() => { if (controller.recording) terminals.recheck(); }));
+    context.subscriptions.push(controller.onDidChangeLifecycle(() => {
+      if (!controller.recording) return;
+      terminals.recheck();
+      gitAdapter?.rescan();
+    }));
 
     // Git reads repository configuration, which can run code: only in trusted workspaces.
     let gitRunner: GitRunner | undefined;
@@ -84,6 +88,11 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
         gitAdapter = undefined;
       }
     };
+    // Reading a commit (End Session, a click on a commit) needs git even when commits are not captured.
+    function gitRunnerIfTrusted(): GitRunner | undefined {
+      if (!vscode.workspace.isTrusted) return undefined;
+      return (gitRunner ??= createGitRunner(() => gitPathSetting()));
+    }
     updateGit();
     context.subscriptions.push({ dispose: () => gitAdapter?.dispose() });
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -99,7 +108,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     context.subscriptions.push(registerCommands(createCommands({
       controller, retrospectives, log, flushCapture,
       settings: () => settings,
-      git: () => (vscode.workspace.isTrusted ? gitRunner ?? (gitRunner = createGitRunner(() => gitPathSetting())) : undefined),
+      git: () => gitRunnerIfTrusted(),
     }), log));
 
     context.subscriptions.push(onDidChangeSettings((next) => {

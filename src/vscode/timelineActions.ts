@@ -5,6 +5,7 @@ import { CommandIds } from './commands/commandIds';
 import { deleteEntry, editEntry } from './commands/editEntry';
 import type { SessionController } from './sessionController';
 import type { Log } from './log';
+import type { GitRunner } from './git/gitRunner';
 
 /** Resolves a workspace-relative path from the journal (multi-root paths start with the folder name). */
 export function resolveWorkspacePath(relative: string): vscode.Uri | undefined {
@@ -20,7 +21,7 @@ export function resolveWorkspacePath(relative: string): vscode.Uri | undefined {
  * What a click in the Timeline does. Messages arrive already validated by the protocol's
  * guard; paths are still checked to stay inside the workspace.
  */
-export async function handleTimelineMessage(message: WebviewToHostMessage, controller: SessionController, log: Log): Promise<void> {
+export async function handleTimelineMessage(message: WebviewToHostMessage, controller: SessionController, log: Log, git: () => GitRunner | undefined): Promise<void> {
   switch (message.type) {
     case 'ready':
       return;
@@ -51,7 +52,7 @@ export async function handleTimelineMessage(message: WebviewToHostMessage, contr
       return;
     }
     case 'showCommit':
-      await showCommit(message.repo, message.hash);
+      await showCommit(message.repo, message.hash, git());
       return;
     case 'showCommand':
       await vscode.commands.executeCommand(CommandIds.showCommandDetails, message.eventId);
@@ -72,17 +73,16 @@ export async function handleTimelineMessage(message: WebviewToHostMessage, contr
 }
 
 /** Shows a commit's changes: through the built-in git extension when it is there, else `git show` text. */
-async function showCommit(repo: string, hash: string): Promise<void> {
+async function showCommit(repo: string, hash: string, git: GitRunner | undefined): Promise<void> {
   if (!/^[0-9a-f]{7,64}$/i.test(hash)) return;
-  if (!vscode.workspace.isTrusted) {
+  if (!vscode.workspace.isTrusted || !git) {
     void vscode.window.showInformationMessage('Commits cannot be shown in an untrusted workspace (git is not run there).');
     return;
   }
   const root = repo === '.' ? vscode.workspace.workspaceFolders?.[0]?.uri : resolveWorkspacePath(repo);
   if (!root) return;
   try {
-    const { simpleGit } = await import('simple-git');
-    const text = await simpleGit({ baseDir: root.fsPath, timeout: { block: 30_000 } }).raw(['show', '--stat', '--patch', '--format=fuller', hash]);
+    const text = await git.showPatch(root.fsPath, hash);
     const doc = await vscode.workspace.openTextDocument({ content: text, language: 'diff' });
     await vscode.window.showTextDocument(doc, { preview: true });
   } catch (err) {

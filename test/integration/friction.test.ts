@@ -8,8 +8,8 @@ import type { IntegratedTerminal } from './helpers/terminal';
 import { openIntegratedTerminal, runInTerminal } from './helpers/terminal';
 import { staysFalse, waitFor } from './helpers/wait';
 
-/** A command that fails the same way every time and is not on the "non-zero is an answer" list. */
-const FAILING = 'ls /no/such/dir/for-session-journal';
+/** A command that fails the same way every time and is not on the friction rules' ignore list. */
+const FAILING = 'cat /no/such/file/for-session-journal';
 
 describe('friction prompts (real terminal, real notifications)', function () {
   let api: SessionJournalApi;

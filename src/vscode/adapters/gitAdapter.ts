@@ -12,7 +12,8 @@ import { describeError } from '../log';
 import type { GitRunner } from '../git/gitRunner';
 import { isGitMissing } from '../git/gitRunner';
 import type { FoundRepository } from '../git/repositoryFinder';
-import { findRepositories, readBranch } from '../git/repositoryFinder';
+import { findRepositories, parentRepositories, readBranch, SKIP_DIRS } from '../git/repositoryFinder';
+import { followParentRepositories } from '../git/parentFolders';
 import { ReflogWatcher } from '../git/reflogWatcher';
 import type { CaptureSink } from './captureSink';
 
@@ -38,7 +39,9 @@ export class GitAdapter extends Disposable {
     private readonly log: Log,
   ) {
     super();
-    this.scan();
+    // The first walk of the workspace reads folders synchronously: not during activation.
+    const first = setTimeout(() => this.scan(), 0);
+    this.register({ dispose: () => clearTimeout(first) });
     // A repository created or cloned during the session (git init in a terminal) is picked up.
     // Recursive watchers may report only the new folder, not the .git/HEAD inside it, so any
     // creation is a candidate: a .git path, or a new folder that holds a .git.
@@ -70,20 +73,32 @@ export class GitAdapter extends Disposable {
 
   /** Collects created paths (an npm install creates thousands: batched, and node_modules skipped). */
   private candidate(uri: vscode.Uri): void {
-    if (uri.scheme !== 'file' || /[\\/]node_modules[\\/]/.test(uri.fsPath)) return;
+    if (uri.scheme !== 'file' || uri.fsPath.split(/[\\/]/).some((part) => SKIP_DIRS.has(part) && part !== '.git')) return;
     // Past a few hundred paths in one batch, one full scan is cheaper than looking at each.
     if (this.candidates.length < 200) this.candidates.push(uri.fsPath);
     else this.candidates[0] = '/.git';
+    // A build writing thousands of files gives at most one look every two seconds.
     this.candidateTimer ??= setTimeout(() => {
       this.candidateTimer = undefined;
       const paths = this.candidates.splice(0);
       if (paths.some(isRepositoryCandidate)) this.scan();
-    }, 300);
+    }, 2000);
+  }
+
+  /** Looks for repositories again (a session just started: its notices can now be shown). */
+  rescan(): void {
+    this.scan();
   }
 
   private scan(): void {
     const folders = this.sink.folders().map((f) => f.path);
-    const repos = findRepositories(folders);
+    const includeParents = followParentRepositories();
+    const repos = findRepositories(folders, 4, includeParents);
+    if (!includeParents) {
+      for (const parent of parentRepositories(folders)) {
+        this.sink.notice('not-a-repository', `The repository at ${parent.root} is above this workspace folder, so its commits are not captured (its git configuration is not covered by trusting this folder). Set git.openRepositoryInParentFolders to "always" to capture them.`, `parent:${parent.gitDir}`);
+      }
+    }
     if (repos.length === 0 && folders.length > 0) {
       this.sink.notice('not-a-repository', 'No git repository was found in this workspace, so no commits are captured. Run git init to start one: it is picked up at once.');
     }

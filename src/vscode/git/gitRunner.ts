@@ -6,8 +6,8 @@ export interface GitRunner {
   show(repoRoot: string, hash: string): Promise<string>;
   /** `git diff --numstat HEAD` (uncommitted changes, for the retrospective's files). */
   uncommittedNumstat(repoRoot: string): Promise<string>;
-  /** `git diff --numstat A B` between two commits. */
-  diffNumstat(repoRoot: string, from: string, to: string): Promise<string>;
+  /** `git show --stat --patch` of one commit, for a person to read. */
+  showPatch(repoRoot: string, hash: string): Promise<string>;
 }
 
 /** True when the error says git itself is not installed (spawn ENOENT). */
@@ -24,6 +24,6 @@ export function createGitRunner(gitPath: () => string | undefined = () => undefi
     // --first-parent shows a merge's changes against its first parent (git ≥ 2.31 implies the diff).
     show: (root, hash) => git(root).raw(['-c', 'core.quotepath=off', 'show', '--first-parent', '--numstat', '-M', '--format=%s%x00%at', hash]),
     uncommittedNumstat: (root) => git(root).raw(['-c', 'core.quotepath=off', 'diff', '--numstat', '-M', 'HEAD']),
-    diffNumstat: (root, from, to) => git(root).raw(['-c', 'core.quotepath=off', 'diff', '--numstat', '-M', from, to]),
+    showPatch: (root, hash) => git(root).raw(['show', '--stat', '--patch', '--format=fuller', hash]),
   };
 }

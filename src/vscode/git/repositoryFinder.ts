@@ -7,7 +7,7 @@ export interface FoundRepository {
   readonly gitDir: string;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'target', '.venv', 'venv', '__pycache__', '.vscode-test']);
+export const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'target', '.venv', 'venv', '__pycache__', '.vscode-test']);
 
 /** Resolves `.git` (a directory, or a file saying `gitdir: …` for worktrees and submodules). */
 export function resolveGitDir(dotGit: string): string | undefined {
@@ -37,11 +37,26 @@ function enclosingRepository(dir: string): FoundRepository | undefined {
 }
 
 /**
- * Finds every repository of the workspace: the one each folder lives in, and nested ones
- * below it (up to `maxDepth` levels, skipping dependency and build folders).
- * Reads the file system only: no git process runs here.
+ * Repositories whose root is above a workspace folder (the folder is a subfolder of a repo).
+ * Trusting a folder does not trust its parents, whose git configuration could run code, so
+ * these are followed only when the user says so (VS Code's git.openRepositoryInParentFolders).
  */
-export function findRepositories(folders: readonly string[], maxDepth = 4): FoundRepository[] {
+export function parentRepositories(folders: readonly string[]): FoundRepository[] {
+  const found = new Map<string, FoundRepository>();
+  for (const folder of folders) {
+    const parent = path.dirname(folder);
+    const repo = parent === folder ? undefined : enclosingRepository(parent);
+    if (repo && !resolveGitDir(path.join(folder, '.git'))) found.set(repo.gitDir, repo);
+  }
+  return [...found.values()];
+}
+
+/**
+ * Finds every repository of the workspace: each folder's own, and nested ones below it (up to
+ * `maxDepth` levels, skipping dependency and build folders); repositories in parent folders
+ * only with `includeParents`. Reads the file system only: no git process runs here.
+ */
+export function findRepositories(folders: readonly string[], maxDepth = 4, includeParents = false): FoundRepository[] {
   const found = new Map<string, FoundRepository>();
   const add = (repo: FoundRepository | undefined): void => {
     if (repo && !found.has(repo.gitDir)) found.set(repo.gitDir, repo);
@@ -61,10 +76,8 @@ export function findRepositories(folders: readonly string[], maxDepth = 4): Foun
       } else if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.isSymbolicLink()) walk(path.join(dir, entry.name), depth + 1);
     }
   };
-  for (const folder of folders) {
-    add(enclosingRepository(folder));
-    walk(folder, 0);
-  }
+  if (includeParents) for (const repo of parentRepositories(folders)) add(repo);
+  for (const folder of folders) walk(folder, 0);
   return [...found.values()];
 }
 

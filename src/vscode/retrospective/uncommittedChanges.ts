@@ -5,12 +5,13 @@ import { toWorkspaceRelative } from '../../core/workspacePaths';
 import type { WorkspaceFolderInfo } from '../../core/workspacePaths';
 import type { GitRunner } from '../git/gitRunner';
 import { findRepositories } from '../git/repositoryFinder';
+import { followParentRepositories } from '../git/parentFolders';
 import type { Log } from '../log';
 
 /** Lines added and removed but not committed yet, in every repository, as workspace-relative paths. */
 export async function uncommittedChanges(runner: GitRunner, folders: readonly WorkspaceFolderInfo[], log: Log): Promise<FileChange[]> {
   const changes: FileChange[] = [];
-  for (const repo of findRepositories(folders.map((f) => f.path))) {
+  for (const repo of findRepositories(folders.map((f) => f.path), 4, followParentRepositories())) {
     try {
       const { files } = parseNumstat(await runner.uncommittedNumstat(repo.root));
       for (const f of files) {
