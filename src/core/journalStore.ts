@@ -129,11 +129,47 @@ export async function loadSession(storageDir: string, id: string): Promise<Loade
 }
 
 /**
+ * The newest `limit` sessions, newest first, reading only their files (session ids sort by
+ * their start time), so recent history costs the same after a year of sessions as after a week.
+ */
+export async function listRecentSessions(storageDir: string, limit: number): Promise<SessionSummary[]> {
+  const ids = (await sessionIds(storageDir)).sort().reverse().slice(0, Math.max(0, limit));
+  const loaded = await Promise.all(ids.map((id) => readSession(storageDir, id)));
+  return loaded.filter((s): s is LoadedSession => s !== undefined).map((s) => s.summary);
+}
+
+/** How much of a journal's end is read to see whether the session ended. */
+const TAIL_BYTES = 64 * 1024;
+
+/** Whether a journal's last lines hold its `session-end`: the end is written last, so the tail tells. */
+async function endedByTail(file: string): Promise<boolean> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(file, 'r');
+    const { size } = await handle.stat();
+    const length = Math.min(size, TAIL_BYTES);
+    const buffer = Buffer.alloc(length);
+    await handle.read(buffer, 0, length, size - length);
+    return parseJournal(buffer.toString('utf8')).events.some((e) => e.kind === 'session-end');
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
  * The newest session that never got a `session-end` (the window closed or crashed while
- * recording), so the extension can offer to continue it.
+ * recording), so the extension can continue it. Reads the tails of the journals, newest
+ * first, and loads only the open one: activation stays cheap however many sessions exist.
  */
 export async function findOpenSession(storageDir: string): Promise<SessionSummary | undefined> {
-  return (await listSessions(storageDir)).find((s) => s.end === undefined);
+  for (const id of (await sessionIds(storageDir)).sort().reverse()) {
+    if (await endedByTail(sessionFile(storageDir, id))) continue;
+    const loaded = await readSession(storageDir, id);
+    if (loaded !== undefined && loaded.summary.end === undefined) return loaded.summary;
+  }
+  return undefined;
 }
 
 /** The JSON document a session is exported as. */

@@ -5,7 +5,7 @@ import { SCHEMA_VERSION } from '../../src/core/events';
 import type { EventDraft, JournalEvent } from '../../src/core/events';
 import { serializeEvent } from '../../src/core/journalCodec';
 import {
-  exportSessionJson, findOpenSession, listSessions, loadSession, sessionFile, sessionsDir, summarizeJournal,
+  exportSessionJson, findOpenSession, listRecentSessions, listSessions, loadSession, sessionFile, sessionsDir, summarizeJournal,
 } from '../../src/core/journalStore';
 import { stamp, tempDir } from './journalFixtures';
 
@@ -68,6 +68,20 @@ describe('journalStore', () => {
     writeJournal(dir, 'c', [startAt(3000)]);
     writeJournal(dir, 'd', [startAt(4000), { kind: 'session-end', time: 4500 }]);
     assert.equal((await findOpenSession(dir))?.id, 'c');
+  });
+
+  it('sees that a long session ended from the tail of its journal alone', async () => {
+    const notes: EventDraft[] = Array.from({ length: 3000 }, (_, i) => ({ kind: 'note', time: 1000 + i, text: `note ${i} `.repeat(10) }));
+    writeJournal(dir, 'a', [startAt(1000), ...notes]);
+    writeJournal(dir, 'b', [startAt(9000), ...notes, { kind: 'session-end', time: 99_000 }]);
+    assert.ok(fs.statSync(sessionFile(dir, 'b')).size > 200_000, 'longer than the tail that is read');
+    assert.equal((await findOpenSession(dir))?.id, 'a');
+  });
+
+  it('lists only the most recent sessions when asked for a few', async () => {
+    for (const [i, id] of ['a', 'b', 'c', 'd'].entries()) writeJournal(dir, id, [startAt(1000 * (i + 1))]);
+    assert.deepEqual((await listRecentSessions(dir, 2)).map((s) => s.id), ['d', 'c']);
+    assert.deepEqual(await listRecentSessions(dir, 0), []);
   });
 
   it('exports a session as JSON with its schema version, summary and raw events', async () => {

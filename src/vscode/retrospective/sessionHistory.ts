@@ -2,7 +2,7 @@ import type { JournalEvent } from '../../core/events';
 import { ofKind } from '../../core/events';
 import { findRecurringFriction } from '../../core/friction/recurringFriction';
 import type { RecurringFriction, SessionFriction } from '../../core/friction/recurringFriction';
-import { listSessions, loadSession } from '../../core/journalStore';
+import { listRecentSessions, loadSession } from '../../core/journalStore';
 import { effectiveEvents } from '../../core/sessionState';
 
 /** Sessions looked at for recurring friction (the rule's window). */
@@ -23,13 +23,20 @@ export interface CurrentSession {
 export class FrictionHistory {
   private past: SessionFriction[] = [];
   private loadedFor: string | undefined;
+  private loading: { id: string; promise: Promise<void> } | undefined;
 
   constructor(private readonly storageDir: string) {}
 
   /** Reads the friction of the sessions before `currentId` (once per current session). */
-  async load(currentId: string): Promise<void> {
-    if (this.loadedFor === currentId) return;
-    const summaries = (await listSessions(this.storageDir)).filter((s) => s.id !== currentId).slice(0, WINDOW - 1);
+  load(currentId: string): Promise<void> {
+    if (this.loadedFor === currentId) return Promise.resolve();
+    // Two asks close together (start, then a friction point) share one read.
+    if (this.loading?.id !== currentId) this.loading = { id: currentId, promise: this.read(currentId) };
+    return this.loading.promise;
+  }
+
+  private async read(currentId: string): Promise<void> {
+    const summaries = (await listRecentSessions(this.storageDir, WINDOW)).filter((s) => s.id !== currentId).slice(0, WINDOW - 1);
     const past: SessionFriction[] = [];
     for (const summary of summaries) {
       const loaded = await loadSession(this.storageDir, summary.id);
