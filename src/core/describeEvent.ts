@@ -46,7 +46,7 @@ function describeCommand(e: CommandEvent): EventDescription {
   const status = failed ? `failed (${exitText(e.exitCode)})` : 'succeeded';
   return {
     title: `\`${shorten(e.commandLine, 120)}\` ${status} in ${formatDuration(e.durationMs)}`,
-    detail: [e.cwd ? `in ${e.cwd}` : undefined, `terminal "${e.terminal}"`, e.confidence !== 'high' ? `${e.confidence} confidence` : undefined]
+    detail: [e.cwd && e.cwd !== '.' ? `in ${e.cwd}` : undefined, `terminal "${e.terminal}"`, e.confidence !== 'high' ? `${e.confidence} confidence` : undefined]
       .filter(Boolean)
       .join(', '),
     attention: failed,

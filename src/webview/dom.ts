@@ -51,10 +51,26 @@ export function setText(node: Node, text: string): void {
  */
 const COMMAND_TITLE = /^`([\s\S]+)` ((?:succeeded|failed) [\s\S]*)$/;
 
+/**
+ * "failed (exit 1) in 41 s" → "exit 1 · 41 s", "succeeded in 9.0 s" → "9.0 s": the row's icon
+ * and colour already say failed or not, and the full sentence is in the tooltip and aria-label.
+ */
+export function compactStatus(status: string): string {
+  const m = /^(succeeded|failed)(?: \((exit \d+|exit code unknown)\))? in (.+)$/.exec(status);
+  if (!m) return status;
+  const exit = m[2] === 'exit code unknown' ? 'exit ?' : m[2];
+  return exit ? `${exit} · ${m[3]}` : (m[3] ?? status);
+}
+
 export function titleWithCode(className: string, text: string): HTMLSpanElement {
-  const span = el('span', className);
   const command = COMMAND_TITLE.exec(text);
-  if (command?.[1] !== undefined && command[2] !== undefined) span.append(el('code', undefined, command[1]), document.createTextNode(` ${command[2]}`));
-  else span.textContent = text;
+  if (command?.[1] === undefined || command[2] === undefined) return el('span', className, text);
+  // The command line gives way first, so "failed (exit 1)" stays readable in a narrow sidebar.
+  const span = el('span', `${className} command-title`);
+  // The full sentence stays in the text (find, copy, tests) but only the compact one is drawn;
+  // the space keeps the words apart and flex layout ignores it.
+  const shown = el('span', 'status', compactStatus(command[2]));
+  shown.setAttribute('aria-hidden', 'true');
+  span.append(el('code', undefined, command[1]), document.createTextNode(' '), el('span', 'visually-hidden', command[2]), shown);
   return span;
 }

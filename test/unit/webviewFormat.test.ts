@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { formatClock, formatHourLabel, formatRelative, formatStopwatch, hourStart } from '../../src/webview/format';
 import { DEFAULT_UI_STATE, parseUiState } from '../../src/webview/uiState';
+import { compactStatus } from '../../src/webview/dom';
 
 const local = (d: number, h: number, m: number, s = 0): number => new Date(2026, 10, d, h, m, s).getTime();
 
@@ -61,5 +62,14 @@ describe('parseUiState', () => {
     assert.equal(state.expanded.length, 200);
     assert.equal(state.expanded[199], 'id999');
     assert.equal(state.scrollTop, 0);
+  });
+});
+
+describe('compactStatus', () => {
+  it('keeps what the row icon and colour do not say: the exit code and the duration', () => {
+    assert.equal(compactStatus('succeeded in 9.0 s'), '9.0 s');
+    assert.equal(compactStatus('failed (exit 1) in 41 s'), 'exit 1 · 41 s');
+    assert.equal(compactStatus('failed (exit code unknown) in 2 min'), 'exit ? · 2 min');
+    assert.equal(compactStatus('something else'), 'something else');
   });
 });
