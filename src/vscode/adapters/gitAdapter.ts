@@ -119,6 +119,14 @@ export class GitAdapter extends Disposable {
       );
       this.watchers.set(repo.gitDir, watcher);
     }
+    // A folder removed from the workspace (or a repository deleted) is no longer followed.
+    const current = new Set(repos.map((r) => r.gitDir));
+    for (const [gitDir, watcher] of this.watchers) {
+      if (current.has(gitDir)) continue;
+      watcher.dispose();
+      this.watchers.delete(gitDir);
+      this.log.info(`No longer following commits in ${gitDir}`);
+    }
   }
 
   private onReflogLines(repo: FoundRepository, lines: string[], since?: number): void {
