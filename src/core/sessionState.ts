@@ -47,7 +47,8 @@ const UNDELETABLE: ReadonlySet<EventKind> = new Set<EventKind>([
 ]);
 const CATEGORIES: ReadonlySet<string> = new Set(FRICTION_CATEGORIES);
 
-function applyEdit(target: JournalEvent, edit: EditEvent): JournalEvent {
+/** Applies one `edit` to the friction, note or lesson it targets (the panel and the record agree). */
+export function applyEdit(target: JournalEvent, edit: EditEvent): JournalEvent {
   switch (target.kind) {
     case 'friction': {
       const title = edit.title !== undefined && edit.title.trim().length > 0 ? edit.title : target.title;

@@ -4,6 +4,7 @@ import type { TimelineCategory, TimelineOrder } from '../shared/protocol';
 import type { EventStyle } from './eventStyle';
 import { categoryOf, styleOf } from './eventStyle';
 import { hourStart } from './format';
+import { applyEdit } from '../core/sessionState';
 
 /**
  * The timeline's data, kept apart from the DOM so it can be tested in Node and so the list can
@@ -61,24 +62,6 @@ function searchText(e: JournalEvent, title: string, detail: string | undefined):
   }
   if (e.kind === 'file-op') parts.push(...e.paths);
   return parts.join('\n').toLowerCase();
-}
-
-/** Applies an `edit` event to the entry it targets; only the fields that kind has are changed. */
-export function applyEdit(target: JournalEvent, edit: EditEvent): JournalEvent {
-  switch (target.kind) {
-    case 'friction':
-      return {
-        ...target,
-        title: edit.title ?? target.title,
-        detail: edit.detail ?? target.detail,
-        category: edit.category ?? target.category,
-      };
-    case 'note':
-    case 'lesson':
-      return { ...target, text: edit.text ?? target.text };
-    default:
-      return target;
-  }
 }
 
 function compare(a: TimelineEntry, b: TimelineEntry): number {
