@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Workbench } from './workbench';
 import { openWorkbench, quickInput, runCommand, screenshot, startSession, timelineRow, typeInTerminal } from './workbench';
 
@@ -53,21 +53,40 @@ function insertionLine(lines: readonly string[], heading: RegExp): number {
   return at + 1;
 }
 
+/** The draft's editor; its hidden textarea has focus when keys go to the draft. */
+function draftEditor(page: Page): { editor: Locator; focused: Locator } {
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  return { editor, focused: page.locator('.editor-instance .monaco-editor.focused').first() };
+}
+
 /**
  * Moves the cursor to the start of `line` with Go to Line (Ctrl+G), as a keyboard user does.
  * (Not "End of the hint line": Markdown word-wraps, and End stops at the end of the visual line,
- * inside the long hint comment.)
+ * inside the long hint comment.) Each step waits for what the user would see before the next key:
+ * on a loaded machine the widget opens late, and keys typed before it would land in the draft.
  */
 async function goToLine(page: Page, line: number): Promise<void> {
+  await draftEditor(page).focused.waitFor();
   await page.keyboard.press('Control+G');
-  await quickInput(page).waitFor();
-  await page.keyboard.type(String(line));
+  const input = quickInput(page);
+  await input.waitFor();
+  await page.waitForFunction(() => {
+    const el = document.querySelector<HTMLInputElement>('.quick-input-widget input');
+    return el !== null && el.value.startsWith(':');
+  });
+  await input.fill(`:${line}`);
+  await page.locator('.quick-input-widget', { hasText: `line ${line}` }).waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await draftEditor(page).focused.waitFor();
 }
 
 /** The count the CodeLens at the top of the draft shows; the cursor goes to the top so the lens is in view. */
 async function checksPassing(page: Page): Promise<number> {
+  const { editor, focused } = draftEditor(page);
+  // Keys go to the focused part; a toast or a late widget can hold focus, so make sure it is the draft.
+  if (!(await focused.isVisible())) await editor.locator('.view-lines').click();
+  await focused.waitFor();
   await page.keyboard.press('Control+Home');
   const lens = page.locator('.codelens-decoration a', { hasText: /\d+ of 10 checks pass/ }).first();
   await lens.waitFor({ timeout: 20_000 });
