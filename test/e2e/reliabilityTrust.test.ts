@@ -7,7 +7,7 @@ import {
   commitEmpty, descendants, gitSync, launchBrowser, makeWorkspace, openWorkbenchPage, poll, processTable, readJournals, recordedCommits, revealTimeline, sleep, startServer,
 } from './reliabilityHarness';
 import {
-  notificationToast, quickInput, quickOpen, runCommand, screenshot, startSession, timelineContentFrame, timelineRow, typeInTerminal,
+  notificationToast, quickOpen, runCommand, screenshot, startSession, timelineContentFrame, timelineRow, typeInTerminal, waitForQuickInputTitled,
 } from './workbench';
 
 /** The extension host processes of one code-server (`bootstrap-fork --type=extensionHost`). */
@@ -247,7 +247,7 @@ describe('reliability: untrusted workspace, CSP, two windows (e2e, Chromium + co
       const frame2 = await revealTimeline(second);
       await explained(second, frame2, 'two-windows-second', frame2.getByText('recorded in another window', { exact: false }).first());
       await runCommand(second, 'Session Journal: Start Session');
-      await quickInput(second).waitFor();
+      await waitForQuickInputTitled(second, 'Start Session');
       await second.keyboard.type('second window', { delay: 5 });
       await second.keyboard.press('Enter');
       await notificationToast(second, /another window/).waitFor({ timeout: 15_000 });

@@ -104,18 +104,29 @@ export function quickInput(page: Page): Locator {
 }
 
 /**
- * Answers the open input box: waits for it, replaces its text when `text` is given (a
- * prefilled suggestion is selected, so typing replaces it), and presses Enter.
+ * Waits for the input box or quick pick titled `title`. After a palette command the palette's
+ * widget stays on screen until the command's own input replaces it; keys typed in between are lost.
  */
-export async function answerInputBox(page: Page, text?: string): Promise<void> {
+export async function waitForQuickInputTitled(page: Page, title: string | RegExp): Promise<Locator> {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor();
   const input = quickInput(page);
   await input.waitFor();
+  return input;
+}
+
+/**
+ * Answers the input box titled `title`: waits for it, replaces its text when `text` is given (a
+ * prefilled suggestion is selected, so typing replaces it), checks what it holds, and presses Enter.
+ */
+export async function answerInputBox(page: Page, title: string | RegExp, text?: string): Promise<void> {
+  const input = await waitForQuickInputTitled(page, title);
   if (text !== undefined) {
     await page.keyboard.press('Control+A');
     await page.keyboard.type(text, { delay: 5 });
+    await page.waitForFunction((want) => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value === want, text);
   }
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(150);
+  await input.waitFor({ state: 'hidden' });
 }
 
 /** Picks the quick-pick item whose label matches, by typing to filter as a person does, then Enter. */
@@ -133,7 +144,7 @@ export async function startSession(page: Page, focus: string): Promise<FrameLoca
   const frame = await openTimeline(page);
   await frame.locator('.header').waitFor({ timeout: 30_000 });
   await runCommand(page, 'Session Journal: Start Session');
-  await quickInput(page).waitFor();
+  await waitForQuickInputTitled(page, 'Start Session');
   await page.keyboard.type(focus, { delay: 5 });
   await page.keyboard.press('Enter');
   await frame.locator('.session[data-state="recording"]').waitFor({ timeout: 20_000 });

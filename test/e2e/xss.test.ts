@@ -57,7 +57,7 @@ describe('Hostile strings on the timeline stay text (e2e, Chromium + code-server
   it('shows hostile notes typed in Add Note as text', async () => {
     for (const p of PAYLOADS) {
       await runCommand(wb.page, 'Session Journal: Add Note');
-      await answerInputBox(wb.page, p);
+      await answerInputBox(wb.page, 'Add Note', p);
       await timelineRow(frame, 'note', `Note: ${p}`).waitFor({ timeout: 20_000 });
     }
   });
