@@ -372,7 +372,11 @@ async function main() {
     for (const p of r.problems) console.log(`page problem: ${p}`);
     return;
   }
-  for (const r of await screenshotThemes()) {
+  // --width N: how the panel looks in a sidebar of N pixels (VS Code's default sidebar is about 300).
+  const w = process.argv.indexOf('--width');
+  const width = w >= 0 ? Number(process.argv[w + 1]) : 360;
+  if (!Number.isInteger(width) || width < 100) throw new Error('--width needs a whole number of pixels, at least 100');
+  for (const r of await screenshotThemes({ width })) {
     console.log(`${r.theme}: ${r.file}`);
     for (const p of r.problems) console.log(`  page problem: ${p}`);
   }

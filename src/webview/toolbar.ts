@@ -36,7 +36,7 @@ export class Toolbar {
     chipRow.setAttribute('role', 'group');
     chipRow.setAttribute('aria-label', 'Filter by kind');
     for (const category of TIMELINE_CATEGORIES) {
-      // A dot in the kind's colour instead of an icon keeps all five chips on one line at 300 px.
+      // A dot in the kind's colour rather than an icon keeps the chips narrow; timeline.css fits them on one line in a narrow sidebar.
       const chip = el('button', `chip tone-${CHIPS[category].tone}`);
       chip.type = 'button';
       chip.title = CHIPS[category].long;
