@@ -14,7 +14,7 @@ export interface IdleDetectorOptions {
  */
 export class IdleDetector {
   private lastActivity: number | undefined;
-  private readonly idleMs: number;
+  private idleMs: number;
   private readonly emit: (draft: EventDraft<IdleEvent>) => void;
 
   constructor(options: IdleDetectorOptions) {
@@ -32,6 +32,14 @@ export class IdleDetector {
       this.emit({ kind: 'idle', time, from: last, to: time });
     }
     this.lastActivity = time;
+  }
+
+  /**
+   * Changes the threshold (the user edited `idleMinutes`) and keeps the last activity, so a
+   * stretch already under way is still reported, judged by the new threshold, when it ends.
+   */
+  setIdleMs(idleMs: number): void {
+    this.idleMs = idleMs;
   }
 
   /** Periodic tick: true while idle. Emits nothing, so the idle stretch keeps an honest end. */

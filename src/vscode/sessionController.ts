@@ -292,9 +292,8 @@ export class SessionController extends Disposable implements CaptureSink {
   }
 
   updateSettings(settings: Settings): void {
-    const idleChanged = settings.idleMinutes !== this.settings.idleMinutes;
     this.settings = settings;
-    if (idleChanged) this.idle = this.makeIdleDetector();
+    this.idle.setIdleMs(settings.idleMinutes * 60_000);
     this.scheduleChange(true);
   }
 

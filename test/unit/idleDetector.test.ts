@@ -24,6 +24,18 @@ describe('IdleDetector', () => {
     assert.deepEqual(emitted, [{ kind: 'idle', time: 2_000 + 20 * MIN, from: 2_000, to: 2_000 + 20 * MIN }]);
   });
 
+  it('keeps a stretch under way when the threshold changes, and judges it by the new one', () => {
+    const { detector, emitted } = setup(15 * MIN);
+    detector.activity(0);
+    detector.setIdleMs(5 * MIN); // the user lowers idleMinutes ten minutes into a quiet spell
+    assert.equal(detector.isIdle(10 * MIN), true);
+    detector.activity(12 * MIN);
+    assert.deepEqual(emitted, [{ kind: 'idle', time: 12 * MIN, from: 0, to: 12 * MIN }]);
+    detector.setIdleMs(30 * MIN);
+    detector.activity(32 * MIN);
+    assert.equal(emitted.length, 1, 'a 20-minute gap is not idle under a 30-minute threshold');
+  });
+
   it('does not count a gap of exactly idleMs as idle', () => {
     const { detector, emitted } = setup(1000);
     detector.activity(0);
