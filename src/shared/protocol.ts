@@ -34,8 +34,7 @@ export interface TimelineSnapshot {
 /** What a timeline source reports as the session changes; the provider turns these into messages. */
 export type TimelineChange =
   | { readonly type: 'append'; readonly events: readonly JournalEvent[]; readonly summary: TimelineSummary }
-  | { readonly type: 'reset' }
-  | { readonly type: 'replace'; readonly event: JournalEvent; readonly summary: TimelineSummary };
+  | { readonly type: 'reset' };
 
 // ---------------------------------------------------------------------------------------------
 // Host → webview
@@ -46,26 +45,13 @@ export interface InitMessage extends TimelineSnapshot {
   readonly settings: TimelineSettings;
 }
 
-/** New events recorded since the last message, coalesced by the host (~50 ms), so the list grows without a full redraw. */
+/**
+ * New events recorded since the last message, coalesced by the host (~50 ms), so the list grows
+ * without a full redraw. `edit` and `delete` events among them change rows already shown.
+ */
 export interface AppendMessage {
   readonly type: 'append';
   readonly events: readonly JournalEvent[];
-  readonly summary: TimelineSummary;
-}
-
-/** The summary changed without new visible events (pause, resume, idle), so the header stays right. */
-export interface UpdateMessage {
-  readonly type: 'update';
-  readonly summary: TimelineSummary | null;
-}
-
-/**
- * An entry was edited or deleted. `event` is either the entry in its new form (same id) or the
- * raw `edit`/`delete` journal event, which the webview applies to its copy itself.
- */
-export interface ReplaceMessage {
-  readonly type: 'replace';
-  readonly event: JournalEvent;
   readonly summary: TimelineSummary;
 }
 
@@ -74,7 +60,7 @@ export interface ResetMessage {
   readonly type: 'reset';
 }
 
-export type HostToWebviewMessage = InitMessage | AppendMessage | UpdateMessage | ReplaceMessage | ResetMessage;
+export type HostToWebviewMessage = InitMessage | AppendMessage | ResetMessage;
 
 // ---------------------------------------------------------------------------------------------
 // Webview → host

@@ -347,9 +347,10 @@ export class SessionController extends Disposable implements CaptureSink {
   private stored(e: JournalEvent): void {
     this.recorded.fire(e);
     if (e.kind === 'friction' || e.kind === 'edit' || e.kind === 'delete') this.refreshRecurring();
-    // Edits and deletes change rows already shown: the view gets a fresh snapshot.
-    this.scheduleChange(e.kind === 'edit' || e.kind === 'delete');
-    if (e.kind !== 'edit' && e.kind !== 'delete') this.pending.push(e);
+    // Edits and deletes travel in order with the other events; the view applies them to the
+    // rows it shows (core applyEdit), so editing a note never resends a 10,000-event session.
+    this.pending.push(e);
+    this.scheduleChange(false);
   }
 
   private scheduleChange(reset: boolean): void {

@@ -6,7 +6,7 @@ import type { HostToWebviewMessage } from '../shared/protocol';
 import { TimelineView } from './timelineView';
 import { connectHost } from './vscodeApi';
 
-const HOST_TYPES = new Set<string>(['init', 'append', 'update', 'replace', 'reset']);
+const HOST_TYPES = new Set<string>(['init', 'append', 'reset']);
 
 function isHostMessage(data: unknown): data is HostToWebviewMessage {
   return typeof data === 'object' && data !== null && HOST_TYPES.has(String((data as { type?: unknown }).type));

@@ -115,16 +115,6 @@ export class TimelineView {
         this.header.update(this.summary, this.notices, this.now);
         this.scheduleRows();
         break;
-      case 'update':
-        this.summary = message.summary;
-        this.header.update(this.summary, this.notices, this.now);
-        break;
-      case 'replace':
-        this.model.apply(message.event);
-        this.summary = message.summary;
-        this.header.update(this.summary, this.notices, this.now);
-        this.scheduleRows();
-        break;
       case 'reset':
         this.model.clear();
         this.summary = null;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { FrameLocator } from 'playwright-core';
 import type { Workbench } from './workbench';
-import { notificationToast, openWorkbench, pickQuickItem, quickInput, screenshot, startSession, timelineRow, typeInTerminal } from './workbench';
+import { answerInputBox, notificationToast, openWorkbench, pickQuickItem, quickInput, screenshot, startSession, timelineRow, typeInTerminal } from './workbench';
 
 const TITLE = 'The build script exits 4 when the cache is cold';
 
@@ -54,5 +54,29 @@ describe('Friction prompt after a failed command (e2e, Chromium + code-server)',
 
     const file = await screenshot(page, 'friction');
     assert.ok(fs.statSync(file).size > 10_000);
+  });
+
+  it('edits the friction point from its row, then deletes it after confirming; the other rows stay', async () => {
+    const { page } = wb;
+    const EDITED = 'The build script needs a warm cache';
+    // A click on a friction row opens it for editing, as Enter does.
+    await timelineRow(frame, 'friction', `Friction: ${TITLE}`).click();
+    await answerInputBox(page, 'Edit Friction Point', EDITED);
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Friction category' }).waitFor();
+    await pickQuickItem(page, 'tooling');
+    const edited = timelineRow(frame, 'friction', `Friction: ${EDITED}`);
+    await edited.waitFor({ timeout: 20_000 });
+    assert.match(await edited.locator('.detail').textContent() ?? '', /^tooling/);
+    assert.equal(await timelineRow(frame, 'friction', `Friction: ${TITLE}`).count(), 0, 'the old title is gone');
+
+    await edited.hover();
+    await edited.locator('[data-action="delete"]').click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match(await dialog.textContent() ?? '', /Delete the friction point "The build script needs a warm cache"\?/);
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await edited.waitFor({ state: 'detached', timeout: 20_000 });
+    await frame.locator('.counter.tone-friction[aria-label="0 friction points"]').waitFor();
+    await timelineRow(frame, 'command', /failed \(exit 4\)/).waitFor();
   });
 });

@@ -119,14 +119,15 @@ export async function waitForQuickInputTitled(page: Page, title: string | RegExp
  * prefilled suggestion is selected, so typing replaces it), checks what it holds, and presses Enter.
  */
 export async function answerInputBox(page: Page, title: string | RegExp, text?: string): Promise<void> {
-  const input = await waitForQuickInputTitled(page, title);
+  await waitForQuickInputTitled(page, title);
   if (text !== undefined) {
     await page.keyboard.press('Control+A');
     await page.keyboard.type(text, { delay: 5 });
     await page.waitForFunction((want) => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value === want, text);
   }
   await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
+  // Gone, or replaced by the command's next step (a quick pick reuses the widget).
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'hidden' });
 }
 
 /** Picks the quick-pick item whose label matches, by typing to filter as a person does, then Enter. */

@@ -110,11 +110,6 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
         this.pendingSummary = change.summary;
         this.flushTimer ??= setTimeout(() => this.flush(), APPEND_BATCH_MS);
         return;
-      case 'replace':
-        // Keep order: appends that came first must land before the edit that may target them.
-        this.flush();
-        this.post({ type: 'replace', event: change.event, summary: change.summary });
-        return;
       case 'reset':
         this.dropPending();
         this.post({ type: 'reset' });
