@@ -46,6 +46,11 @@ export interface SessionEndEvent extends EventBase {
   readonly kind: 'session-end';
   readonly sessionType?: SessionType;
   readonly focus?: string;
+  /**
+   * Lines changed but not committed when the session ended (git numstat against HEAD,
+   * workspace-relative), kept so a later Finish rebuilds the same numbers the draft showed.
+   */
+  readonly uncommitted?: readonly FileChange[];
 }
 
 export interface SessionPauseEvent extends EventBase {

@@ -8,7 +8,7 @@
  */
 import { SCHEMA_VERSION } from './events';
 import type {
-  EventDraft, EventKind, JournalEvent, SessionEndEvent, SessionGapEvent, SessionPauseEvent,
+  EventDraft, EventKind, FileChange, JournalEvent, SessionEndEvent, SessionGapEvent, SessionPauseEvent,
   SessionResumeEvent, SessionStartEvent, SessionType,
 } from './events';
 import { newId, newSessionId } from './ids';
@@ -47,6 +47,7 @@ export interface StartOptions {
 export interface EndDetails {
   readonly sessionType?: SessionType;
   readonly focus?: string;
+  readonly uncommitted?: readonly FileChange[];
 }
 
 /** The active session as the glue sees it. */
@@ -218,6 +219,7 @@ export class SessionRecorder {
       time: this.clock(),
       ...(details.sessionType !== undefined ? { sessionType: details.sessionType } : {}),
       ...(focus ? { focus } : {}),
+      ...(details.uncommitted?.length ? { uncommitted: details.uncommitted } : {}),
     }) as SessionEndEvent;
     this.session = undefined;
     this.ended = s;

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import type { EventDraft, JournalEvent, NoticeCode, SessionType } from '../core/events';
+import type { EventDraft, JournalEvent, NoticeCode } from '../core/events';
 import { IdleDetector } from '../core/idleDetector';
 import { findOpenSession } from '../core/journalStore';
 import { SessionRecorder } from '../core/sessionRecorder';
+import type { EndDetails } from '../core/sessionRecorder';
 import { acquireSessionLock, lockHolder, refreshSessionLock, releaseSessionLock, workspaceLockKey } from '../core/sessionLock';
 import { effectiveEvents, summarize } from '../core/sessionState';
 import type { WorkspaceFolderInfo } from '../core/workspacePaths';
@@ -276,7 +277,7 @@ export class SessionController extends Disposable implements CaptureSink {
   }
 
   /** Ends the session; returns its events (edits applied) for the retrospective. */
-  async end(details: { sessionType?: SessionType; focus?: string }): Promise<readonly JournalEvent[] | undefined> {
+  async end(details: EndDetails): Promise<readonly JournalEvent[] | undefined> {
     const events = this.recorder.events();
     const ended = this.recorder.end(details);
     if (!ended) return undefined;
