@@ -104,6 +104,9 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
       saves.flush();
       fileOps.flush();
       await gitAdapter?.settle();
+      // Saves made while git was asked about the last commits count too.
+      saves.flush();
+      fileOps.flush();
     };
     context.subscriptions.push(registerCommands(createCommands({
       controller, retrospectives, log, flushCapture,

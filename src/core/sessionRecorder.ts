@@ -70,6 +70,12 @@ interface Active {
   readonly start: number;
   readonly events: JournalEvent[];
   paused: boolean;
+  /**
+   * When this recorder paused the session. Capture that happened before it but arrives later (a
+   * save burst closing after its quiet time, a commit whose `git show` was still running) is
+   * still recorded: it was made while recording.
+   */
+  pausedAt?: number;
 }
 
 // Lifecycle events change what the recorder is doing, so only its own methods write them.
@@ -179,7 +185,8 @@ export class SessionRecorder {
 
   /**
    * Stores a captured event. Returns undefined (and stores nothing) when no session is active,
-   * or while paused unless it is a friction point, note or lesson. Throws for lifecycle kinds,
+   * or while paused unless it is a friction point, note or lesson, or happened before the pause.
+   * Throws for lifecycle kinds,
    * which only start/pause/resume/end may write.
    */
   record(draft: EventDraft): JournalEvent | undefined {
@@ -188,7 +195,7 @@ export class SessionRecorder {
     if (LIFECYCLE.has(draft.kind)) {
       throw new Error(`"${draft.kind}" events are written by the recorder's start/pause/resume/end, not by record().`);
     }
-    if (s.paused && !ALLOWED_WHILE_PAUSED.has(draft.kind)) return undefined;
+    if (s.paused && !ALLOWED_WHILE_PAUSED.has(draft.kind) && !(s.pausedAt !== undefined && draft.time < s.pausedAt)) return undefined;
     return this.append(s, draft);
   }
 
@@ -198,6 +205,7 @@ export class SessionRecorder {
     if (s === undefined || s.paused) return undefined;
     const e = this.append(s, { kind: 'session-pause', time: this.clock() }) as SessionPauseEvent;
     s.paused = true;
+    s.pausedAt = e.time;
     return e;
   }
 
@@ -206,6 +214,7 @@ export class SessionRecorder {
     const s = this.session;
     if (s === undefined || !s.paused) return undefined;
     s.paused = false;
+    s.pausedAt = undefined;
     return this.append(s, { kind: 'session-resume', time: this.clock() }) as SessionResumeEvent;
   }
 

@@ -35,6 +35,8 @@ export class SessionController extends Disposable implements CaptureSink {
   private pendingReset = false;
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly noticed = new Set<string>();
+  /** Notices already on this session's timeline, by text: a reload must not say them again. */
+  private readonly noticedMessages = new Set<string>();
   private readonly storageDir: string;
   /** Set when another window of this workspace records the open session (see sessionLock). */
   private recordingElsewhere: number | undefined;
@@ -83,13 +85,7 @@ export class SessionController extends Disposable implements CaptureSink {
       onWriteRecovered: () => this.log.info('Journal writes work again; nothing was lost.'),
     });
     this.register({ dispose: () => {
-      for (const flush of this.flushers) {
-        try {
-          flush();
-        } catch (err) {
-          this.log.error('Flushing pending capture failed', err);
-        }
-      }
+      this.runFlushers();
       const recording = this.recorder.active !== undefined;
       this.recorder.dispose();
       // The session stays open on disk, so the next window (or this one reloaded) resumes it.
@@ -131,15 +127,28 @@ export class SessionController extends Disposable implements CaptureSink {
   }
 
   notice(code: NoticeCode, message: string, key: string = code): void {
-    if (!this.recorder.active || this.noticed.has(key)) return;
+    if (!this.recorder.active || this.noticed.has(key) || this.noticedMessages.has(message)) return;
     this.log.warn(message);
     // Only a notice that reached the timeline counts as said (a paused session drops it).
-    if (this.recorder.record({ kind: 'notice', time: this.now(), code, message })) this.noticed.add(key);
+    if (this.recorder.record({ kind: 'notice', time: this.now(), code, message })) {
+      this.noticed.add(key);
+      this.noticedMessages.add(message);
+    }
   }
 
-  /** Work to do before the journal closes (adapters emit their pending bursts), whatever the dispose order. */
+  /** Work to do before the journal closes or capture pauses (adapters emit their pending bursts), whatever the dispose order. */
   beforeDispose(flush: () => void): void {
     this.flushers.push(flush);
+  }
+
+  private runFlushers(): void {
+    for (const flush of this.flushers) {
+      try {
+        flush();
+      } catch (err) {
+        this.log.error('Flushing pending capture failed', err);
+      }
+    }
   }
 
   /** Re-sends the whole state to the views (trust granted, settings changed). */
@@ -149,6 +158,14 @@ export class SessionController extends Disposable implements CaptureSink {
 
   activity(time: number): void {
     if (this.recording) this.idle.activity(time);
+  }
+
+  spanStarted(key: unknown, time: number): void {
+    if (this.recording) this.idle.spanStarted(key, time);
+  }
+
+  spanEnded(key: unknown, time: number): void {
+    if (this.recording) this.idle.spanEnded(key, time);
   }
 
   redactText(text: string): string {
@@ -217,6 +234,7 @@ export class SessionController extends Disposable implements CaptureSink {
     this.ended = undefined;
     this.recordingElsewhere = undefined;
     this.noticed.clear();
+    this.noticedMessages.clear();
     this.idle = this.makeIdleDetector();
     this.idle.activity(this.now());
     if (!vscode.workspace.isTrusted) {
@@ -255,16 +273,24 @@ export class SessionController extends Disposable implements CaptureSink {
     if (!resumed) releaseSessionLock(this.lockDir, this.lockKey);
     if (!resumed) return false;
     this.log.info(`Resumed session ${resumed.session.id} after a gap.`);
+    for (const e of this.recorder.events()) if (e.kind === 'notice') this.noticedMessages.add(e.message);
     if (resumed.session.problems > 0) {
       // The journal had torn or corrupt lines (a crash mid-write): they were skipped, the rest kept.
       this.notice('journal-recovered', `The journal of this session had ${resumed.session.problems} unreadable line(s), probably from a crash; they were skipped and every other event was kept.`);
     }
     this.idle = this.makeIdleDetector();
+    // The time the window was closed is the session-gap; idle time is counted from now on.
+    this.idle.activity(this.now());
     this.lifecycleChanged();
     return true;
   }
 
   pause(): void {
+    if (!this.recording) return;
+    // Saves and file operations still gathering into a burst were made while recording.
+    this.runFlushers();
+    // An hour away before Pause is idle, not active, time.
+    this.idle.close(this.now());
     if (this.recorder.pause()) this.lifecycleChanged();
   }
 
@@ -278,6 +304,8 @@ export class SessionController extends Disposable implements CaptureSink {
 
   /** Ends the session; returns its events (edits applied) for the retrospective. */
   async end(details: EndDetails): Promise<readonly JournalEvent[] | undefined> {
+    // A quiet spell under way ends with the session (End Session after a long break).
+    if (this.recording) this.idle.close(this.now());
     const events = this.recorder.events();
     const ended = this.recorder.end(details);
     if (!ended) return undefined;

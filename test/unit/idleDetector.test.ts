@@ -81,4 +81,45 @@ describe('IdleDetector', () => {
     [0, 5_000, 5_500, 9_000].forEach((t) => detector.activity(t));
     assert.deepEqual(emitted.map((e) => [e.from, e.to]), [[0, 5_000], [5_500, 9_000]]);
   });
+
+  it('counts a running command as active: a 30-minute test run is not idle', () => {
+    const { detector, emitted } = setup(15 * MIN);
+    const run = {};
+    detector.activity(0);
+    detector.spanStarted(run, 2 * MIN);
+    assert.equal(detector.isIdle(25 * MIN), false, 'not idle while the command runs');
+    detector.spanEnded(run, 32 * MIN);
+    detector.activity(33 * MIN);
+    assert.deepEqual(emitted, []);
+  });
+
+  it('stops counting a span after spanActiveMs (a dev server left running over lunch)', () => {
+    const emitted: EventDraft<IdleEvent>[] = [];
+    const detector = new IdleDetector({ idleMs: 15 * MIN, spanActiveMs: 60 * MIN, emit: (d) => emitted.push(d) });
+    detector.spanStarted('server', 0);
+    assert.equal(detector.isIdle(70 * MIN), false, '60 min active plus 10 min quiet is under the threshold');
+    assert.equal(detector.isIdle(80 * MIN), true);
+    detector.activity(120 * MIN);
+    assert.deepEqual(emitted, [{ kind: 'idle', time: 120 * MIN, from: 60 * MIN, to: 120 * MIN }]);
+  });
+
+  it('a span ending for an unknown key is plain activity', () => {
+    const { detector, emitted } = setup(10 * MIN);
+    detector.activity(0);
+    detector.spanEnded('never started', 30 * MIN);
+    assert.deepEqual(emitted, [{ kind: 'idle', time: 30 * MIN, from: 0, to: 30 * MIN }]);
+  });
+
+  it('close emits the quiet spell under way at a pause or the end of the session, then forgets', () => {
+    const { detector, emitted } = setup(15 * MIN);
+    detector.activity(0);
+    detector.close(5 * MIN);
+    assert.deepEqual(emitted, [], 'five quiet minutes are not idle');
+    detector.activity(10 * MIN);
+    detector.close(70 * MIN);
+    assert.deepEqual(emitted, [{ kind: 'idle', time: 70 * MIN, from: 10 * MIN, to: 70 * MIN }]);
+    assert.equal(detector.lastActivityTime, undefined);
+    detector.close(200 * MIN);
+    assert.equal(emitted.length, 1, 'nothing more after a close');
+  });
 });

@@ -110,6 +110,19 @@ describe('SessionRecorder', () => {
     ]);
   });
 
+  it('still records capture that happened before the pause but arrives after it', () => {
+    const r = recorder();
+    r.start(startOptions);
+    assert.ok(r.pause());
+    // A save burst closes after its quiet time; a commit's git show was still running.
+    const burst = r.record({ kind: 'saves', time: now - 1000, start: now - 1200, count: 2, files: [{ path: 'a.ts', count: 2 }] });
+    assert.ok(burst, 'the burst saved before the pause is kept');
+    assert.ok(r.record({ kind: 'commit', time: now - 500, repo: '.', hash: 'abc1234', subject: 's', authorTime: now - 500, files: [], added: 0, removed: 0, operation: 'commit' }));
+    assert.equal(r.record(commandDraft(now + 1000, 0)), undefined, 'a command that ended after the pause is not recorded');
+    assert.ok(r.resume());
+    assert.deepEqual(r.events().map((e) => e.kind), ['session-start', 'session-pause', 'saves', 'commit', 'session-resume']);
+  });
+
   it('writes everything synchronously on dispose, leaving the session open to resume', async () => {
     const r = recorder();
     const { sessionId } = r.start(startOptions);

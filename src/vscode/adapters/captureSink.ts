@@ -15,6 +15,10 @@ export interface CaptureSink {
   notice(code: NoticeCode, message: string, key?: string): void;
   /** Something happened: feeds idle detection. */
   activity(time: number): void;
+  /** A command, task or debug session started under `key`: the session counts as active while it runs. */
+  spanStarted(key: unknown, time: number): void;
+  /** The span started under `key` ended. */
+  spanEnded(key: unknown, time: number): void;
   /** Redacts secrets from free text before it is shortened (so a cut never leaves half a secret). */
   redactText(text: string): string;
   /** True when a command line must not be recorded at all (user exclusions). */

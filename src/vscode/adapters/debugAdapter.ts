@@ -11,13 +11,13 @@ export class DebugAdapter extends Disposable {
     this.register(vscode.debug.onDidStartDebugSession((s) => {
       const now = this.sink.now();
       this.starts.set(s.id, now);
-      this.sink.activity(now);
+      this.sink.spanStarted(s.id, now);
     }));
     this.register(vscode.debug.onDidTerminateDebugSession((s) => {
       const end = this.sink.now();
       const start = this.starts.get(s.id) ?? end;
       this.starts.delete(s.id);
-      this.sink.activity(end);
+      this.sink.spanEnded(s.id, end);
       if (!this.sink.recording || !this.sink.captures('tasks')) return;
       this.sink.record({ kind: 'debug', time: end, start, durationMs: Math.max(0, end - start), name: this.sink.redactText(s.name), type: s.type });
     }));

@@ -11,13 +11,15 @@ export class TaskAdapter extends Disposable {
     this.register(vscode.tasks.onDidStartTaskProcess((e) => {
       const now = this.sink.now();
       this.starts.set(e.execution, now);
-      this.sink.activity(now);
+      // A background task (a watcher) runs all day whether or not anyone works.
+      if (e.execution.task.isBackground) this.sink.activity(now);
+      else this.sink.spanStarted(e.execution, now);
     }));
     this.register(vscode.tasks.onDidEndTaskProcess((e) => {
       const end = this.sink.now();
       const start = this.starts.get(e.execution) ?? end;
       this.starts.delete(e.execution);
-      this.sink.activity(end);
+      this.sink.spanEnded(e.execution, end);
       if (!this.sink.recording || !this.sink.captures('tasks')) return;
       const task = e.execution.task;
       this.sink.record({

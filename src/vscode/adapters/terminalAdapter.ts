@@ -36,7 +36,7 @@ export class TerminalAdapter extends Disposable {
     this.register(vscode.window.onDidStartTerminalShellExecution((e) => {
       const now = this.sink.now();
       this.starts.set(e.execution, now);
-      this.sink.activity(now);
+      this.sink.spanStarted(e.execution, now);
     }));
     this.register(vscode.window.onDidEndTerminalShellExecution((e) => this.ended(e)));
     this.register(vscode.window.onDidOpenTerminal((t) => this.watchIntegration(t)));
@@ -53,7 +53,7 @@ export class TerminalAdapter extends Disposable {
 
   private ended(e: vscode.TerminalShellExecutionEndEvent): void {
     const end = this.sink.now();
-    this.sink.activity(end);
+    this.sink.spanEnded(e.execution, end);
     if (!this.sink.recording || !this.sink.captures('commands')) return;
     const raw = e.execution.commandLine.value ?? '';
     if (!raw.trim() || this.sink.isExcludedCommand(raw)) return;
