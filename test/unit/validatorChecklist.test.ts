@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { validateRetrospective } from '../../src/core/validator/validate';
 import { renderValidationChecklist, upsertValidationChecklist } from '../../src/core/validator/checklist';
 import { DEFAULT_VALIDATOR_CONFIG, loadValidatorConfig } from '../../src/core/validator/config';
-import { edit, goodDoc } from './validatorFixture';
+import { parseDocument } from '../../src/core/validator/document';
+import { edit, goodDoc, lineOf } from './validatorFixture';
 
 const broken = (): string => edit(goodDoc(), /\n3\. \*\*Slow feedback loop\*\*[^\n]*/, '');
 
@@ -36,18 +37,52 @@ describe('upsertValidationChecklist', () => {
     assert.ok(noNewline.startsWith('# T\nText\n\n## Retrospective Validation\n\n- [ ] '));
   });
 
-  it('replaces an existing section of any heading variant, keeping what follows byte for byte', () => {
+  it('replaces its own section under a numbered or decorated heading, keeping what follows byte for byte', () => {
     const md = goodDoc();
     const tail = '\n## Appendix\n\n\tRaw notes stay   exactly as they were.  \n\n\n';
-    const withOld = md.replace('## Metrics', '### ✅ Validation:\n\n- [ ] stale line\n- [x] another stale line\n\n## Metrics') + tail;
-    // The old checklist, nested under Next Steps here, is neither a next step nor a placeholder.
+    const withOld = md.replace('## Metrics', '## ✅ 11. Retrospective Validation:\n\n- [ ] stale line\n- [x] another stale line\n\n## Metrics') + tail;
+    // The old checklist is neither a next step nor a placeholder.
     assert.equal(validateRetrospective(withOld).passed, true);
     const result = validateRetrospective(broken());
     const out = upsertValidationChecklist(withOld, result);
-    const [before] = withOld.split('### ✅ Validation:');
-    assert.ok(out.startsWith(`${before}### ✅ Validation:\n\n${renderValidationChecklist(result)}\n## Metrics`));
+    const [before] = withOld.split('## ✅ 11. Retrospective Validation:');
+    assert.ok(out.startsWith(`${before}## ✅ 11. Retrospective Validation:\n\n${renderValidationChecklist(result)}\n## Metrics`));
     assert.ok(out.endsWith(withOld.slice(withOld.indexOf('## Metrics'))));
     assert.ok(!out.includes('stale line'));
+  });
+
+  describe('never writes into a section the user wrote', () => {
+    const userText = 'I verified the retry path by killing the receiver mid-delivery and watching the dead-letter table fill.';
+    const userSections: [string, string][] = [
+      ['a "### Validation" under Technical Details', edit(goodDoc(), '### Commands\n', `### Validation\n\n${userText}\n\n### Commands\n`)],
+      ['a "## Validation" section', edit(goodDoc(), '## Session Diary\n', `## Validation\n\n${userText}\n\n## Session Diary\n`)],
+      ['a "## Validation Checklist" section', edit(goodDoc(), '## Session Diary\n', `## Validation Checklist\n\n- ${userText}\n\n## Session Diary\n`)],
+      ['a level-3 "### Retrospective Validation"', edit(goodDoc(), '### Commands\n', `### Retrospective Validation\n\n${userText}\n\n### Commands\n`)],
+    ];
+    for (const [name, md] of userSections) {
+      it(`keeps ${name} and appends the checklist at the end`, () => {
+        const result = validateRetrospective(md);
+        const out = upsertValidationChecklist(md, result);
+        assert.ok(out.startsWith(md), 'the document before the checklist changed');
+        assert.ok(out.endsWith(`\n## Retrospective Validation\n\n${renderValidationChecklist(result)}`));
+        // A second Finish rewrites the appended checklist, not the user's section.
+        const twice = upsertValidationChecklist(out, validateRetrospective(out));
+        assert.equal(twice, out);
+        assert.equal(twice.split(userText).length, 2);
+      });
+    }
+  });
+
+  it('counts the prose of a user\'s "### Validation" section but blanks its own checklist', () => {
+    const md = edit(goodDoc(), '### Commands\n', '### Validation\n\nI checked it by hand, TODO: add the load test.\n\n### Commands\n');
+    const doc = parseDocument(md);
+    assert.ok(doc.prose.includes('I checked it by hand, TODO: add the load test.'));
+    const placeholders = validateRetrospective(md).findings.filter((f) => f.rule === 'no-placeholders');
+    assert.deepEqual(placeholders.map((f) => f.line), [lineOf(md, 'I checked it by hand')]);
+
+    const withChecklist = upsertValidationChecklist(goodDoc(), validateRetrospective(broken()));
+    const checklistLine = lineOf(withChecklist, '- [ ] At least 3 friction points');
+    assert.equal(parseDocument(withChecklist).prose[checklistLine - 1], '');
   });
 
   it('is idempotent and the written checklist does not change the verdict', () => {

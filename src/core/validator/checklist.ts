@@ -35,9 +35,10 @@ function lineOffsets(text: string): number[] {
 }
 
 /**
- * Writes the checklist into a retrospective: replaces the body of an existing validation
- * section (whatever its heading says) or appends a new section at the end. Every other byte
- * of the document stays as it was.
+ * Writes the checklist into a retrospective: replaces the body of the section the validator owns
+ * (a level-2 "Retrospective Validation" heading, numbered or decorated; see parseDocument) or
+ * appends a new section at the end. Every other byte of the document stays as it was, so a
+ * section the user headed "Validation" keeps what they wrote.
  */
 export function upsertValidationChecklist(markdown: string, result: ValidationResult): string {
   const eol = markdown.includes('\r\n') ? '\r\n' : '\n';

@@ -161,6 +161,12 @@ function locateBlocks(src: string, tokens: readonly Token[]): Block[] {
   return blocks;
 }
 
+/**
+ * The validator writes its checklist as a level-2 section; a level-3 heading of the same name is
+ * the user's own text, which must neither be overwritten by Finish nor hidden from the rules.
+ */
+const VALIDATION_LEVEL = 2;
+
 function computeSections(blocks: readonly Block[], lineCount: number): SectionInfo[] {
   const headings = blocks.filter((b) => b.token.type === 'heading');
   const sections: SectionInfo[] = [];
@@ -168,7 +174,7 @@ function computeSections(blocks: readonly Block[], lineCount: number): SectionIn
     const token = b.token as Token & { depth: number; text: string };
     if (token.depth < 2 || token.depth > 3) return;
     const key = sectionKeyForHeading(token.text);
-    if (key === undefined) return;
+    if (key === undefined || (key === 'validation' && token.depth !== VALIDATION_LEVEL)) return;
     let end = lineCount;
     for (let j = i + 1; j < headings.length; j++) {
       const next = headings[j].token as Token & { depth: number };
@@ -236,6 +242,8 @@ export function parseDocument(markdown: string, maxChars: number = DEFAULT_MAX_C
   for (const b of blocks) {
     if (b.token.type === 'code') for (let l = b.line; l <= b.endLine; l++) prose[l - 1] = '';
   }
+  // Only the validator's own checklist (see VALIDATION_LEVEL and the synonym table) is blanked:
+  // its lines quote rule messages, which are neither the user's prose nor placeholders.
   for (const s of sections) {
     if (s.key === 'validation') for (let l = s.bodyStartLine; l <= s.bodyEndLine; l++) prose[l - 1] = '';
   }

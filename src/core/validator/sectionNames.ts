@@ -55,7 +55,10 @@ const SYNONYMS: Readonly<Record<SectionKey, readonly string[]>> = {
   lessons: ['lessons learned', 'lessons learnt', 'key takeaways', 'takeaways', 'learnings', 'lessons', 'key learnings'],
   nextSteps: ['next steps', 'action items', 'follow up actions', 'follow ups', 'todo', 'to do', 'todos'],
   metrics: ['metrics', 'session metrics', 'stats', 'statistics', 'session stats', 'session statistics'],
-  validation: ['retrospective validation', 'validation', 'validation checklist'],
+  // Only the validator's own heading: Finish rewrites this section's body and the rules skip it
+  // as prose, so a looser name ("Validation", "Validation Checklist") would claim a section the
+  // user wrote about how they tested their work.
+  validation: ['retrospective validation'],
 };
 
 const LOOKUP: ReadonlyMap<string, SectionKey> = new Map(
