@@ -226,6 +226,26 @@ describe('capture (real workspace repository, real terminal)', function () {
     }
   });
 
+  it('keeps a save made just before Pause, while its burst was still gathering', async () => {
+    const rel = `${SCRATCH}/${uniqueName('before-pause')}.js`;
+    const uri = vscode.Uri.file(path.join(root, rel));
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('// saved right before a pause\n'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await editAndSave(doc, 1);
+    // Well inside the coalescer's 1.5 s quiet time: the burst has not been emitted yet.
+    await vscode.commands.executeCommand('sessionJournal.pauseSession');
+    try {
+      assert.equal(api.controller.paused, true);
+      const events = api.controller.events();
+      const pause = [...events].reverse().find((e) => e.kind === 'session-pause');
+      const burst = events.find((e) => e.kind === 'saves' && e.files.some((f) => f.path === rel));
+      assert.ok(pause && burst, 'the save is on the timeline');
+      assert.ok(burst.time <= pause.time, 'and it happened before the pause');
+    } finally {
+      await vscode.commands.executeCommand('sessionJournal.resumeSession');
+    }
+  });
+
   it('records nothing while paused and records again after resume', async () => {
     await vscode.commands.executeCommand('sessionJournal.pauseSession');
     assert.equal(api.controller.paused, true);
