@@ -23,6 +23,11 @@ export interface Header {
   readonly endSeconds?: number;
   /** The session date in days since the epoch, when given as YYYY-MM-DD. */
   readonly day?: number;
+  /**
+   * The day the session ended, in days since the epoch, when the End Time names one
+   * ("10:30 (UTC+01:00) on 2026-11-23"): a session resumed days later ends on another date.
+   */
+  readonly endDay?: number;
   /** UTC offset in minutes, when the start time names one ("UTC+01:00", "Z"). */
   readonly utcOffsetMinutes?: number;
 }
@@ -68,6 +73,7 @@ export function readHeader(doc: ParsedDoc): Header {
   const startSeconds = fields.start ? findTime(fields.start.value) : undefined;
   const endSeconds = fields.end ? findTime(fields.end.value) : undefined;
   const day = fields.date ? findIsoDay(fields.date.value) : fields.start ? findIsoDay(fields.start.value) : undefined;
+  const endDay = fields.end ? findIsoDay(fields.end.value) : undefined;
   const utcOffsetMinutes = fields.start ? parseOffset(fields.start.value) : undefined;
-  return { fields, endLine, startSeconds, endSeconds, day, utcOffsetMinutes };
+  return { fields, endLine, startSeconds, endSeconds, day, endDay, utcOffsetMinutes };
 }

@@ -44,20 +44,28 @@ function tableRows(table: Tokens.Table, line: number, dayOffset: number): Row[] 
   return table.rows.map((r, i) => ({ line: line + 2 + i, time: readLeadingTime(cellText(r[col])), dayOffset }));
 }
 
+/** The timeline's rows, whether it has day subheadings, and the days they name (in days since the epoch). */
+interface CollectedRows {
+  readonly rows: Row[];
+  readonly days: boolean;
+  readonly firstDay?: number;
+  readonly lastDay?: number;
+}
+
 /** Collects the timeline's rows from its tables and timed lists. */
-function collectRows(doc: ParsedDoc, header: Header): { rows: Row[]; days: boolean } {
+function collectRows(doc: ParsedDoc, header: Header): CollectedRows {
   const section = sectionOf(doc, 'timeline');
   if (!section) return { rows: [], days: false };
   const rows: Row[] = [];
   let dayOffset = 0;
   let firstDay: number | undefined = header.day;
-  let days = false;
+  let lastDay: number | undefined;
   for (const block of blocksIn(doc, section)) {
     const token = block.token;
     if (token.type === 'heading') {
       const day = findIsoDay((token as Tokens.Heading).text);
       if (day === undefined) continue;
-      days = true;
+      lastDay = day;
       if (firstDay === undefined) firstDay = day;
       dayOffset = day - firstDay;
     } else if (token.type === 'table') {
@@ -67,7 +75,47 @@ function collectRows(doc: ParsedDoc, header: Header): { rows: Row[]; days: boole
       if (items.some((r) => r.time !== undefined)) rows.push(...items);
     }
   }
-  return { rows, days };
+  return { rows, days: lastDay !== undefined, firstDay, lastDay };
+}
+
+/** Where the session ends, in seconds after midnight of its first day. */
+interface SessionEnd {
+  readonly abs: number;
+  /** Days after the first day; 1 for a session that only crossed midnight. */
+  readonly dayOffset: number;
+  /** The end date, when the header or the subheadings name it. */
+  readonly day?: number;
+}
+
+/**
+ * The session's end relative to its start. A dated end (the End Time's "on YYYY-MM-DD", or else
+ * the last day subheading) says how many days later the session ended: a session resumed the next
+ * morning at a later clock time than it started still ends a day later. Only without a date does
+ * an end earlier than the start mean the session ran past midnight.
+ */
+function sessionEnd(start: number, end: number, header: Header, collected: CollectedRows): SessionEnd {
+  const { firstDay } = collected;
+  const endDay = header.endDay ?? collected.lastDay;
+  if (firstDay !== undefined && endDay !== undefined) {
+    const dayOffset = endDay - firstDay;
+    const abs = dayOffset * DAY + end;
+    // An end date before the start (a typo, or a date from another header line) is not trusted.
+    if (abs >= start) return { abs, dayOffset, day: endDay };
+  }
+  const dayOffset = end < start ? 1 : 0;
+  return { abs: dayOffset * DAY + end, dayOffset };
+}
+
+function isoDate(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** "09:00 to 10:30", with the end's date or "the next day" when it is not the start's day. */
+function describeSpan(start: number, end: SessionEnd): string {
+  const endClock = clock(end.abs % DAY);
+  if (end.dayOffset === 0) return `${clock(start)} to ${endClock}`;
+  const when = end.day !== undefined ? `on ${isoDate(end.day)}` : 'the next day';
+  return `${clock(start)} to ${endClock} ${when}`;
 }
 
 /** Checks the timeline; see the module comment for what it requires. */
@@ -81,15 +129,15 @@ export function checkTimeline(doc: ParsedDoc, header: Header, config: ValidatorC
     error(1, 'There is no Timeline section, so the session has no times.');
     return findings;
   }
-  const { rows, days } = collectRows(doc, header);
+  const collected = collectRows(doc, header);
+  const { rows, days } = collected;
   if (rows.length === 0) {
     error(section.line, 'The Timeline has no rows: add a `| Time | Event |` table or a list whose items start with HH:MM.');
     return findings;
   }
   const start = header.startSeconds;
-  const end = header.endSeconds;
-  const spansMidnight = start !== undefined && end !== undefined && end < start;
-  const endAbs = start !== undefined && end !== undefined ? (spansMidnight ? end + DAY : end) : undefined;
+  const end = start !== undefined && header.endSeconds !== undefined
+    ? sessionEnd(start, header.endSeconds, header, collected) : undefined;
   const slack = config.timeSlackMinutes * 60;
   let previous: { abs: number; text: string } | undefined;
   for (const row of rows) {
@@ -103,12 +151,12 @@ export function checkTimeline(doc: ParsedDoc, header: Header, config: ValidatorC
     }
     let abs = row.dayOffset * DAY + row.time.seconds;
     // Without day subheadings, a session past midnight writes its early-morning rows as small times.
-    if (!days && spansMidnight && start !== undefined && row.time.seconds < start - slack) abs += DAY;
+    if (!days && end !== undefined && end.dayOffset > 0 && start !== undefined && row.time.seconds < start - slack) abs += DAY;
     if (previous !== undefined && abs < previous.abs) {
       error(row.line, `${row.time.text} comes after ${previous.text}: timeline rows must be in time order.`);
     }
-    if (start !== undefined && endAbs !== undefined && (abs < start - slack || abs > endAbs + slack)) {
-      error(row.line, `${row.time.text} lies outside the session (${clock(start)} to ${clock(end ?? 0)}).`);
+    if (start !== undefined && end !== undefined && (abs < start - slack || abs > end.abs + slack)) {
+      error(row.line, `${row.time.text} lies outside the session (${describeSpan(start, end)}).`);
     }
     previous = { abs, text: row.time.text };
   }
