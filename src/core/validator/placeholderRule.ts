@@ -2,13 +2,32 @@
  * The no-placeholders rule: a template hint, "TODO" or "<your name>" left in a retrospective
  * means nobody finished it. HTML comments (where Session Journal's drafts keep their hints),
  * code and the validation checklist are never searched.
+ *
+ * Only placeholder-shaped text counts. A marker word such as TODO or FIXME is a placeholder when
+ * it stands in for content: alone in a cell, item, sentence or header value ("TBD", "[TODO]"), as
+ * a label opening a sentence ("TODO: write this", "TBD - ask Sam"), or as the value after a label
+ * ("Result: TBD"). Used as an ordinary word ("Resolve FIXME in the retry loop", "TODO.md", "turn
+ * every TODO comment into an issue") it is captured history or prose, and passes.
  */
 import type { Finding } from './types';
 import type { RuleContext } from './sectionRules';
 import { SECTION_TITLES } from './sectionNames';
 import { hasWord, sectionProse } from './text';
 
-const MARKER = /\b(?:TODO|TBD|TBA|FIXME|XXX)\b|\btbd\b/;
+/** A marker word on its own (after emphasis, brackets and punctuation are stripped). */
+const BARE_MARKER = /^(?:todo|tbd|tba|fixme|xxx)$/i;
+/**
+ * A marker opening a sentence or clause as a label: "TODO: …", "**TBD** — …", "checked it, TODO:
+ * add …". Upper case only for TODO, FIXME and XXX, because "Todo:" can head a real task; TBD and
+ * TBA are never ordinary words.
+ */
+const LABEL_MARKER = /^[*_~([{\s]{0,12}(?:TODO|FIXME|XXX|[Tt][Bb][DdAa])[*_~)\]}\s]{0,12}(?::|[-–—](?:\s|$))/;
+/** A marker filling a bracket, a template slot anywhere in a line: "(TBD)", "[TODO]", "{FIXME}". */
+const BRACKETED_MARKER = /(?<!\\)[[({]\s{0,3}(?:todo|tbd|tba|fixme|xxx)\s{0,3}[)\]}](?!\()/i;
+/** Where a clause starts inside a sentence, so a label after a comma is still a label. */
+const CLAUSE_BREAK = /(?<=[,;(])\s*/;
+/** What follows the last label separator of a sentence ("Result: TBD", "Owner — TBD"). */
+const LABEL_SEPARATOR = /:\s|\s[-–—]\s/g;
 const LOREM = /lorem ipsum/i;
 const INSERT = /\[\s{0,3}(?:insert|fill in|enter|placeholder|your)\b[^\]\n]{0,100}\](?!\()/i;
 const ANGLE = /<([^<>\n]{1,80})>/g;
@@ -40,24 +59,70 @@ function anglePlaceholder(line: string): string | undefined {
 function contents(line: string): string[] {
   const t = line.trim();
   if (t.startsWith('|')) return t.split('|').map((c) => c.trim()).filter((c) => c !== '' && !/^:?-+:?$/.test(c));
-  const item = t.replace(/^(?:>\s?)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:\[[ xX]\]\s+)?/, '');
+  const item = t.replace(/^(?:#{1,6}\s+)?(?:>\s?)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:\[[ xX]\]\s+)?/, '');
   const value = /^(?:\*\*|__)?[A-Za-z][A-Za-z ]{0,30}?(?::\s?(?:\*\*|__)|(?:\*\*|__)\s?:)\s*(.*)$/.exec(item);
   return value ? [item, value[1]] : [item];
 }
 
+/** The sentences of a part, so "It hung. TODO: measure it." is read as two. */
+function sentencesOf(part: string): string[] {
+  return part.split(/(?<=[.!?;])\s+/);
+}
+
+const LEADING_NOISE = new Set(['(', '[', '{', ' ', '\t']);
+const TRAILING_NOISE = new Set([')', ']', '}', ' ', '\t', '.', ':', ';', ',', '!', '?']);
+
+/**
+ * The text without emphasis, surrounding brackets and trailing punctuation. Trimmed by index
+ * rather than by a `[…]+$` expression, which is quadratic on a long run of punctuation.
+ */
+function bare(text: string): string {
+  const t = text.replace(/[*_~]/g, '');
+  let from = 0;
+  let to = t.length;
+  while (from < to && LEADING_NOISE.has(t[from])) from++;
+  while (to > from && TRAILING_NOISE.has(t[to - 1])) to--;
+  return t.slice(from, to).trim();
+}
+
+/** The text after a sentence's last label separator, or undefined when it has none. */
+function labelValue(sentence: string): string | undefined {
+  let last = -1;
+  LABEL_SEPARATOR.lastIndex = 0;
+  for (let m = LABEL_SEPARATOR.exec(sentence); m !== null; m = LABEL_SEPARATOR.exec(sentence)) {
+    last = m.index + m[0].length;
+  }
+  return last < 0 ? undefined : sentence.slice(last);
+}
+
+/** The marker, when a sentence is nothing but one, has one as a clause's label, or ends on one as a label's value. */
+function markerInSentence(sentence: string): string | undefined {
+  const whole = bare(sentence);
+  if (BARE_MARKER.test(whole) || WHOLE.test(whole)) return whole;
+  for (const clause of sentence.split(CLAUSE_BREAK)) {
+    const label = LABEL_MARKER.exec(clause);
+    if (label) return label[0].trim();
+  }
+  const value = labelValue(sentence);
+  const valueBare = value === undefined ? '' : bare(value);
+  return BARE_MARKER.test(valueBare) ? valueBare : undefined;
+}
+
 function wholePlaceholder(line: string): string | undefined {
   for (const part of contents(line)) {
-    const bare = part.replace(/[*_~]/g, '').replace(/^[([\s]+|[)\]\s.:;,!]+$/g, '').trim();
-    if (bare === '' && /^(?:\.{2,}|…)/.test(part.replace(/[*_~\s]/g, ''))) return part.trim();
-    if (WHOLE.test(bare)) return bare;
+    if (bare(part) === '' && /^(?:\.{2,}|…)/.test(part.replace(/[*_~\s]/g, ''))) return part.trim();
+    for (const sentence of sentencesOf(part)) {
+      const found = markerInSentence(sentence);
+      if (found !== undefined) return found;
+    }
   }
   return undefined;
 }
 
 function placeholderIn(line: string): string | undefined {
   if (line.length > 100_000) return undefined;
-  const marker = MARKER.exec(line) ?? LOREM.exec(line) ?? INSERT.exec(line);
-  if (marker) return marker[0];
+  const slot = BRACKETED_MARKER.exec(line) ?? LOREM.exec(line) ?? INSERT.exec(line);
+  if (slot) return slot[0];
   return anglePlaceholder(line) ?? wholePlaceholder(line);
 }
 
