@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { buildRetrospective } from '../../src/core/retrospective/buildRetrospective';
 import { appendMetricsRow } from '../../src/core/retrospective/metricsLog';
+import { renderMetricsTable } from '../../src/core/retrospective/renderMetrics';
 import { renderRetrospective } from '../../src/core/retrospective/renderRetrospective';
 import {
   replaceMetricsSection, retrospectiveFileName, slugify, stripHints, uniqueFileName,
@@ -68,19 +69,17 @@ describe('retrospective file helpers', () => {
       assert.ok(out.endsWith('| Lessons | 1 |\n\n## Retrospective Validation\n\n- [x] ok\n'));
     });
 
-    it('replaces a Metrics section at the end of the file and is idempotent', () => {
+    it('puts a table first in a Metrics section without one, keeping its text, and is idempotent', () => {
       const md = '## Notes\n\nhand-written\n\n## 📊 Session Metrics\n\nCommits: 0\n';
       const once = replaceMetricsSection(md, model);
-      assert.ok(once.startsWith('## Notes\n\nhand-written\n\n## 📊 Session Metrics\n\n| Metric | Value |'));
-      assert.ok(!once.includes('Commits: 0'));
+      assert.equal(once, `## Notes\n\nhand-written\n\n## 📊 Session Metrics\n\n${renderMetricsTable(model.metrics)}\n\nCommits: 0\n`);
       assert.equal(replaceMetricsSection(once, model), once);
     });
 
-    it('does not mistake a heading inside a code block for the end of the section', () => {
+    it('does not mistake a heading inside a code block for the Metrics section', () => {
       const md = '## Lessons Learned\n\n```\n## Metrics\n```\n\n## Metrics\n\nold\n';
       const out = replaceMetricsSection(md, model);
-      assert.ok(out.startsWith('## Lessons Learned\n\n```\n## Metrics\n```\n\n## Metrics\n\n| Metric | Value |'));
-      assert.ok(!out.includes('old'));
+      assert.equal(out, `## Lessons Learned\n\n\`\`\`\n## Metrics\n\`\`\`\n\n## Metrics\n\n${renderMetricsTable(model.metrics)}\n\nold\n`);
     });
 
     it('adds a Metrics section before the validation checklist when there is none', () => {

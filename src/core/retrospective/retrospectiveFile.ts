@@ -1,11 +1,13 @@
 /**
  * What the Finish step does to a retrospective file the user has edited: drop the hint comments
- * that are left, refresh the Metrics table from the record, and pick a file name that never
- * overwrites an earlier retrospective.
+ * that are left, refresh the generated Metrics rows from the record (never the user's own text),
+ * and pick a file name that never overwrites an earlier retrospective.
  */
 import type { RetrospectiveModel } from './model';
 import { localClockCompact, localDate } from './localTime';
 import { renderMetricsTable } from './renderMetrics';
+import { blocksIn, parseDocument, sectionOf } from '../validator/document';
+import type { Block, ParsedDoc, SectionInfo } from '../validator/document';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -53,48 +55,172 @@ export function stripHints(markdown: string): string {
     .join('');
 }
 
-const METRICS_HEADING = /^##[ \t]+(?:.*\W)?metrics\W*$/i;
-const TOP_HEADING = /^#{1,2}[ \t]/;
+/** One line of the file and the break that ended it ('' for the last line), so edits keep every other byte. */
+interface SourceLine {
+  text: string;
+  end: string;
+}
+
+/** Splits at the same breaks parseDocument uses (\r\n, \r, \n), so its line numbers index this array. */
+function splitSourceLines(markdown: string): SourceLine[] {
+  const parts = markdown.split(/(\r\n|\r|\n)/);
+  const lines: SourceLine[] = [];
+  for (let i = 0; i < parts.length; i += 2) lines.push({ text: parts[i], end: parts[i + 1] ?? '' });
+  return lines;
+}
+
+function joinSourceLines(lines: readonly SourceLine[]): string {
+  return lines.map((l) => l.text + l.end).join('');
+}
+
+/** Inserts lines after `index`, ending them with that line's break; a last line without a break stays last without one. */
+function insertAfter(lines: SourceLine[], index: number, texts: readonly string[], eol: string): void {
+  if (texts.length === 0) return;
+  const anchor = lines[index];
+  const lineBreak = anchor.end || eol;
+  const added = texts.map((text, i) => ({ text, end: i === texts.length - 1 ? anchor.end : lineBreak }));
+  anchor.end = lineBreak;
+  lines.splice(index + 1, 0, ...added);
+}
+
+interface CellSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Where each cell's content lies in a table row: between unescaped pipes, outer pipes optional (GFM). */
+function cellSpans(line: string): CellSpan[] {
+  const pipes: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '\\') i++;
+    else if (line[i] === '|') pipes.push(i);
+  }
+  const first = line.length - line.trimStart().length;
+  const last = line.trimEnd().length - 1;
+  const edges = pipes[0] === first ? pipes : [-1, ...pipes];
+  if (edges.length < 2 || edges[edges.length - 1] !== last) edges.push(line.length);
+  return edges.slice(1).map((end, i) => ({ start: edges[i] + 1, end }));
+}
+
+/** A cell reduced for comparison: "**Commits**" and "commits" name the same metric. */
+function metricName(cell: string): string {
+  return cell.replace(/\\(.)/g, '$1').replace(/[*_`]/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+interface MetricRow {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** The rows the generator writes, read back from its own table so names and values stay its own. */
+function generatedRows(model: RetrospectiveModel): MetricRow[] {
+  return renderMetricsTable(model.metrics).split('\n').slice(2).map((line) => {
+    const [name, value] = cellSpans(line).map((c) => line.slice(c.start, c.end).trim());
+    return { name, value };
+  });
+}
+
+/** Read from the line itself rather than the token, so a table is edited only where its header really stands. */
+function startsGeneratedTable(doc: ParsedDoc, block: Block): boolean {
+  const header = doc.lines[block.line - 1] ?? '';
+  const names = cellSpans(header).map((c) => metricName(header.slice(c.start, c.end)));
+  return names[0] === 'metric' && names[1] === 'value';
+}
 
 /**
- * Replaces the body of the `## Metrics` section with the model's metrics table, leaving every
- * other line untouched. Without a Metrics section one is added before "Retrospective
- * Validation" (which the validator keeps last), or at the end.
+ * The `| Metric | Value |` table the generator wrote: the first one in the section's own text
+ * before any subheading, since a table under a user's `###` is theirs even with the same header.
+ */
+function generatedTable(doc: ParsedDoc, section: SectionInfo): Block | undefined {
+  const blocks = blocksIn(doc, section);
+  const subheading = blocks.find((b) => b.token.type === 'heading');
+  return blocks.find((b) => b.token.type === 'table' && (subheading === undefined || b.line < subheading.line) && startsGeneratedTable(doc, b));
+}
+
+/** The row with its value cell replaced, every other character as the user wrote it. */
+function withValue(text: string, spans: readonly CellSpan[], row: MetricRow): string {
+  if (spans.length < 2) return `| ${row.name} | ${row.value} |`;
+  return `${text.slice(0, spans[1].start)} ${row.value} ${text.slice(spans[1].end)}`;
+}
+
+/**
+ * Updates the generated table in place: rows naming a generated metric get the fresh value, rows
+ * the user added stay where they are, and generated rows the table lacks are appended to it.
+ */
+function refreshTable(lines: SourceLine[], doc: ParsedDoc, table: Block, fresh: readonly MetricRow[], eol: string): void {
+  const byName = new Map(fresh.map((row) => [metricName(row.name), row] as const));
+  const present = new Set<string>();
+  // Line 1 of a table is its header and line 2 its delimiter; each later line is one row.
+  for (let index = table.line + 1; index < table.endLine; index++) {
+    const source = lines[index].text;
+    // The parsed line has HTML comments blanked (same length), so a pipe inside a comment is no cell edge.
+    const parsed = doc.lines[index];
+    const spans = cellSpans(parsed.length === source.length ? parsed : source);
+    const name = metricName(spans.length > 0 ? source.slice(spans[0].start, spans[0].end) : source);
+    const row = byName.get(name);
+    if (row === undefined) continue;
+    present.add(name);
+    lines[index].text = withValue(source, spans, row);
+  }
+  const missing = fresh.filter((row) => !present.has(metricName(row.name)));
+  insertAfter(lines, table.endLine - 1, missing.map((row) => `| ${row.name} | ${row.value} |`), eol);
+}
+
+/** Puts a fresh table first in a Metrics section that has none, leaving the section's text after it. */
+function addTableToSection(lines: SourceLine[], section: SectionInfo, table: readonly string[], eol: string): void {
+  const headingIndex = section.bodyStartLine - 2;
+  const next = lines[headingIndex + 1];
+  const separator = next !== undefined && next.text.trim() !== '' ? [''] : [];
+  insertAfter(lines, headingIndex, ['', ...table, ...separator], eol);
+}
+
+/**
+ * Index of the line a new Metrics section goes before: after a level-2 Next Steps section and
+ * before the validator's checklist, as the format orders them; at the end when neither exists.
+ */
+function metricsInsertionIndex(doc: ParsedDoc, lineCount: number): number {
+  const nextSteps = sectionOf(doc, 'nextSteps');
+  const checklist = sectionOf(doc, 'validation');
+  if (nextSteps !== undefined && nextSteps.level === 2 && (checklist === undefined || nextSteps.line < checklist.line)) {
+    return nextSteps.bodyEndLine;
+  }
+  return checklist !== undefined ? checklist.line - 1 : lineCount;
+}
+
+/**
+ * A new `## Metrics` section before line `at`, set off by one blank line on each side. The file
+ * keeps ending with a line break, or without one, as it did.
+ */
+function addMetricsSection(lines: SourceLine[], at: number, table: readonly string[], eol: string): SourceLine[] {
+  const before = lines.slice(0, at);
+  const after = lines.slice(at);
+  const endedWithBreak = lines.length > 1 && lines[lines.length - 1].text === '';
+  while (before.length > 0 && before[before.length - 1].text.trim() === '') before.pop();
+  const lastBefore = before.pop();
+  if (lastBefore !== undefined) before.push({ ...lastBefore, end: lastBefore.end || eol });
+  const texts = [...(before.length > 0 ? [''] : []), '## Metrics', '', ...table, ...(after.length > 0 ? [''] : [])];
+  const finalBreak = after.length > 0 || endedWithBreak ? eol : '';
+  const block = texts.map((text, i) => ({ text, end: i === texts.length - 1 ? finalBreak : eol }));
+  return [...before, ...block, ...after];
+}
+
+/**
+ * Refreshes the numbers in the Metrics section the validator recognises (parseDocument and
+ * sectionOf, so editor and validator agree on which section it is). Only the generated
+ * `| Metric | Value |` table changes, row by row; the user's rows, prose, other tables and
+ * subsections stay as written. Without a Metrics section one is added where the format puts it.
  */
 export function replaceMetricsSection(markdown: string, model: RetrospectiveModel): string {
-  const eol = markdown.includes('\r\n') ? '\r\n' : '\n';
-  const lines = markdown.split(/\r?\n/);
-  const table = renderMetricsTable(model.metrics).split('\n');
-  let heading = -1;
-  let inFence: string | undefined;
-  let bodyEnd = lines.length;
-  let validation = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const fence = FENCE.exec(lines[i]);
-    if (inFence !== undefined) {
-      if (fence && fence[1][0] === inFence[0] && fence[1].length >= inFence.length && lines[i].trim() === fence[1]) inFence = undefined;
-      continue;
-    }
-    if (fence) {
-      inFence = fence[1];
-      continue;
-    }
-    if (heading < 0 && METRICS_HEADING.test(lines[i]) && !/session-metrics/i.test(lines[i])) {
-      heading = i;
-    } else if (heading >= 0 && bodyEnd === lines.length && TOP_HEADING.test(lines[i])) {
-      bodyEnd = i;
-    }
-    if (validation < 0 && /^##[ \t]+.*retrospective validation/i.test(lines[i])) validation = i;
-  }
-  if (heading >= 0) {
-    return [...lines.slice(0, heading + 1), '', ...table, '', ...lines.slice(bodyEnd)].join(eol);
-  }
-  const insertAt = validation >= 0 ? validation : lines.length;
-  const before = lines.slice(0, insertAt);
-  while (before.length > 0 && before[before.length - 1].trim() === '') before.pop();
-  const block = ['', '## Metrics', '', ...table, ''];
-  const after = lines.slice(insertAt);
-  return [...before, ...block, ...(after.length > 0 ? after : [''])].join(eol);
+  const eol = /\r\n|\r|\n/.exec(markdown)?.[0] ?? '\n';
+  const doc = parseDocument(markdown, Number.MAX_SAFE_INTEGER);
+  const lines = splitSourceLines(markdown);
+  const freshTable = renderMetricsTable(model.metrics).split('\n');
+  const section = sectionOf(doc, 'metrics');
+  if (section === undefined) return joinSourceLines(addMetricsSection(lines, metricsInsertionIndex(doc, lines.length), freshTable, eol));
+  const table = generatedTable(doc, section);
+  if (table === undefined) addTableToSection(lines, section, freshTable, eol);
+  else refreshTable(lines, doc, table, generatedRows(model), eol);
+  return joinSourceLines(lines);
 }
 
 const MAX_SLUG = 40;
