@@ -78,6 +78,8 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
         }),
       ]);
       const utcOffsetMinutes = start?.utcOffsetMinutes ?? -new Date().getTimezoneOffset();
+      // No idleMinutes: the idle detector records idle stretches as events, and typing or
+      // reading writes no events, so a long silence between events is not idle time.
       const model = buildRetrospective(events, {
         now: Date.now(),
         utcOffsetMinutes,
@@ -86,7 +88,6 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
         author: settings.retrospective.author,
         uncommitted,
         recurringFriction: recurring,
-        idleMinutes: settings.idleMinutes,
       });
       const markdown = `${draftMarker(sessionId)}\n${renderRetrospective(model)}`;
       const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;

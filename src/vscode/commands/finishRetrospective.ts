@@ -46,7 +46,11 @@ function writeMetricsRow(logFile: string, row: MetricsLogRow): boolean {
   return true;
 }
 
-/** The session's model rebuilt from its journal, to refresh the metrics; undefined for foreign files. */
+/**
+ * The session's model rebuilt from its journal, to refresh the metrics; undefined for foreign
+ * files. Without idleMinutes, as End Session builds the draft: the journal holds the idle
+ * detector's stretches, and silence between events is typing or reading, not idle time.
+ */
 async function modelFor(text: string, journalDir: string, settings: Settings): Promise<RetrospectiveModel | undefined> {
   const id = sessionIdOfDraft(text);
   if (!id) return undefined;
@@ -55,7 +59,7 @@ async function modelFor(text: string, journalDir: string, settings: Settings): P
   const events = effectiveEvents(loaded.events);
   const start = events.find((e) => e.kind === 'session-start');
   const offset = start?.kind === 'session-start' ? start.utcOffsetMinutes : -new Date().getTimezoneOffset();
-  return buildRetrospective(events, { now: Date.now(), utcOffsetMinutes: offset, author: settings.retrospective.author, idleMinutes: settings.idleMinutes });
+  return buildRetrospective(events, { now: Date.now(), utcOffsetMinutes: offset, author: settings.retrospective.author });
 }
 
 /** "Biggest win" and "main friction" for the metrics log: the first item the user wrote. */
