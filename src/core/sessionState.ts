@@ -3,6 +3,7 @@
  * user's edits and deletes, and the times and counts every view and the retrospective show.
  * Pure functions, so the sidebar, the retrospective and the CLI agree on every number.
  */
+import { commitLedger, commitTotals } from './commitLedger';
 import { commandFailed } from './events';
 import type { DeleteEvent, EditEvent, EventKind, FrictionEvent, JournalEvent } from './events';
 import { FRICTION_CATEGORIES } from './events';
@@ -143,7 +144,7 @@ export function summarize(events: readonly JournalEvent[], now: number): Session
   let firstTime = Number.POSITIVE_INFINITY;
   const excluded: Interval[] = [];
   const pauseMarks: { time: number; pause: boolean }[] = [];
-  let commits = 0, commands = 0, commandsFailed = 0, saves = 0, friction = 0, notes = 0, lessons = 0, tasksFailed = 0;
+  let commands = 0, commandsFailed = 0, saves = 0, friction = 0, notes = 0, lessons = 0, tasksFailed = 0;
   const files = new Set<string>();
 
   for (const e of effective) {
@@ -166,7 +167,6 @@ export function summarize(events: readonly JournalEvent[], now: number): Session
       case 'idle':
         excluded.push([e.from, e.to]);
         break;
-      case 'commit': commits++; break;
       case 'command':
         commands++;
         if (commandFailed(e)) commandsFailed++;
@@ -196,6 +196,8 @@ export function summarize(events: readonly JournalEvent[], now: number): Session
   }
   if (pausedAt !== undefined) excluded.push([pausedAt, finish]);
 
+  // Amends, rebases and merges are commit events too; the ledger counts each surviving commit once.
+  const commits = commitTotals(commitLedger(effective)).commits;
   const elapsedMs = Math.max(0, finish - begin);
   const focus = nonEmpty(endFocus) ?? nonEmpty(startFocus);
   return {

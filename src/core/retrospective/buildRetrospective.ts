@@ -3,6 +3,8 @@
  * files, commits, commands, friction, notes and lessons; the timeline and the inactive stretches
  * have their own small modules. Nothing is invented: every number and row comes from an event.
  */
+import { commitLedger, commitTotals, countsAsCommit, ownsLines } from '../commitLedger';
+import type { CommitTotals, LedgerCommit } from '../commitLedger';
 import { commandFailed } from '../events';
 import type { CommitEvent, FileChange, JournalEvent } from '../events';
 import { effectiveEvents } from '../sessionState';
@@ -61,6 +63,36 @@ function workspacePath(commit: CommitEvent, path: string): string {
   return commit.repo === '.' || commit.repo === '' ? path : `${commit.repo.replace(/\/+$/, '')}/${path}`;
 }
 
+function addCommitFiles(files: FileTable, commit: CommitEvent): void {
+  for (const f of commit.files) files.addChange(workspacePath(commit, f.path), f);
+}
+
+/** A merge's diff is the other side's work, so its row shows no files or lines of its own. */
+function commitSummary(c: LedgerCommit): CommitSummary {
+  const e = c.event;
+  const merge = c.counting === 'merge';
+  return {
+    time: e.time,
+    shortHash: e.hash.slice(0, 7),
+    subject: e.subject,
+    files: merge ? 0 : e.files.length + (e.filesTruncated ?? 0),
+    added: merge ? 0 : e.added,
+    removed: merge ? 0 : e.removed,
+    ...(merge ? { merge: true } : {}),
+    ...(c.rewrites > 0 ? { rewrites: c.rewrites } : {}),
+  };
+}
+
+/**
+ * Amends, rebase and pull picks and merges are commit events too: the ledger keeps each commit
+ * that exists at the end once, and only the session's own commits add lines and files.
+ */
+function commitsOf(live: readonly JournalEvent[], files: FileTable): { commits: CommitSummary[]; totals: CommitTotals } {
+  const ledger = commitLedger(live);
+  for (const c of ledger) if (ownsLines(c)) addCommitFiles(files, c.event);
+  return { commits: ledger.filter(countsAsCommit).map(commitSummary), totals: commitTotals(ledger) };
+}
+
 function keepSlowest(slowest: SlowCommand[], candidate: SlowCommand): void {
   if (slowest.length === SLOWEST_KEPT && candidate.durationMs <= slowest[SLOWEST_KEPT - 1].durationMs) return;
   let i = slowest.length;
@@ -77,7 +109,6 @@ function keepSlowest(slowest: SlowCommand[], candidate: SlowCommand): void {
 export function buildRetrospective(events: readonly JournalEvent[], options: BuildOptions): RetrospectiveModel {
   const live = effectiveEvents(events);
   const files = new FileTable();
-  const commits: CommitSummary[] = [];
   const slowest: SlowCommand[] = [];
   const friction: FrictionSummary[] = [];
   const notes: TextEntry[] = [];
@@ -91,8 +122,6 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
   let commandsRun = 0;
   let commandsFailed = 0;
   let saves = 0;
-  let linesAdded = 0;
-  let linesRemoved = 0;
 
   for (const e of live) {
     firstTime ??= e.time;
@@ -107,19 +136,6 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
         endTime = e.time;
         endFocus = e.focus ?? endFocus;
         endType = e.sessionType ?? endType;
-        break;
-      case 'commit':
-        commits.push({
-          time: e.time,
-          shortHash: e.hash.slice(0, 7),
-          subject: e.subject,
-          files: e.files.length + (e.filesTruncated ?? 0),
-          added: e.added,
-          removed: e.removed,
-        });
-        linesAdded += e.added;
-        linesRemoved += e.removed;
-        for (const f of e.files) files.addChange(workspacePath(e, f.path), f);
         break;
       case 'command': {
         commandsRun++;
@@ -145,6 +161,9 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
         break;
     }
   }
+  const { commits, totals } = commitsOf(live, files);
+  let linesAdded = totals.added;
+  let linesRemoved = totals.removed;
   for (const change of options.uncommitted ?? []) {
     files.addChange(change.path, change);
     linesAdded += change.added ?? 0;
@@ -180,7 +199,7 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
     metrics: {
       durationMs,
       activeMs,
-      commits: commits.length,
+      commits: totals.commits,
       filesChanged: fileSummaries.length,
       linesAdded,
       linesRemoved,

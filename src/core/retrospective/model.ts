@@ -75,6 +75,7 @@ export interface FileSummary {
   readonly removed?: number;
 }
 
+/** A commit that exists at the end of the session (its last version, after amends and rebases). */
 export interface CommitSummary {
   readonly time: number;
   readonly shortHash: string;
@@ -82,6 +83,10 @@ export interface CommitSummary {
   readonly files: number;
   readonly added: number;
   readonly removed: number;
+  /** A merge: its diff is the merged-in side's work, so files and lines are not counted (0). */
+  readonly merge?: boolean;
+  /** Earlier versions of this commit recorded in the session (amends, rebase or pull picks). */
+  readonly rewrites?: number;
 }
 
 export interface SlowCommand {

@@ -6,7 +6,7 @@
 import { formatDuration, shorten } from '../describeEvent';
 import { localClock } from './localTime';
 import { codeOrEscaped, escapeMarkdown } from './markdownEscape';
-import type { RetrospectiveModel } from './model';
+import type { CommitSummary, RetrospectiveModel } from './model';
 import { renderMermaid } from './renderMermaid';
 
 /** Rows shown per table before the rest is summarised. */
@@ -30,13 +30,24 @@ function filesPart(m: RetrospectiveModel): string[] {
   return [...out, ...more(m.files.length, MAX_TABLE_ROWS, 'files')];
 }
 
+/** Says why a row's numbers differ from the commit events on the timeline. */
+function commitNote(c: CommitSummary): string {
+  if (c.merge) return ' (merge: its lines are the merged-in work, not counted)';
+  if (c.rewrites) return ` (last of ${c.rewrites + 1} versions: amended or rebased)`;
+  return '';
+}
+
+function commitRow(c: CommitSummary): string {
+  const lines = c.merge ? '—' : `+${c.added} −${c.removed}`;
+  const files = c.merge ? '—' : String(c.files);
+  return `| ${codeOrEscaped(c.shortHash)} | ${escapeMarkdown(shorten(c.subject))}${commitNote(c)} | ${files} | ${lines} |`;
+}
+
 function commitsPart(m: RetrospectiveModel): string[] {
   const out = ['### Commits', ''];
   if (m.commits.length === 0) return [...out, 'No commits were made during the session.'];
   out.push('| Commit | Subject | Files | Lines |', '| --- | --- | ---: | ---: |');
-  for (const c of m.commits.slice(0, MAX_TABLE_ROWS)) {
-    out.push(`| ${codeOrEscaped(c.shortHash)} | ${escapeMarkdown(shorten(c.subject))} | ${c.files} | +${c.added} −${c.removed} |`);
-  }
+  for (const c of m.commits.slice(0, MAX_TABLE_ROWS)) out.push(commitRow(c));
   return [...out, ...more(m.commits.length, MAX_TABLE_ROWS, 'commits')];
 }
 

@@ -1,0 +1,249 @@
+/**
+ * Which recorded commits still exist at the end of a session, and whose lines are the session's
+ * own. The journal records every commit git's reflog shows: an amend, each rebase or
+ * `pull --rebase` pick and each merge is a commit event of its own, carrying the full diff of
+ * the new commit. Counting them all counts one piece of work two, three or five times, and a
+ * merge's first-parent diff is a teammate's work. The live panel and the retrospective both
+ * count through this ledger, so their numbers agree.
+ *
+ * What a commit event carries decides how exact this can be: it has the new hash, the subject,
+ * the author time, the repository and the branch, but not the hash it replaced nor its parents.
+ * So an amend replaces the repository's HEAD as the record tracks it, and a replayed commit
+ * (rebase or pull pick) replaces the earlier session commit with its author time and subject.
+ */
+import type { CommitEvent, GitOpEvent, JournalEvent } from './events';
+
+/** How a commit that exists at the end counts. */
+export type CommitCounting =
+  /** A commit of the session: counted, with its lines and files. */
+  | 'own'
+  /** A merge: counted as a commit, but its diff is the other side's work, so no lines or files. */
+  | 'merge'
+  /** A rewrite or replay of a commit authored before the session: not counted at all. */
+  | 'earlier-work';
+
+/** A commit as it stands at the end of the session. */
+export interface LedgerCommit {
+  /** The last recorded version of the commit. */
+  readonly event: CommitEvent;
+  readonly counting: CommitCounting;
+  /** Earlier versions of it recorded in this session (amends, rebase and pull picks). */
+  readonly rewrites: number;
+}
+
+/** Totals over the commits that count, for the panel and the metrics. */
+export interface CommitTotals {
+  readonly commits: number;
+  readonly added: number;
+  readonly removed: number;
+}
+
+// Author dates have whole seconds, so a commit made in the session's first second can carry an
+// author time up to a second before the session-start event.
+const AUTHOR_TIME_RESOLUTION_MS = 1000;
+
+const AUTOSQUASH_PREFIX = /^(?:(?:fixup|squash|amend)! )+/;
+
+interface Slot {
+  entry: LedgerCommit;
+  /** Removed from the end result (replaced, or squashed into another commit). */
+  gone: boolean;
+  /** Dropped by a rebase as a side effect (a folded `fixup!`, a merge); a later pick may revive it. */
+  revivable: boolean;
+}
+
+class Ledger {
+  private readonly slots: Slot[] = [];
+  /** The slot HEAD points at, per repository; undefined once HEAD moved somewhere unknown. */
+  private readonly heads = new Map<string, Slot | undefined>();
+
+  constructor(private readonly sessionStart: number) {}
+
+  commit(e: CommitEvent): void {
+    switch (e.operation) {
+      case 'amend':
+        this.amend(e);
+        break;
+      case 'rebase':
+      case 'pull':
+        this.replay(e);
+        break;
+      case 'merge':
+        this.add(e, 'merge');
+        break;
+      default:
+        // A plain commit, cherry-pick or revert is new in this session even when it carries an
+        // older author date (a cherry-pick keeps the original's), so it always counts.
+        this.add(e, 'own');
+        break;
+    }
+  }
+
+  /** Keeps HEAD tracking right when git moves HEAD without making a commit. */
+  gitOp(e: GitOpEvent): void {
+    switch (e.op) {
+      case 'checkout':
+        this.heads.set(e.repo, this.checkedOut(e.repo, e.to));
+        break;
+      case 'reset':
+        // `git reset` / `git reset --hard` alone stay on HEAD; any other target is a commit we cannot name.
+        if (e.to !== 'HEAD') this.heads.set(e.repo, undefined);
+        break;
+      case 'rebase-finish':
+      case 'stash':
+        // The branch now points at the last pick, which is already HEAD.
+        break;
+      default:
+        // Fast-forwards, aborts and the like leave HEAD on a commit the record may not hold.
+        this.heads.set(e.repo, undefined);
+        break;
+    }
+  }
+
+  result(): LedgerCommit[] {
+    return this.slots.filter((s) => !s.gone).map((s) => s.entry);
+  }
+
+  private add(e: CommitEvent, counting: CommitCounting): void {
+    const slot: Slot = { entry: { event: e, counting, rewrites: 0 }, gone: false, revivable: false };
+    this.slots.push(slot);
+    this.heads.set(e.repo, slot);
+  }
+
+  /** The new version takes the old one's place (and its counting: an amended merge is still a merge). */
+  private replace(slot: Slot, e: CommitEvent): void {
+    slot.entry = { event: e, counting: slot.entry.counting, rewrites: slot.entry.rewrites + 1 };
+    slot.gone = false;
+    slot.revivable = false;
+    this.heads.set(e.repo, slot);
+  }
+
+  /** `git commit --amend` rewrites HEAD: the commit HEAD was on no longer exists. */
+  private amend(e: CommitEvent): void {
+    const head = this.heads.get(e.repo);
+    if (head && !head.gone) this.replace(head, e);
+    else this.add(e, this.authoredBefore(e) ? 'earlier-work' : 'own');
+  }
+
+  /**
+   * A rebase or pull pick is a copy of an earlier commit. When that commit was made in this
+   * session, the copy replaces it. Otherwise it is a copy of earlier work (not counted), or, for
+   * pull, the merge commit `git pull` makes (counted without lines).
+   */
+  private replay(e: CommitEvent): void {
+    const original = this.originalOf(e);
+    if (original) {
+      this.dropMergesAbove(original);
+      this.replace(original, e);
+      if (e.operation === 'rebase') this.squashFixupsOf(e);
+      return;
+    }
+    if (this.authoredBefore(e)) this.add(e, 'earlier-work');
+    else this.add(e, e.operation === 'pull' ? 'merge' : 'own');
+  }
+
+  private originalOf(e: CommitEvent): Slot | undefined {
+    const inRepo = this.slots.filter((s) => s.entry.event.repo === e.repo && (!s.gone || s.revivable));
+    const sameAuthorTime = inRepo.filter((s) => s.entry.event.authorTime === e.authorTime);
+    const exact = latest(sameAuthorTime.filter((s) => s.entry.event.subject === e.subject));
+    if (exact) return exact;
+    // The adapter falls back to the reflog time when `git show` fails; a copy never has its own
+    // time as author time, so then only the subject can match.
+    if (e.authorTime === e.time) return latest(inRepo.filter((s) => s.entry.event.subject === e.subject));
+    // A reword keeps the author time but not the subject; match only when that is unambiguous.
+    const live = sameAuthorTime.filter((s) => !s.gone);
+    return live.length === 1 ? live[0] : undefined;
+  }
+
+  /**
+   * `rebase --autosquash` folds `fixup! X` commits into X: the new X holds their lines, so they
+   * stop counting. Should the rebase pick one of them instead, `originalOf` revives it.
+   */
+  private squashFixupsOf(e: CommitEvent): void {
+    for (const s of this.slots) {
+      const ev = s.entry.event;
+      if (s.gone || ev.repo !== e.repo || !AUTOSQUASH_PREFIX.test(ev.subject)) continue;
+      if (ev.subject.replace(AUTOSQUASH_PREFIX, '') !== e.subject) continue;
+      drop(s);
+    }
+  }
+
+  /**
+   * Rebasing a commit rewrites everything made on top of it, and a rebase leaves merges out
+   * (unless `--rebase-merges` recreates them, which `originalOf` then matches), so a session
+   * merge made after the replayed commit on the same branch no longer exists.
+   */
+  private dropMergesAbove(original: Slot): void {
+    const from = this.slots.indexOf(original);
+    const branch = original.entry.event.branch;
+    for (const s of this.slots.slice(from + 1)) {
+      const ev = s.entry.event;
+      if (s.gone || s.entry.counting !== 'merge' || ev.repo !== original.entry.event.repo) continue;
+      if (branch !== undefined && ev.branch !== undefined && ev.branch !== branch) continue;
+      drop(s);
+    }
+  }
+
+  /** After a checkout HEAD is on the branch (or commit) it names; the record knows its last commit there. */
+  private checkedOut(repo: string, target: string | undefined): Slot | undefined {
+    if (target === undefined) return undefined;
+    const inRepo = this.slots.filter((s) => !s.gone && s.entry.event.repo === repo);
+    const isHash = /^[0-9a-f]{7,64}$/.test(target);
+    return latest(inRepo.filter((s) => (isHash ? s.entry.event.hash.startsWith(target) : s.entry.event.branch === target)));
+  }
+
+  private authoredBefore(e: CommitEvent): boolean {
+    return e.authorTime <= this.sessionStart - AUTHOR_TIME_RESOLUTION_MS;
+  }
+}
+
+function drop(s: Slot): void {
+  s.gone = true;
+  s.revivable = true;
+}
+
+function latest<T>(items: readonly T[]): T | undefined {
+  return items[items.length - 1];
+}
+
+function sessionStartOf(events: readonly JournalEvent[]): number {
+  const start = events.find((e) => e.kind === 'session-start');
+  return start?.time ?? events[0]?.time ?? 0;
+}
+
+/**
+ * The commits that exist at the end of the session, each once, in the order their first version
+ * was made. `events` are the session's events in journal order, after edits and deletes.
+ */
+export function commitLedger(events: readonly JournalEvent[]): LedgerCommit[] {
+  const ledger = new Ledger(sessionStartOf(events));
+  for (const e of events) {
+    if (e.kind === 'commit') ledger.commit(e);
+    else if (e.kind === 'git-op') ledger.gitOp(e);
+  }
+  return ledger.result();
+}
+
+/** Whether a commit counts in the session's commit total. */
+export function countsAsCommit(c: LedgerCommit): boolean {
+  return c.counting !== 'earlier-work';
+}
+
+/** Whether a commit's lines and files are the session's own work. */
+export function ownsLines(c: LedgerCommit): boolean {
+  return c.counting === 'own';
+}
+
+/** Commits and lines the session made, each commit once. */
+export function commitTotals(ledger: readonly LedgerCommit[]): CommitTotals {
+  let commits = 0;
+  let added = 0;
+  let removed = 0;
+  for (const c of ledger) {
+    if (countsAsCommit(c)) commits++;
+    if (!ownsLines(c)) continue;
+    added += c.event.added;
+    removed += c.event.removed;
+  }
+  return { commits, added, removed };
+}
