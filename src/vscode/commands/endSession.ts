@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SessionStartEvent, SessionType } from '../../core/events';
-import { buildRetrospective } from '../../core/retrospective/buildRetrospective';
 import { renderRetrospective } from '../../core/retrospective/renderRetrospective';
 import { retrospectiveFileName } from '../../core/retrospective/retrospectiveFile';
+import { buildRecordedRetrospective } from '../../core/retrospective/recordedRetrospective';
 import type { Command } from './command';
 import { CommandIds } from './commandIds';
 import type { SessionController } from '../sessionController';
@@ -66,32 +66,34 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
 
       await deps.flushCapture();
       const sessionId = controller.events()[0]?.sessionId ?? 'session';
-      const events = await controller.end({ sessionType: type.label, focus: focus.trim() || undefined });
-      if (!events) return;
       const settings = deps.settings();
       const git = deps.git();
-      const [uncommitted, recurring] = await Promise.all([
-        git ? uncommittedChanges(git, controller.folders(), deps.log) : Promise.resolve([]),
-        controller.recurringFriction({ id: sessionId, start: start?.time ?? Date.now(), events }).catch((err: unknown) => {
-          deps.log.warn(`Recurring friction could not be read: ${String(err)}`);
+      // Read before the session ends, so the session-end event records it and a later Finish
+      // rebuilds the same numbers from the journal. A failed read must not keep the session
+      // from ending; the draft then shows committed lines only.
+      const uncommitted = git
+        ? await uncommittedChanges(git, controller.folders(), deps.log).catch((err: unknown) => {
+          deps.log.warn(`Uncommitted changes could not be read: ${String(err)}`);
           return [];
-        }),
-      ]);
-      const utcOffsetMinutes = start?.utcOffsetMinutes ?? -new Date().getTimezoneOffset();
-      // No idleMinutes: the idle detector records idle stretches as events, and typing or
-      // reading writes no events, so a long silence between events is not idle time.
-      const model = buildRetrospective(events, {
+        })
+        : [];
+      const events = await controller.end({ sessionType: type.label, focus: focus.trim() || undefined, uncommitted });
+      if (!events) return;
+      const recurring = await controller.recurringFriction({ id: sessionId, start: start?.time ?? Date.now(), events }).catch((err: unknown) => {
+        deps.log.warn(`Recurring friction could not be read: ${String(err)}`);
+        return [];
+      });
+      const model = buildRecordedRetrospective(events, {
         now: Date.now(),
-        utcOffsetMinutes,
+        fallbackUtcOffsetMinutes: -new Date().getTimezoneOffset(),
         focus: focus.trim() || undefined,
         sessionType: type.label,
         author: settings.retrospective.author,
-        uncommitted,
         recurringFriction: recurring,
       });
       const markdown = `${draftMarker(sessionId)}\n${renderRetrospective(model)}`;
       const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-      const name = retrospectiveFileName(model.start, utcOffsetMinutes, model.focus);
+      const name = retrospectiveFileName(model.start, model.utcOffsetMinutes, model.focus);
       const fallbackDir = path.join(controller.journalDir, 'retrospectives');
       const target = root ? retrospectiveDir(root, settings.retrospective.folder) : { dir: fallbackDir };
       if (target.rejected !== undefined) {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatDuration } from '../../core/describeEvent';
 import { loadSession } from '../../core/journalStore';
-import { buildRetrospective } from '../../core/retrospective/buildRetrospective';
+import { buildRecordedRetrospective } from '../../core/retrospective/recordedRetrospective';
 import { localDate, localClock } from '../../core/retrospective/localTime';
 import { appendMetricsRow } from '../../core/retrospective/metricsLog';
 import type { MetricsLogRow } from '../../core/retrospective/metricsLog';
@@ -47,19 +47,20 @@ function writeMetricsRow(logFile: string, row: MetricsLogRow): boolean {
 }
 
 /**
- * The session's model rebuilt from its journal, to refresh the metrics; undefined for foreign
- * files. Without idleMinutes, as End Session builds the draft: the journal holds the idle
- * detector's stretches, and silence between events is typing or reading, not idle time.
+ * The session's model rebuilt from its journal as End Session built the draft (with the
+ * uncommitted changes stored on its session-end event), to refresh the metrics; undefined for
+ * foreign files.
  */
 async function modelFor(text: string, journalDir: string, settings: Settings): Promise<RetrospectiveModel | undefined> {
   const id = sessionIdOfDraft(text);
   if (!id) return undefined;
   const loaded = await loadSession(journalDir, id);
   if (!loaded) return undefined;
-  const events = effectiveEvents(loaded.events);
-  const start = events.find((e) => e.kind === 'session-start');
-  const offset = start?.kind === 'session-start' ? start.utcOffsetMinutes : -new Date().getTimezoneOffset();
-  return buildRetrospective(events, { now: Date.now(), utcOffsetMinutes: offset, author: settings.retrospective.author });
+  return buildRecordedRetrospective(effectiveEvents(loaded.events), {
+    now: Date.now(),
+    fallbackUtcOffsetMinutes: -new Date().getTimezoneOffset(),
+    author: settings.retrospective.author,
+  });
 }
 
 /** "Biggest win" and "main friction" for the metrics log: the first item the user wrote. */
