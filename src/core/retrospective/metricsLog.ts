@@ -15,6 +15,11 @@ export interface MetricsLogRow {
   readonly friction: number;
   readonly biggestWin?: string;
   readonly mainFriction?: string;
+  /**
+   * The session the row is about. Written as a trailing HTML comment so a later Finish finds
+   * and replaces this row instead of adding a second one or keeping a stale one.
+   */
+  readonly sessionId?: string;
 }
 
 export const METRICS_LOG_TITLE = '# Session Metrics';
@@ -25,8 +30,21 @@ function cell(text: string | undefined): string {
   return text?.trim() ? escapeMarkdown(text) : '—';
 }
 
+/** Session ids as the journal writes them; anything else could close the comment early, so it is left out. */
+const SAFE_SESSION_ID = /^[\w-]{1,64}$/;
+const SESSION_MARKER = /<!--\s*session:([\w-]{1,64})\s*-->\s*$/;
+
+/**
+ * After the last pipe, so GFM and markdown-it treat it as an excess cell and drop it: the table
+ * keeps its six columns and the comment never shows.
+ */
+function sessionMarker(sessionId: string | undefined): string {
+  return sessionId !== undefined && SAFE_SESSION_ID.test(sessionId) ? ` <!-- session:${sessionId} -->` : '';
+}
+
 function rowLine(row: MetricsLogRow): string {
-  return `| ${cell(row.date)} | ${cell(row.duration)} | ${row.commits} | ${row.friction} | ${cell(row.biggestWin)} | ${cell(row.mainFriction)} |`;
+  const cells = `| ${cell(row.date)} | ${cell(row.duration)} | ${row.commits} | ${row.friction} | ${cell(row.biggestWin)} | ${cell(row.mainFriction)} |`;
+  return cells + sessionMarker(row.sessionId);
 }
 
 /**
@@ -50,4 +68,40 @@ export function appendMetricsRow(existing: string | undefined, row: MetricsLogRo
   const out = [...lines.slice(0, last + 1), line, ...lines.slice(last + 1)];
   if (out[out.length - 1] !== '') out.push('');
   return out.join(eol);
+}
+
+/** The session id a row carries, or undefined for rows written before rows carried one. */
+export function sessionIdOfRow(line: string): string | undefined {
+  return SESSION_MARKER.exec(line)?.[1];
+}
+
+/**
+ * Index of the line holding this session's row: the one carrying its id, else (for logs written
+ * before rows carried ids) a row without an id whose date cell matches, as earlier versions
+ * matched it. -1 when there is none.
+ */
+function rowIndexOf(lines: readonly string[], row: MetricsLogRow): number {
+  const isTableRow = (line: string): boolean => line.trim().startsWith('|');
+  const wanted = row.sessionId !== undefined && SAFE_SESSION_ID.test(row.sessionId) ? row.sessionId : undefined;
+  if (wanted !== undefined) {
+    const byId = lines.findIndex((l) => isTableRow(l) && sessionIdOfRow(l) === wanted);
+    if (byId >= 0) return byId;
+  }
+  const datePrefix = `| ${cell(row.date)} |`;
+  return lines.findIndex((l) => l.startsWith(datePrefix) && sessionIdOfRow(l) === undefined);
+}
+
+/**
+ * Returns the metrics log with this session's row written: an existing row for the session is
+ * replaced in place (a second Finish after more edits updates the numbers and the user's
+ * answers), any other session's rows are left alone, and a session without a row gets one
+ * appended as `appendMetricsRow` does. Line endings of the file are kept.
+ */
+export function upsertMetricsRow(existing: string | undefined, row: MetricsLogRow): string {
+  if (existing === undefined || existing.trim() === '') return appendMetricsRow(existing, row);
+  const lines = existing.split(/\r?\n/);
+  const at = rowIndexOf(lines, row);
+  if (at < 0) return appendMetricsRow(existing, row);
+  const eol = existing.includes('\r\n') ? '\r\n' : '\n';
+  return [...lines.slice(0, at), rowLine(row), ...lines.slice(at + 1)].join(eol);
 }

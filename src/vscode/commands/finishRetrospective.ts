@@ -5,13 +5,14 @@ import { formatDuration } from '../../core/describeEvent';
 import { loadSession } from '../../core/journalStore';
 import { buildRecordedRetrospective } from '../../core/retrospective/recordedRetrospective';
 import { localDate, localClock } from '../../core/retrospective/localTime';
-import { appendMetricsRow } from '../../core/retrospective/metricsLog';
+import { upsertMetricsRow } from '../../core/retrospective/metricsLog';
 import type { MetricsLogRow } from '../../core/retrospective/metricsLog';
 import type { RetrospectiveModel } from '../../core/retrospective/model';
 import { replaceMetricsSection, stripHints } from '../../core/retrospective/retrospectiveFile';
 import { effectiveEvents } from '../../core/sessionState';
 import { upsertValidationChecklist } from '../../core/validator/checklist';
 import { validateRetrospective } from '../../core/validator/validate';
+import type { ValidationResult } from '../../core/validator/types';
 import type { Command } from './command';
 import { CommandIds } from './commandIds';
 import type { RetrospectiveService } from '../retrospective/retrospectiveService';
@@ -35,32 +36,35 @@ async function targetDocument(arg: unknown): Promise<vscode.TextDocument | undef
 }
 
 /**
- * Adds the session's row to the metrics log; false when the log has a row for it already
- * (Finish run again after more edits must not add a second one). Throws on I/O errors.
+ * Writes this session's row to the metrics log, replacing the row an earlier Finish wrote, so
+ * the log holds what the finished retrospective says. Throws on I/O errors.
  */
-function writeMetricsRow(logFile: string, row: MetricsLogRow): boolean {
+function writeMetricsRow(logFile: string, row: MetricsLogRow): void {
   const existing = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : undefined;
-  if (existing?.split('\n').some((line) => line.startsWith(`| ${row.date} |`))) return false;
+  const updated = upsertMetricsRow(existing, row);
+  if (updated === existing) return;
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
-  fs.writeFileSync(logFile, appendMetricsRow(existing, row));
-  return true;
+  fs.writeFileSync(logFile, updated);
 }
 
-/**
- * The session's model rebuilt from its journal as End Session built the draft (with the
- * uncommitted changes stored on its session-end event), to refresh the metrics; undefined for
- * foreign files.
- */
-async function modelFor(text: string, journalDir: string, settings: Settings): Promise<RetrospectiveModel | undefined> {
-  const id = sessionIdOfDraft(text);
-  if (!id) return undefined;
-  const loaded = await loadSession(journalDir, id);
+/** A draft's session, rebuilt from its journal to refresh the metrics. */
+interface RecordedSession {
+  readonly sessionId: string;
+  readonly model: RetrospectiveModel;
+}
+
+/** The session's model rebuilt from its journal, as End Session built the draft; undefined for foreign files. */
+async function recordedSession(text: string, journalDir: string, settings: Settings): Promise<RecordedSession | undefined> {
+  const sessionId = sessionIdOfDraft(text);
+  if (!sessionId) return undefined;
+  const loaded = await loadSession(journalDir, sessionId);
   if (!loaded) return undefined;
-  return buildRecordedRetrospective(effectiveEvents(loaded.events), {
+  const model = buildRecordedRetrospective(effectiveEvents(loaded.events), {
     now: Date.now(),
     fallbackUtcOffsetMinutes: -new Date().getTimezoneOffset(),
     author: settings.retrospective.author,
   });
+  return { sessionId, model };
 }
 
 /** "Biggest win" and "main friction" for the metrics log: the first item the user wrote. */
@@ -74,6 +78,38 @@ function firstItem(markdown: string, heading: RegExp): string | undefined {
     if (m?.[1]) return m[1].replace(/\*\*/g, '').slice(0, 80);
   }
   return undefined;
+}
+
+function metricsRow(sessionId: string, model: RetrospectiveModel, markdown: string): MetricsLogRow {
+  return {
+    date: `${localDate(model.start, model.utcOffsetMinutes)} ${localClock(model.start, model.utcOffsetMinutes)}`,
+    duration: formatDuration(model.durationMs),
+    commits: model.metrics.commits,
+    friction: model.metrics.frictionPoints,
+    biggestWin: firstItem(markdown, /^##\s.*went well/i),
+    mainFriction: firstItem(markdown, /^###?\s.*friction points/i),
+    sessionId,
+  };
+}
+
+/** The retrospective is saved by now, so a log that cannot be written is a warning, not a failure. */
+function logMetrics(logFile: string, row: MetricsLogRow, log: Log): void {
+  try {
+    writeMetricsRow(logFile, row);
+  } catch (err) {
+    log.warn(`Could not update ${logFile}: ${String(err)}`);
+    void vscode.window.showWarningMessage(`The retrospective is finished, but the metrics log could not be written: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** What the user is told; a draft says when its metrics-log row will be written. */
+function finishMessage(result: ValidationResult, final: boolean, metricsLog: boolean): string {
+  const total = result.rules.length;
+  if (final) return `Retrospective finished: all ${total} checks pass.`;
+  const logged = metricsLog ? ' The metrics log gets its row when you finish it without "Finish as Draft".' : '';
+  if (result.passed) return `Retrospective saved as a draft; all ${total} checks now pass, so Finish again to complete it.${logged}`;
+  const passing = result.rules.filter((r) => r.passed).length;
+  return `Retrospective finished as a draft: ${passing} of ${total} checks pass; the checklist shows the rest.${logged}`;
 }
 
 /**
@@ -93,6 +129,7 @@ export function finishRetrospectiveCommand(deps: FinishDeps): Command {
       const settings = deps.settings();
       const before = deps.retrospectives.track(doc);
       const force = typeof options === 'object' && options !== null && (options as { asDraft?: unknown }).asDraft === true;
+      let askedForDraft = force;
       if (!before.passed && !force) {
         const failing = before.rules.filter((r) => !r.passed).map((r) => `• ${r.title}`);
         const answer = await vscode.window.showWarningMessage(
@@ -101,12 +138,14 @@ export function finishRetrospectiveCommand(deps: FinishDeps): Command {
           'Finish as Draft',
         );
         if (answer !== 'Finish as Draft') return;
+        askedForDraft = true;
       }
       let text = stripHints(doc.getText());
-      const model = await modelFor(text, deps.journalDir(), settings).catch((err) => {
+      const recorded = await recordedSession(text, deps.journalDir(), settings).catch((err) => {
         deps.log.warn(`Metrics not refreshed: ${String(err)}`);
         return undefined;
       });
+      const model = recorded?.model;
       if (model) text = replaceMetricsSection(text, model);
       const facts = model ? { commits: model.metrics.commits, start: model.start, end: model.end } : undefined;
       const result = validateRetrospective(text, validatorOptions(settings), facts);
@@ -121,30 +160,13 @@ export function finishRetrospectiveCommand(deps: FinishDeps): Command {
       deps.retrospectives.validate(doc);
       await vscode.commands.executeCommand('markdown.showPreviewToSide', doc.uri);
 
+      // A draft's row would keep its blanks for good; the final Finish writes (or replaces) it.
+      const final = result.passed && !askedForDraft;
       const root = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath;
-      if (settings.retrospective.metricsLog && model && root) {
-        const logFile = metricsLogFile(root, settings.retrospective.folder);
-        try {
-          const written = writeMetricsRow(logFile, {
-            date: `${localDate(model.start, model.utcOffsetMinutes)} ${localClock(model.start, model.utcOffsetMinutes)}`,
-            duration: formatDuration(model.durationMs),
-            commits: model.metrics.commits,
-            friction: model.metrics.frictionPoints,
-            biggestWin: firstItem(text, /^##\s.*went well/i),
-            mainFriction: firstItem(text, /^###?\s.*friction points/i),
-          });
-          if (!written) deps.log.info(`${logFile} already has a row for this session.`);
-        } catch (err) {
-          deps.log.warn(`Could not update ${logFile}: ${String(err)}`);
-          void vscode.window.showWarningMessage(`The retrospective is finished, but the metrics log could not be written: ${err instanceof Error ? err.message : String(err)}`);
-        }
+      if (settings.retrospective.metricsLog && final && recorded && model && root) {
+        logMetrics(metricsLogFile(root, settings.retrospective.folder), metricsRow(recorded.sessionId, model, text), deps.log);
       }
-      const passing = result.rules.filter((r) => r.passed).length;
-      void vscode.window.showInformationMessage(
-        result.passed
-          ? `Retrospective finished: all ${result.rules.length} checks pass.`
-          : `Retrospective finished as a draft: ${passing} of ${result.rules.length} checks pass; the checklist shows the rest.`,
-      );
+      void vscode.window.showInformationMessage(finishMessage(result, final, settings.retrospective.metricsLog));
     },
   };
 }
