@@ -189,7 +189,7 @@ describe('buildRetrospective', () => {
     const j = basicSession();
     const m = buildRetrospective(j.events, { now: 0, utcOffsetMinutes: 0, author: 'agent', recurringFriction: [{ theme: 'flaky tests', sessionIds: ['a'] }] });
     assert.equal(m.author, 'agent');
-    assert.deepEqual(m.recurringFriction, [{ theme: 'flaky tests', sessionIds: ['a'] }]);
+    assert.deepEqual(m.recurringFriction, [{ theme: 'flaky tests', earlierSessions: [{ id: 'a' }] }]);
   });
 
   it('builds and renders a 100k-event session (its speed is in npm run bench)', () => {

@@ -14,6 +14,7 @@ import type {
   CommitSummary,
   FileSummary,
   FrictionSummary,
+  RecurringFrictionSummary,
   RetrospectiveModel,
   SlowCommand,
   TextEntry,
@@ -91,6 +92,30 @@ function commitsOf(live: readonly JournalEvent[], files: FileTable): { commits: 
   const ledger = commitLedger(live);
   for (const c of ledger) if (ownsLines(c)) addCommitFiles(files, c.event);
   return { commits: ledger.filter(countsAsCommit).map(commitSummary), totals: commitTotals(ledger) };
+}
+
+function sessionIdOf(events: readonly JournalEvent[]): string | undefined {
+  return (events.find((e) => e.kind === 'session-start') ?? events[0])?.sessionId;
+}
+
+/**
+ * The recurring-friction rule counts the current session among the recent ones (3 of the last 7,
+ * this one included), but the retrospective says "also in earlier sessions": the current one is
+ * left out of the list, and a theme seen only now has nothing earlier to show.
+ */
+function earlierRecurrences(live: readonly JournalEvent[], options: BuildOptions): RecurringFrictionSummary[] {
+  const current = sessionIdOf(live);
+  const out: RecurringFrictionSummary[] = [];
+  for (const r of options.recurringFriction ?? []) {
+    const earlierSessions = r.sessionIds
+      .filter((id) => id !== current)
+      .map((id) => {
+        const start = options.sessionStarts?.get(id);
+        return start === undefined ? { id } : { id, start };
+      });
+    if (earlierSessions.length > 0) out.push({ theme: r.theme, earlierSessions });
+  }
+  return out;
 }
 
 function keepSlowest(slowest: SlowCommand[], candidate: SlowCommand): void {
@@ -195,7 +220,7 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
     friction,
     notes,
     lessons,
-    recurringFriction: options.recurringFriction ?? [],
+    recurringFriction: earlierRecurrences(live, options),
     metrics: {
       durationMs,
       activeMs,

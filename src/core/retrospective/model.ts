@@ -10,10 +10,25 @@ import type { FileChange, FrictionCategory } from '../events';
 /** Who writes the narrative parts: decides between "Session Diary" and "AI Diary". */
 export type RetrospectiveAuthor = 'person' | 'agent';
 
-/** A theme of friction that also came up in earlier sessions. */
+/** A theme of friction that also came up in earlier sessions, as `findRecurringFriction` reports it. */
 export interface RecurringFriction {
   readonly theme: string;
+  /** Sessions where the theme appeared; may include the session being written up. */
   readonly sessionIds: readonly string[];
+}
+
+/** An earlier session a recurring theme appeared in. */
+export interface EarlierSession {
+  readonly id: string;
+  /** Epoch ms of its start, when the caller knew it. */
+  readonly start?: number;
+}
+
+/** A recurring theme as the retrospective shows it: only the sessions before this one. */
+export interface RecurringFrictionSummary {
+  readonly theme: string;
+  /** Oldest first; never the session being written up. */
+  readonly earlierSessions: readonly EarlierSession[];
 }
 
 /** Inputs the journal alone does not hold. */
@@ -28,6 +43,8 @@ export interface BuildOptions {
   /** Working-tree changes not committed yet (paths relative to the workspace), from `git diff --numstat HEAD`. */
   readonly uncommitted?: readonly FileChange[];
   readonly recurringFriction?: readonly RecurringFriction[];
+  /** When earlier sessions started, by session id, so recurring friction can name them by date. */
+  readonly sessionStarts?: ReadonlyMap<string, number>;
   /**
    * When set, a silence between two recorded events longer than this many minutes is left out
    * of active time too (for journals recorded without idle events). It never adds a timeline row.
@@ -159,6 +176,7 @@ export interface RetrospectiveModel {
   readonly friction: readonly FrictionSummary[];
   readonly notes: readonly TextEntry[];
   readonly lessons: readonly TextEntry[];
-  readonly recurringFriction: readonly RecurringFriction[];
+  /** Themes that also came up in earlier sessions; themes with no earlier session are left out. */
+  readonly recurringFriction: readonly RecurringFrictionSummary[];
   readonly metrics: RetrospectiveMetrics;
 }

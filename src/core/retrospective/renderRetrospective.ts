@@ -7,7 +7,7 @@
 import { formatDuration } from '../describeEvent';
 import { formatUtcOffset, localClock, localDate } from './localTime';
 import { escapeMarkdown } from './markdownEscape';
-import type { FrictionSummary, RetrospectiveModel } from './model';
+import type { EarlierSession, FrictionSummary, RetrospectiveModel } from './model';
 import { hint } from './hints';
 import { renderMetricsTable } from './renderMetrics';
 import { renderTechnicalDetails } from './renderTechnicalDetails';
@@ -44,14 +44,24 @@ function frictionItem(f: FrictionSummary, n: number): string {
   return `${n}. **${escapeMarkdown(f.title) || 'Untitled'}**${detail}${trigger}${ask}`;
 }
 
+/**
+ * An earlier session by its start on the local clock, which a reader recognises; the raw id only
+ * when the start is unknown. Earlier sessions' own offsets are not known here, so this session's
+ * offset is used, like every other time in the file.
+ */
+function earlierSessionName(s: EarlierSession, utcOffsetMinutes: number): string {
+  if (s.start === undefined) return escapeMarkdown(s.id);
+  return `${localDate(s.start, utcOffsetMinutes)} ${localClock(s.start, utcOffsetMinutes)}`;
+}
+
 function honestFeedback(m: RetrospectiveModel): string[] {
   const out = [hint('a candid paragraph (100+ words with the friction points): what slowed you down, what you would tell a teammate')];
   if (m.recurringFriction.length > 0) {
     out.push('', '**Recurring friction** (also in earlier sessions):', '');
     for (const r of m.recurringFriction) {
-      const n = r.sessionIds.length;
-      const ids = r.sessionIds.map(escapeMarkdown).join(', ');
-      out.push(`- ${escapeMarkdown(r.theme)}: ${n} earlier session${n === 1 ? '' : 's'}${n ? ` (${ids})` : ''}`);
+      const n = r.earlierSessions.length;
+      const names = r.earlierSessions.map((s) => earlierSessionName(s, m.utcOffsetMinutes)).join(', ');
+      out.push(`- ${escapeMarkdown(r.theme)}: ${n} earlier session${n === 1 ? '' : 's'} (${names})`);
     }
   }
   out.push('', '### Friction Points', '');
