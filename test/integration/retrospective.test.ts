@@ -140,6 +140,11 @@ describe('retrospective (End Session, live validation, Finish)', function () {
     assert.ok(onDisk.includes(`**Start Time**: ${hhmm(start.time, start.utcOffsetMinutes)}`), 'Finish keeps the header times');
     const metricsLog = path.join(root, 'retrospectives', 'session-metrics.md');
     assert.ok(fs.existsSync(metricsLog), 'Finish appends to the metrics log');
+    // One friction point was captured; completeDraft lists three. Both counts follow the document.
+    assert.match(onDisk, /^\| Friction Points \| 3 \|\r?$/m, 'Metrics counts the friction points the retrospective lists');
+    const rows = fs.readFileSync(metricsLog, 'utf8').split(/\r?\n/).filter((l) => l.endsWith(`<!-- session:${start.sessionId} -->`));
+    assert.equal(rows.length, 1, 'one metrics-log row for this session, tagged with its id');
+    assert.match(rows[0], /^\|[^|]+\|[^|]+\| \d+ \| 3 \|/, 'the metrics-log row counts the same three friction points');
   });
 
   it('shows diagnostics on the right lines for a broken retrospective, with a quick fix for a missing section', async function () {

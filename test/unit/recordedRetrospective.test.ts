@@ -2,9 +2,10 @@ import { strict as assert } from 'node:assert';
 import type { JournalEvent } from '../../src/core/events';
 import { parseJournal, serializeEvent } from '../../src/core/journalCodec';
 import { loadSession } from '../../src/core/journalStore';
-import { buildRecordedRetrospective, uncommittedAtEnd } from '../../src/core/retrospective/recordedRetrospective';
+import { buildRecordedRetrospective, uncommittedAtEnd, withDocumentedFriction } from '../../src/core/retrospective/recordedRetrospective';
 import { renderMetricsTable } from '../../src/core/retrospective/renderMetrics';
 import { renderRetrospective } from '../../src/core/retrospective/renderRetrospective';
+import { stripHints } from '../../src/core/retrospective/retrospectiveFile';
 import { SessionRecorder } from '../../src/core/sessionRecorder';
 import { summarize } from '../../src/core/sessionState';
 import { commandDraft, tempDir } from './journalFixtures';
@@ -118,6 +119,35 @@ describe('the retrospective rebuilt from the record (End Session and Finish)', (
       assert.equal(m.activeMs, 75 * MINUTE);
       assert.deepEqual(m.inactive, [{ from: j.at(50), to: j.at(65) }]);
       assert.equal(m.activeMs, summarize(j.events, j.at(90)).activeMs);
+    });
+  });
+
+  describe('withDocumentedFriction', () => {
+    function modelWithOneCapturedFriction(): ReturnType<typeof buildRecordedRetrospective> {
+      const j = new JournalFixture(T0);
+      j.add({ kind: 'session-start', time: j.at(0), folders: ['app'], trusted: true, utcOffsetMinutes: OFFSET });
+      j.add({ kind: 'friction', time: j.at(5), title: 'Slow type-check', category: 'tooling', detail: 'Every save waited for tsc.' });
+      j.add({ kind: 'session-end', time: j.at(60) });
+      return buildRecordedRetrospective(j.events, { now: j.at(60), fallbackUtcOffsetMinutes: 0 });
+    }
+
+    it('counts the friction points the finished document lists, the user\'s as well as the captured one', () => {
+      const model = modelWithOneCapturedFriction();
+      const draft = stripHints(renderRetrospective(model));
+      const finished = draft.replace(/(1\. \*\*Slow type-check\*\*[^\n]*\n)/, '$12. **Flaky fixture**: the seed failed twice.\n3. **Unclear spec**: I asked twice.\n');
+      assert.notEqual(finished, draft);
+      const refreshed = withDocumentedFriction(model, finished);
+      assert.equal(refreshed.metrics.frictionPoints, 3);
+      assert.match(renderMetricsTable(refreshed.metrics), /^\| Friction Points \| 3 \|$/m);
+      assert.equal(model.metrics.frictionPoints, 1, 'the model it was given is not changed');
+      assert.deepEqual({ ...refreshed.metrics, frictionPoints: 1 }, model.metrics, 'nothing else changes');
+    });
+
+    it('keeps the captured count when the document has no Friction Points section', () => {
+      const model = modelWithOneCapturedFriction();
+      const without = stripHints(renderRetrospective(model)).replace(/### Friction Points\n[\s\S]*?(?=\n## )/, '');
+      assert.ok(!without.includes('Friction Points\n'));
+      assert.equal(withDocumentedFriction(model, without).metrics.frictionPoints, 1);
     });
   });
 });

@@ -11,6 +11,7 @@
  *   idle time (90 minutes of steady editing must not come out as seconds of active time).
  */
 import type { FileChange, JournalEvent } from '../events';
+import { countFrictionPoints } from '../validator/frictionCount';
 import { buildRetrospective } from './buildRetrospective';
 import type { RecurringFriction, RetrospectiveAuthor, RetrospectiveModel } from './model';
 
@@ -70,3 +71,14 @@ export function buildRecordedRetrospective(events: readonly JournalEvent[], opti
   });
 }
 
+/**
+ * The model with the number of friction points the finished document lists (what the user
+ * wrote as well as what was captured), counted as the `friction-count` rule counts them, for
+ * the Metrics table and the metrics log. The captured count stays when the document has no
+ * Friction Points section the validator recognises.
+ */
+export function withDocumentedFriction(model: RetrospectiveModel, markdown: string): RetrospectiveModel {
+  const documented = countFrictionPoints(markdown);
+  if (documented === undefined) return model;
+  return { ...model, metrics: { ...model.metrics, frictionPoints: documented } };
+}

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatDuration } from '../../core/describeEvent';
 import { loadSession } from '../../core/journalStore';
-import { buildRecordedRetrospective } from '../../core/retrospective/recordedRetrospective';
+import { buildRecordedRetrospective, withDocumentedFriction } from '../../core/retrospective/recordedRetrospective';
 import { localDate, localClock } from '../../core/retrospective/localTime';
 import { upsertMetricsRow } from '../../core/retrospective/metricsLog';
 import type { MetricsLogRow } from '../../core/retrospective/metricsLog';
@@ -145,7 +145,7 @@ export function finishRetrospectiveCommand(deps: FinishDeps): Command {
         deps.log.warn(`Metrics not refreshed: ${String(err)}`);
         return undefined;
       });
-      const model = recorded?.model;
+      const model = recorded && withDocumentedFriction(recorded.model, text);
       if (model) text = replaceMetricsSection(text, model);
       const facts = model ? { commits: model.metrics.commits, start: model.start, end: model.end } : undefined;
       const result = validateRetrospective(text, validatorOptions(settings), facts);
