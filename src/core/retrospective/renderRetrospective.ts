@@ -5,6 +5,8 @@
  * session's UTC offset, never the machine's time zone.
  */
 import { formatDuration } from '../describeEvent';
+import { DEFAULT_VALIDATOR_CONFIG } from '../validator/config';
+import type { ValidatorConfig } from '../validator/config';
 import { formatUtcOffset, localClock, localDate } from './localTime';
 import { escapeMarkdown } from './markdownEscape';
 import type { EarlierSession, FrictionSummary, RetrospectiveModel } from './model';
@@ -13,8 +15,29 @@ import { renderMetricsTable } from './renderMetrics';
 import { renderTechnicalDetails } from './renderTechnicalDetails';
 import { renderTimeline } from './renderTimeline';
 
-/** Friction points the format asks for; fewer get a hint asking for more. */
-export const MIN_FRICTION_POINTS = 3;
+/** Friction points the format asks for by default; fewer get a hint asking for more. */
+export const MIN_FRICTION_POINTS = DEFAULT_VALIDATOR_CONFIG.minFrictionPoints;
+
+/**
+ * The validator thresholds the hints quote, so a hint asks for what Finish will demand; a whole
+ * ValidatorConfig can be passed. Missing or invalid values fall back to the validator's defaults.
+ */
+export type RenderOptions = Partial<Pick<ValidatorConfig, 'minFrictionPoints' | 'minDiaryWords' | 'minFeedbackWords'>>;
+
+type HintThresholds = Required<RenderOptions>;
+
+function threshold(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? Math.ceil(value) : fallback;
+}
+
+function hintThresholds(options: RenderOptions): HintThresholds {
+  const d = DEFAULT_VALIDATOR_CONFIG;
+  return {
+    minFrictionPoints: threshold(options.minFrictionPoints, d.minFrictionPoints),
+    minDiaryWords: threshold(options.minDiaryWords, d.minDiaryWords),
+    minFeedbackWords: threshold(options.minFeedbackWords, d.minFeedbackWords),
+  };
+}
 
 const SESSION_TYPES = 'feature, bug fix, research, refactoring, infrastructure and tooling, documentation, other';
 
@@ -54,8 +77,8 @@ function earlierSessionName(s: EarlierSession, utcOffsetMinutes: number): string
   return `${localDate(s.start, utcOffsetMinutes)} ${localClock(s.start, utcOffsetMinutes)}`;
 }
 
-function honestFeedback(m: RetrospectiveModel): string[] {
-  const out = [hint('a candid paragraph (100+ words with the friction points): what slowed you down, what you would tell a teammate')];
+function honestFeedback(m: RetrospectiveModel, t: HintThresholds): string[] {
+  const out = [hint(`a candid paragraph (${t.minFeedbackWords}+ words with the friction points): what slowed you down, what you would tell a teammate`)];
   if (m.recurringFriction.length > 0) {
     out.push('', '**Recurring friction** (also in earlier sessions):', '');
     for (const r of m.recurringFriction) {
@@ -66,8 +89,8 @@ function honestFeedback(m: RetrospectiveModel): string[] {
   }
   out.push('', '### Friction Points', '');
   m.friction.forEach((f, i) => out.push(frictionItem(f, i + 1)));
-  if (m.friction.length < MIN_FRICTION_POINTS) {
-    const missing = MIN_FRICTION_POINTS - m.friction.length;
+  if (m.friction.length < t.minFrictionPoints) {
+    const missing = t.minFrictionPoints - m.friction.length;
     if (m.friction.length > 0) out.push('');
     out.push(hint(`add ${missing} more friction point${missing === 1 ? '' : 's'} as "N. **Title** — what dragged and what it cost"`));
   }
@@ -84,7 +107,8 @@ function section(title: string, body: readonly string[]): string[] {
 }
 
 /** The whole retrospective; the validator appends its own "Retrospective Validation" section later. */
-export function renderRetrospective(m: RetrospectiveModel): string {
+export function renderRetrospective(m: RetrospectiveModel, options: RenderOptions = {}): string {
+  const t = hintThresholds(options);
   const lines = [
     '# Session Retrospective',
     '',
@@ -94,11 +118,11 @@ export function renderRetrospective(m: RetrospectiveModel): string {
     ...section('Timeline', renderTimeline(m)),
     ...section('Technical Details', renderTechnicalDetails(m)),
     ...section(m.author === 'agent' ? 'AI Diary' : 'Session Diary', [
-      hint('150+ words in the first person: what you set out to do, what happened, what you would do differently'),
+      hint(`${t.minDiaryWords}+ words in the first person: what you set out to do, what happened, what you would do differently`),
     ]),
     ...section('What Went Well', [hint('bullets')]),
     ...section('What Could Improve', [hint('bullets')]),
-    ...section('Honest Feedback', honestFeedback(m)),
+    ...section('Honest Feedback', honestFeedback(m, t)),
     ...section('Lessons Learned', lessons(m)),
     ...section('Next Steps', [hint('task items "- [ ] ..." specific enough to act on without a follow-up question')]),
     ...section('Metrics', [renderMetricsTable(m.metrics)]),
