@@ -353,6 +353,11 @@ export class SessionController extends Disposable implements CaptureSink {
     return this.history.recurring(current);
   }
 
+  /** When an earlier session of this workspace started (known once recurringFriction has read the history). */
+  sessionStart(id: string): number | undefined {
+    return this.history.startOf(id);
+  }
+
   /** Recomputes the recurring-friction notices of the panel (after start, resume, new friction). */
   private refreshRecurring(): void {
     const active = this.recorder.active;

@@ -26,6 +26,8 @@ export interface RecordedBuildOptions {
   readonly focus?: string;
   readonly sessionType?: string;
   readonly recurringFriction?: readonly RecurringFriction[];
+  /** Start times of earlier sessions by id, so recurring friction names them by date. */
+  readonly sessionStarts?: ReadonlyMap<string, number>;
 }
 
 function isCount(value: unknown): boolean {
@@ -67,6 +69,7 @@ export function buildRecordedRetrospective(events: readonly JournalEvent[], opti
     focus: options.focus,
     sessionType: options.sessionType,
     recurringFriction: options.recurringFriction,
+    sessionStarts: options.sessionStarts,
     uncommitted: uncommittedAtEnd(events),
   });
 }

@@ -5,11 +5,12 @@
 import type { Tokens } from 'marked';
 import type { ParsedDoc, SectionInfo } from './document';
 import { blocksIn, sectionOf } from './document';
+import { frictionPointsIn } from './frictionCount';
 import type { ValidatorConfig } from './config';
 import { SECTION_TITLES } from './sectionNames';
 import type { SectionKey } from './sectionNames';
 import type { Finding, RecordFacts, RuleId } from './types';
-import { countWords, firstPersonCount, hasWord, itemOwnText, listItems, sectionProse, wordsOf } from './text';
+import { countWords, firstPersonCount, itemOwnText, listItems, sectionProse, wordsOf } from './text';
 import type { LocatedItem } from './text';
 
 /** What every section rule gets. */
@@ -47,12 +48,8 @@ export function checkRequiredSections(ctx: RuleContext): Finding[] {
 /** friction-count: enough friction points listed (list items, or subheadings when written that way). */
 export function checkFrictionCount(ctx: RuleContext): Finding[] {
   const section = sectionOf(ctx.doc, 'frictionPoints');
-  if (!section) return [missing('friction-count', 'frictionPoints')];
-  const items = itemsIn(ctx.doc, section).filter(({ item }) => hasWord(itemOwnText(item)));
-  let count = items.length;
-  if (count === 0) {
-    count = blocksIn(ctx.doc, section).filter((b) => b.token.type === 'heading' && (b.token as Tokens.Heading).depth > section.level).length;
-  }
+  const count = frictionPointsIn(ctx.doc);
+  if (!section || count === undefined) return [missing('friction-count', 'frictionPoints')];
   const min = ctx.config.minFrictionPoints;
   if (count >= min) return [];
   return [finding('friction-count', section.line, `Only ${plural(count, 'friction point')} documented; at least ${min} are needed.`, 'frictionPoints')];

@@ -42,7 +42,7 @@ export function createCommands(deps: CommandDeps): Command[] {
     addLessonCommand(controller),
     validateRetrospectiveCommand(retrospectives),
     finishRetrospectiveCommand({ retrospectives, settings: deps.settings, journalDir: () => controller.journalDir, log }),
-    showPastSessionsCommand(controller, log),
+    showPastSessionsCommand(controller, log, deps.settings),
     exportSessionJsonCommand(controller),
     showTimelineCommand(),
     showCommandDetailsCommand(controller),

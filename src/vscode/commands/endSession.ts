@@ -16,6 +16,19 @@ import { draftMarker } from '../retrospective/draftMarker';
 import { uncommittedChanges } from '../retrospective/uncommittedChanges';
 import { writeDraft } from '../retrospective/draftFile';
 import { retrospectiveDir } from '../../core/retrospective/retrospectiveDir';
+import type { RecurringFriction } from '../../core/friction/recurringFriction';
+
+/** Start times of the earlier sessions a recurring theme names, for the draft to show them by date. */
+function startsOf(recurring: readonly RecurringFriction[], startOf: (id: string) => number | undefined): Map<string, number> {
+  const starts = new Map<string, number>();
+  for (const theme of recurring) {
+    for (const id of theme.sessionIds) {
+      const start = startOf(id);
+      if (start !== undefined) starts.set(id, start);
+    }
+  }
+  return starts;
+}
 
 const SESSION_TYPES: readonly { label: SessionType; description: string }[] = [
   { label: 'feature', description: 'new behaviour' },
@@ -90,8 +103,10 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
         sessionType: type.label,
         author: settings.retrospective.author,
         recurringFriction: recurring,
+        sessionStarts: startsOf(recurring, (id) => controller.sessionStart(id)),
       });
-      const markdown = `${draftMarker(sessionId)}\n${renderRetrospective(model)}`;
+      // The hints quote the thresholds the live validation will apply.
+      const markdown = `${draftMarker(sessionId)}\n${renderRetrospective(model, settings.validation)}`;
       const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
       const name = retrospectiveFileName(model.start, model.utcOffsetMinutes, model.focus);
       const fallbackDir = path.join(controller.journalDir, 'retrospectives');

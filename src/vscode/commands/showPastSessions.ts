@@ -1,19 +1,20 @@
 import * as vscode from 'vscode';
 import { listSessions, loadSession } from '../../core/journalStore';
-import { buildRetrospective } from '../../core/retrospective/buildRetrospective';
+import { buildRecordedRetrospective } from '../../core/retrospective/recordedRetrospective';
 import { renderRetrospective } from '../../core/retrospective/renderRetrospective';
 import { effectiveEvents } from '../../core/sessionState';
 import type { Command } from './command';
 import { CommandIds } from './commandIds';
 import type { SessionController } from '../sessionController';
 import type { Log } from '../log';
+import type { Settings } from '../settings';
 import { pickSession } from './pickSession';
 
 /**
  * Open Past Session: a read-only view of a session's record (its retrospective as the record
  * alone would write it), without touching the journal.
  */
-export function showPastSessionsCommand(controller: SessionController, log: Log): Command {
+export function showPastSessionsCommand(controller: SessionController, log: Log, settings: () => Settings): Command {
   return {
     id: CommandIds.showPastSessions,
     async execute() {
@@ -24,13 +25,10 @@ export function showPastSessionsCommand(controller: SessionController, log: Log)
       if (!loaded) return;
       for (const p of loaded.problems) log.warn(`Session ${picked.id}, line ${p.line}: ${p.reason}`);
       const events = effectiveEvents(loaded.events);
-      const start = events.find((e) => e.kind === 'session-start');
-      const model = buildRetrospective(events, {
-        now: picked.end ?? Date.now(),
-        utcOffsetMinutes: start?.kind === 'session-start' ? start.utcOffsetMinutes : -new Date().getTimezoneOffset(),
-      });
+      // Built as End Session and Finish build it, so the same session shows the same numbers.
+      const model = buildRecordedRetrospective(events, { now: picked.end ?? Date.now(), fallbackUtcOffsetMinutes: -new Date().getTimezoneOffset() });
       const header = `<!-- Read-only view of session ${picked.id}, rebuilt from its journal${loaded.problems.length ? `; ${loaded.problems.length} unreadable line(s) were skipped (see the Session Journal log)` : ''}. -->\n`;
-      const doc = await vscode.workspace.openTextDocument({ content: header + renderRetrospective(model), language: 'markdown' });
+      const doc = await vscode.workspace.openTextDocument({ content: header + renderRetrospective(model, settings().validation), language: 'markdown' });
       await vscode.window.showTextDocument(doc, { preview: true });
     },
   };
