@@ -1,14 +1,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ReflogCursor, ReflogFileState } from '../../core/reflogResume';
+import { cursorAfter, cursorFromTime, EMPTY_CURSOR, lastCompleteLine, linesAfterRewrite, reflogFileChange } from '../../core/reflogResume';
+
+/** Enough of the file's end to hold its last line when following starts. */
+const TAIL_BYTES = 64 * 1024;
+const NEWLINE = 0x0a;
 
 /**
  * Follows `<gitDir>/logs/HEAD` as git appends to it, so commits made anywhere (a terminal,
  * a hook, another tool) are seen without polling: inotify (fs.watch) tells when it grows and
  * only the new bytes are read. Lines are delivered whole; a line still being written waits.
+ * When git rewrites the file (reflog expire, often right after the commit it follows), it is
+ * read again and only the entries never delivered are passed on.
  */
 export class ReflogWatcher {
-  private offset = 0;
-  private partial = '';
+  private known: ReflogFileState = { offset: 0 };
+  /** The start of a line still being written, as bytes (a character may be cut in two). */
+  private partial: Buffer = Buffer.alloc(0);
+  private cursor: ReflogCursor = EMPTY_CURSOR;
   private watcher: fs.FSWatcher | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private reading = false;
@@ -24,16 +34,32 @@ export class ReflogWatcher {
     fromStart = false,
   ) {
     this.file = path.join(gitDir, 'logs', 'HEAD');
-    this.offset = fromStart ? 0 : this.size();
+    if (!fromStart) this.skipExisting();
     this.watch();
     if (fromStart) this.schedule();
   }
 
-  private size(): number {
+  /** Starts after what the file holds now, remembering its last entry to resume after a rewrite. */
+  private skipExisting(): void {
+    let fd: number;
     try {
-      return fs.statSync(this.file).size;
+      fd = fs.openSync(this.file, 'r');
     } catch {
-      return 0;
+      return; // no reflog yet: every line to come is new
+    }
+    try {
+      const stat = fs.fstatSync(fd);
+      this.known = { offset: stat.size, inode: stat.ino, mtimeMs: stat.mtimeMs };
+      if (stat.size === 0) return;
+      const length = Math.min(stat.size, TAIL_BYTES);
+      const tail = Buffer.alloc(length);
+      const bytesRead = fs.readSync(fd, tail, 0, length, stat.size - length);
+      const last = lastCompleteLine(tail.subarray(0, bytesRead).toString('utf8'), length === stat.size);
+      this.cursor = last === undefined ? cursorFromTime(Date.now()) : cursorAfter(EMPTY_CURSOR, [last]);
+    } catch (err) {
+      this.onError(err);
+    } finally {
+      fs.closeSync(fd);
     }
   }
 
@@ -66,26 +92,7 @@ export class ReflogWatcher {
     this.reading = true;
     try {
       const watchingLogs = this.watcher && fs.existsSync(path.dirname(this.file));
-      const size = this.size();
-      if (size < this.offset) {
-        // The reflog was rewritten (expire, gc): start over from its new end.
-        this.offset = size;
-        this.partial = '';
-      } else if (size > this.offset) {
-        const handle = await fs.promises.open(this.file, 'r');
-        try {
-          const buffer = Buffer.alloc(size - this.offset);
-          const { bytesRead } = await handle.read(buffer, 0, buffer.length, this.offset);
-          this.offset += bytesRead;
-          const text = this.partial + buffer.subarray(0, bytesRead).toString('utf8');
-          const lastNewline = text.lastIndexOf('\n');
-          this.partial = lastNewline === -1 ? text : text.slice(lastNewline + 1);
-          const lines = lastNewline === -1 ? [] : text.slice(0, lastNewline).split('\n').filter((l) => l.length > 0);
-          if (lines.length) this.onLines(lines);
-        } finally {
-          await handle.close();
-        }
-      }
+      await this.readNewLines();
       if (!watchingLogs && fs.existsSync(path.dirname(this.file))) this.watch();
     } catch (err) {
       this.onError(err);
@@ -98,9 +105,62 @@ export class ReflogWatcher {
     }
   }
 
+  /** Reads what was appended, or the whole file when it was rewritten, and delivers new lines. */
+  private async readNewLines(): Promise<void> {
+    let handle: fs.promises.FileHandle;
+    try {
+      handle = await fs.promises.open(this.file, 'r');
+    } catch (err) {
+      // No reflog (yet, or for a moment): nothing to read, and what was delivered stays known.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
+    }
+    try {
+      // fstat, not stat: the size and inode are those of the file actually read.
+      const stat = await handle.stat();
+      const change = reflogFileChange(this.known, { size: stat.size, inode: stat.ino, mtimeMs: stat.mtimeMs });
+      if (change === 'none') return;
+      const rewritten = change === 'rewritten';
+      const from = rewritten ? 0 : this.known.offset;
+      const bytes = await readRange(handle, from, stat.size);
+      this.known = { offset: from + bytes.length, inode: stat.ino, mtimeMs: stat.mtimeMs };
+      const lines = this.completeLines(rewritten ? bytes : Buffer.concat([this.partial, bytes]));
+      this.deliver(rewritten ? linesAfterRewrite(this.cursor, lines) : lines);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Splits read bytes into whole lines, keeping a line still being written for the next read. */
+  private completeLines(bytes: Buffer): string[] {
+    const end = bytes.lastIndexOf(NEWLINE);
+    this.partial = Buffer.from(bytes.subarray(end + 1));
+    if (end < 0) return [];
+    return bytes
+      .subarray(0, end)
+      .toString('utf8')
+      .split('\n')
+      .map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))
+      .filter((line) => line.length > 0);
+  }
+
+  private deliver(lines: string[]): void {
+    if (lines.length === 0) return;
+    this.cursor = cursorAfter(this.cursor, lines);
+    this.onLines(lines);
+  }
+
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     this.watcher?.close();
   }
+}
+
+/** The bytes of the open file from `from` to `to` (fewer if it shrank meanwhile). */
+async function readRange(handle: fs.promises.FileHandle, from: number, to: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(Math.max(0, to - from));
+  if (buffer.length === 0) return buffer;
+  const { bytesRead } = await handle.read(buffer, 0, buffer.length, from);
+  return buffer.subarray(0, bytesRead);
 }
