@@ -5,6 +5,7 @@ import type { FileChange } from '../../core/events';
 import { parseNumstat } from '../../core/numstatParser';
 import type { ReflogEntry } from '../../core/reflogParser';
 import { parseReflogLine, reflogRecording } from '../../core/reflogParser';
+import { ReflogBranchTracker } from '../../core/reflogBranch';
 import { toWorkspaceRelative } from '../../core/workspacePaths';
 import { Disposable } from '../dispose';
 import type { Log } from '../log';
@@ -12,7 +13,7 @@ import { describeError } from '../log';
 import type { GitRunner } from '../git/gitRunner';
 import { isGitMissing } from '../git/gitRunner';
 import type { FoundRepository } from '../git/repositoryFinder';
-import { findRepositories, parentRepositories, readBranch, SKIP_DIRS } from '../git/repositoryFinder';
+import { findRepositories, isLocalBranch, parentRepositories, readBranch, SKIP_DIRS } from '../git/repositoryFinder';
 import { followParentRepositories } from '../git/parentFolders';
 import { ReflogWatcher } from '../git/reflogWatcher';
 import type { CaptureSink } from './captureSink';
@@ -110,9 +111,10 @@ export class GitAdapter extends Disposable {
     for (const repo of repos) {
       if (this.watchers.has(repo.gitDir)) continue;
       this.log.info(`Following commits in ${repo.root}`);
+      const branches = new ReflogBranchTracker(readBranch(repo.gitDir), (name) => isLocalBranch(repo.gitDir, name));
       const watcher = new ReflogWatcher(
         repo.gitDir,
-        (lines) => this.onReflogLines(repo, lines, fromStart ? since : undefined),
+        (lines) => this.onReflogLines(repo, branches, lines, fromStart ? since : undefined),
         (err) => this.log.warn(`Reading the reflog of ${repo.root} failed: ${describeError(err)}`),
         undefined,
         fromStart,
@@ -129,24 +131,25 @@ export class GitAdapter extends Disposable {
     }
   }
 
-  private onReflogLines(repo: FoundRepository, lines: string[], since?: number): void {
+  private onReflogLines(repo: FoundRepository, branches: ReflogBranchTracker, lines: string[], since?: number): void {
     for (const line of lines) {
       const entry = parseReflogLine(line);
       if (!entry) {
         this.log.warn(`Skipped an unreadable reflog line in ${repo.root}`);
         continue;
       }
+      // Every entry moves the branch, old ones too; each is stamped now, not when its lookup runs.
+      const branch = branches.follow(entry);
       if (since !== undefined && entry.time < since) continue;
       this.sink.activity(this.sink.now());
       // Lookups run one at a time: a rebase of 50 commits never spawns 50 git processes at once.
-      this.queue = this.queue.then(() => this.handle(repo, entry)).catch((err) => this.log.error('Recording a commit failed', err));
+      this.queue = this.queue.then(() => this.handle(repo, entry, branch)).catch((err) => this.log.error('Recording a commit failed', err));
     }
   }
 
-  private async handle(repo: FoundRepository, entry: ReflogEntry): Promise<void> {
+  private async handle(repo: FoundRepository, entry: ReflogEntry, branch: string | undefined): Promise<void> {
     if (!this.sink.recording || !this.sink.captures('commits')) return;
     const repoPath = toWorkspaceRelative(repo.root, this.sink.folders()) ?? path.basename(repo.root);
-    const branch = readBranch(repo.gitDir);
     const recording = reflogRecording(entry);
     if (recording.type === 'ignore') return;
     if (recording.type === 'git-op') {

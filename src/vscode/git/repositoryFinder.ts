@@ -91,3 +91,34 @@ export function readBranch(gitDir: string): string | undefined {
     return undefined;
   }
 }
+
+/** Where branches live: a worktree's git dir names the main repository's in `commondir`. */
+function commonDir(gitDir: string): string {
+  try {
+    return path.resolve(gitDir, fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
+  } catch {
+    return gitDir;
+  }
+}
+
+/**
+ * Whether `name` is a local branch of the repository (a loose or packed ref under refs/heads),
+ * rather than a tag, a remote branch or a revision that a checkout detached HEAD at.
+ */
+export function isLocalBranch(gitDir: string, name: string): boolean {
+  if (readBranch(gitDir) === name) return true;
+  const common = commonDir(gitDir);
+  try {
+    if (fs.statSync(path.join(common, 'refs', 'heads', ...name.split('/'))).isFile()) return true;
+  } catch {
+    // not a loose ref: it may be packed
+  }
+  try {
+    const packed = fs.readFileSync(path.join(common, 'packed-refs'), 'utf8');
+    if (packed.split('\n').some((line) => line.endsWith(` refs/heads/${name}`))) return true;
+  } catch {
+    // no packed refs
+  }
+  // The reftable format (git 2.45+) is binary: there, trust that a plain name is a branch.
+  return fs.existsSync(path.join(common, 'reftable')) && !/[~^:@]/.test(name) && !name.includes('/');
+}

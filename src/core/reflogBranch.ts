@@ -1,0 +1,72 @@
+import type { ReflogEntry } from './reflogParser';
+
+/**
+ * Which branch HEAD was on at each reflog entry, worked out from the reflog itself. Reading
+ * `.git/HEAD` when an entry is looked up is too late: `git commit && git switch main` has
+ * already left the branch the commit was made on.
+ */
+
+const HASH = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const RETURNED_TO = /^(?:returning to )?refs\/heads\/(\S+)/;
+const RENAMED = /^Branch: renamed refs\/heads\/(\S+) to refs\/heads\/(\S+)$/;
+
+/** Whether `name` is a local branch (rather than a tag, a remote branch or `HEAD~2`). */
+export type IsLocalBranch = (name: string) => boolean;
+
+/**
+ * The branch HEAD is on once `entry` is applied, `before` being the branch before it
+ * (undefined: detached). Commits, resets and merges leave it; a checkout, the start and end of
+ * a rebase, and renaming the current branch change it.
+ */
+export function branchAfter(entry: ReflogEntry, before: string | undefined, isLocalBranch: IsLocalBranch): string | undefined {
+  // `rebase (start)`, `rebase -i (start)`, `pull --rebase (start)`: the steps run on a detached HEAD.
+  if (entry.step === 'start' && (entry.kind === 'rebase' || entry.kind === 'pull')) return undefined;
+  switch (entry.kind) {
+    case 'checkout':
+      return branchCheckedOut(entry, before, isLocalBranch);
+    case 'rebase-finish':
+    case 'rebase-abort':
+      return branchReturnedTo(entry, before);
+    case 'other':
+      return branchRenamed(entry.message, before);
+    default:
+      return before;
+  }
+}
+
+function branchCheckedOut(entry: ReflogEntry, before: string | undefined, isLocalBranch: IsLocalBranch): string | undefined {
+  const target = entry.to;
+  if (target === undefined) return before;
+  // `moving from main to main` is both a no-op checkout and `--detach`; the no-op is far likelier.
+  if (target === entry.from) return before;
+  if (HASH.test(target)) return undefined;
+  // A tag, a remote branch or a revision (`HEAD~2`) detaches HEAD.
+  return isLocalBranch(target) ? target : undefined;
+}
+
+function branchReturnedTo(entry: ReflogEntry, before: string | undefined): string | undefined {
+  // `returning to refs/heads/x` (or, before git 2.26, `refs/heads/x onto <sha>`); a rebase of a
+  // detached HEAD returns to a commit, not a branch.
+  const match = RETURNED_TO.exec(entry.subject);
+  if (match) return match[1];
+  return /^returning to /.test(entry.subject) ? undefined : before;
+}
+
+function branchRenamed(message: string, before: string | undefined): string | undefined {
+  const match = RENAMED.exec(message);
+  return match && match[1] === before ? match[2] : before;
+}
+
+/** Follows one repository's reflog entry by entry and tells the branch each was made on. */
+export class ReflogBranchTracker {
+  constructor(
+    private branch: string | undefined,
+    private readonly isLocalBranch: IsLocalBranch,
+  ) {}
+
+  /** The branch HEAD is on once `entry` is applied (the entries must come in reflog order). */
+  follow(entry: ReflogEntry): string | undefined {
+    this.branch = branchAfter(entry, this.branch, this.isLocalBranch);
+    return this.branch;
+  }
+}
