@@ -13,10 +13,16 @@ import { describeError } from '../log';
 import type { GitRunner } from '../git/gitRunner';
 import { isGitMissing } from '../git/gitRunner';
 import type { FoundRepository } from '../git/repositoryFinder';
-import { findRepositories, isLocalBranch, parentRepositories, readBranch, SKIP_DIRS } from '../git/repositoryFinder';
+import { findRepositories, isLocalBranch, readBranch, SKIP_DIRS, unfollowedParentRepositories } from '../git/repositoryFinder';
 import { followParentRepositories } from '../git/parentFolders';
 import { ReflogWatcher } from '../git/reflogWatcher';
 import type { CaptureSink } from './captureSink';
+
+/** The setting that lets repositories above a workspace folder be followed. */
+const PARENT_FOLDERS_SETTING = 'git.openRepositoryInParentFolders';
+
+/** How far back a repository picked up mid-session is read when the session start is unknown. */
+const LATE_REPOSITORY_LOOKBACK_MS = 60_000;
 
 /** Files listed per commit in the journal; a 10,000-file commit keeps its totals and a count. */
 const MAX_FILES_PER_COMMIT = 500;
@@ -38,6 +44,8 @@ export class GitAdapter extends Disposable {
     private readonly sink: CaptureSink,
     private readonly runner: GitRunner,
     private readonly log: Log,
+    /** When the session being recorded started (undefined when none is): how far back a repository picked up mid-session is read. */
+    private readonly sessionStart?: () => number | undefined,
   ) {
     super();
     // The first walk of the workspace reads folders synchronously: not during activation.
@@ -50,6 +58,8 @@ export class GitAdapter extends Disposable {
     this.register(created.onDidCreate((uri) => this.candidate(uri)));
     this.register({ dispose: () => { if (this.candidateTimer) clearTimeout(this.candidateTimer); } });
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scan()));
+    // Following the parent-repository notice's advice takes effect at once, not at the next pause.
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(PARENT_FOLDERS_SETTING)) this.scan(); }));
     // inotify can miss events on some file systems; focusing the window re-reads the reflogs.
     this.register(vscode.window.onDidChangeWindowState((s) => { if (s.focused) this.recheck(); }));
     this.register({ dispose: () => { for (const w of this.watchers.values()) w.dispose(); this.watchers.clear(); } });
@@ -96,17 +106,18 @@ export class GitAdapter extends Disposable {
     const includeParents = followParentRepositories();
     const repos = findRepositories(folders, 4, includeParents);
     if (!includeParents) {
-      for (const parent of parentRepositories(folders)) {
+      for (const parent of unfollowedParentRepositories(folders, repos)) {
         this.sink.notice('not-a-repository', `The repository at ${parent.root} is above this workspace folder, so its commits are not captured (its git configuration is not covered by trusting this folder). Set git.openRepositoryInParentFolders to "always" to capture them.`, `parent:${parent.gitDir}`);
       }
     }
     if (repos.length === 0 && folders.length > 0) {
       this.sink.notice('not-a-repository', 'No git repository was found in this workspace, so no commits are captured. Run git init to start one: it is picked up at once.');
     }
-    // A repository that appears later was made during the session: read its reflog from the
-    // start (git init && git commit leaves no time for the watcher), but only entries from now on.
+    // A repository that appears later was made (or let in) during the session: read its reflog
+    // from the start (git init && git commit leaves no time for the watcher), but only entries
+    // made since the session started.
     const fromStart = this.scanned;
-    const since = this.sink.now() - 60_000;
+    const since = this.sessionStart?.() ?? this.sink.now() - LATE_REPOSITORY_LOOKBACK_MS;
     this.scanned = true;
     for (const repo of repos) {
       if (this.watchers.has(repo.gitDir)) continue;

@@ -92,6 +92,15 @@ export function readBranch(gitDir: string): string | undefined {
   }
 }
 
+/**
+ * Parent repositories that no workspace folder brings in itself: in a multi-root workspace a
+ * folder's parent can be another folder's repository, which is followed already.
+ */
+export function unfollowedParentRepositories(folders: readonly string[], followed: readonly FoundRepository[]): FoundRepository[] {
+  const followedDirs = new Set(followed.map((r) => path.resolve(r.gitDir)));
+  return parentRepositories(folders).filter((parent) => !followedDirs.has(path.resolve(parent.gitDir)));
+}
+
 /** Where branches live: a worktree's git dir names the main repository's in `commondir`. */
 function commonDir(gitDir: string): string {
   try {
