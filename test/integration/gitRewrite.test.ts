@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { SessionJournalApi } from '../../src/extension';
+import type { CommitEvent } from '../../src/core/events';
+import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
+import { git, head, uniqueName, writeLines } from './helpers/gitRepo';
+import { waitFor } from './helpers/wait';
+
+/** Files the suite creates live here; .git/info/exclude keeps them out of the sample repo's status. */
+const SCRATCH = 'scratch';
+
+/** Commits git with a committer date in the past, so its reflog entries are old enough to expire. */
+function backdatedGit(cwd: string, date: string, ...args: string[]): void {
+  execFileSync('git', args, {
+    cwd,
+    env: { ...process.env, GIT_AUTHOR_NAME: 'Sample Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Sample Dev', GIT_COMMITTER_EMAIL: 'dev@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+  });
+}
+
+/**
+ * Writes loose objects whose names start with 17: `gc --auto` estimates the loose objects from
+ * that one folder, so a few there make the next `git commit` run gc (and its reflog expire).
+ */
+function writeObjectsThatTriggerGc(repo: string, count: number): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sj-gc-objects-'));
+  const files: string[] = [];
+  for (let i = 0; files.length < count; i++) {
+    const content = `gc trigger ${i}\n`;
+    const name = createHash('sha1').update(`blob ${Buffer.byteLength(content)}\0${content}`).digest('hex');
+    if (!name.startsWith('17')) continue;
+    const file = path.join(dir, `o${i}`);
+    fs.writeFileSync(file, content);
+    files.push(file);
+  }
+  git(repo, 'hash-object', '-w', ...files);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+describe('capture: a commit whose gc --auto rewrites the reflog (real git)', function () {
+  let api: SessionJournalApi;
+  let root: string;
+
+  before(async function () {
+    api = await getApi();
+    root = workspaceRoot();
+    const exclude = path.join(root, '.git', 'info', 'exclude');
+    fs.mkdirSync(path.dirname(exclude), { recursive: true });
+    if (!fs.readFileSync(exclude, { encoding: 'utf8', flag: 'a+' }).includes(`${SCRATCH}/`)) fs.appendFileSync(exclude, `\n${SCRATCH}/\n`);
+    await startSession(api, 'reflog rewrite');
+  });
+
+  after(async function () {
+    if (api) await endSession(api);
+  });
+
+  it('records the commit although reflog expire replaced logs/HEAD right after it', async () => {
+    const rel = `${SCRATCH}/${uniqueName('gc')}`;
+    const repo = path.join(root, rel);
+    fs.mkdirSync(repo, { recursive: true });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'config', 'user.name', 'Sample Dev');
+    git(repo, 'config', 'user.email', 'dev@example.com');
+    git(repo, 'config', 'gc.auto', '0');
+    // Amended commits from years ago: their reflog entries are unreachable and past gc.reflogExpireUnreachable.
+    for (let day = 1; day <= 6; day++) {
+      const date = `2020-01-0${day}T10:00:00Z`;
+      backdatedGit(repo, date, 'commit', '-q', '--allow-empty', '-m', `old ${day}`);
+      backdatedGit(repo, date, 'commit', '-q', '--amend', '--allow-empty', '-m', `old ${day} amended`);
+    }
+    await waitFor(() => api.git()?.repositories.some((d) => path.resolve(d) === path.join(repo, '.git')), 15_000, 'the repository to be followed');
+    await api.git()?.settle();
+
+    // The next commit runs gc --auto in the foreground, so its reflog expire is done when git returns.
+    git(repo, 'config', 'gc.auto', '1');
+    git(repo, 'config', 'gc.autoDetach', 'false');
+    writeObjectsThatTriggerGc(repo, 3);
+    const reflog = path.join(repo, '.git', 'logs', 'HEAD');
+    const before = fs.statSync(reflog);
+    writeLines(repo, 'work.txt', ['one', 'two', 'three']);
+    git(repo, 'add', 'work.txt');
+    git(repo, 'commit', '-q', '-m', 'Work that triggers gc');
+    const after = fs.statSync(reflog);
+    assert.ok(after.ino !== before.ino && after.size < before.size,
+      `git rewrote logs/HEAD (size ${before.size} -> ${after.size}, inode ${before.ino} -> ${after.ino}); without the rewrite this test proves nothing`);
+
+    const hash = head(repo);
+    const commit = await waitFor<CommitEvent | undefined>(() => eventsOf(api, 'commit').find((e) => e.hash === hash), 15_000, `a commit event for ${hash.slice(0, 7)}`);
+    assert.equal(commit?.repo, rel);
+    assert.equal(commit?.subject, 'Work that triggers gc');
+    assert.deepEqual(commit?.files, [{ path: 'work.txt', added: 3, removed: 0 }]);
+    assert.equal(eventsOf(api, 'commit').filter((e) => e.hash === hash).length, 1, 'recorded once');
+    assert.equal(eventsOf(api, 'commit').filter((e) => e.subject.startsWith('old ')).length, 0, 'the years-old entries are not recorded');
+  });
+});
