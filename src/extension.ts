@@ -82,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
       const wanted = vscode.workspace.isTrusted && settings.capture.commits;
       if (wanted && !gitAdapter) {
         gitRunner ??= createGitRunner(() => gitPathSetting());
-        gitAdapter = new GitAdapter(controller, gitRunner, log);
+        gitAdapter = new GitAdapter(controller, gitRunner, log, () => controller.sessionStartTime);
       } else if (!wanted && gitAdapter) {
         gitAdapter.dispose();
         gitAdapter = undefined;

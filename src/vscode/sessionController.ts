@@ -186,6 +186,11 @@ export class SessionController extends Disposable implements CaptureSink {
     return this.recorder.active !== undefined;
   }
 
+  /** When the session being recorded started; undefined when none is. */
+  get sessionStartTime(): number | undefined {
+    return this.recorder.active?.start;
+  }
+
   get paused(): boolean {
     return this.recorder.active?.paused ?? false;
   }
