@@ -35,6 +35,8 @@ const MAX_FILES_PER_COMMIT = 500;
  */
 export class GitAdapter extends Disposable {
   private readonly watchers = new Map<string, ReflogWatcher>();
+  /** Reflog lines already handed to a lookup, by repository; see onReflogLines. */
+  private readonly handled = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
   private scanned = false;
   private candidates: string[] = [];
@@ -152,6 +154,11 @@ export class GitAdapter extends Disposable {
       // Every entry moves the branch, old ones too; each is stamped now, not when its lookup runs.
       const branch = branches.follow(entry);
       if (since !== undefined && entry.time < since) continue;
+      // A folder removed and added back is read again from the session start: each reflog line
+      // is handled once, whichever watcher delivers it.
+      const key = `${repo.gitDir}\0${line}`;
+      if (this.handled.has(key)) continue;
+      this.handled.add(key);
       this.sink.activity(this.sink.now());
       // Lookups run one at a time: a rebase of 50 commits never spawns 50 git processes at once.
       this.queue = this.queue.then(() => this.handle(repo, entry, branch)).catch((err) => this.log.error('Recording a commit failed', err));
