@@ -108,7 +108,14 @@ function markerInSentence(sentence: string): string | undefined {
   return BARE_MARKER.test(valueBare) ? valueBare : undefined;
 }
 
+/**
+ * Every word `wholePlaceholder` can report contains one of these; one scan rules out the
+ * ordinary line (nearly all of them) before it is cut into cells and sentences.
+ */
+const MAY_HOLD_PLACEHOLDER = /todo|tb[ad]|fixme|xxx|pending|placeholder|fill|lorem|\.\.|…/i;
+
 function wholePlaceholder(line: string): string | undefined {
+  if (!MAY_HOLD_PLACEHOLDER.test(line)) return undefined;
   for (const part of contents(line)) {
     if (bare(part) === '' && /^(?:\.{2,}|…)/.test(part.replace(/[*_~\s]/g, ''))) return part.trim();
     for (const sentence of sentencesOf(part)) {
