@@ -160,13 +160,15 @@ export class GitAdapter extends Disposable {
       if (this.handled.has(key)) continue;
       this.handled.add(key);
       this.sink.activity(this.sink.now());
+      // Whether to record is decided now, when git wrote the line: a commit made while recording
+      // is kept even if the user pauses while earlier lookups are still queued.
+      if (!this.sink.recording || !this.sink.captures('commits')) continue;
       // Lookups run one at a time: a rebase of 50 commits never spawns 50 git processes at once.
       this.queue = this.queue.then(() => this.handle(repo, entry, branch)).catch((err) => this.log.error('Recording a commit failed', err));
     }
   }
 
   private async handle(repo: FoundRepository, entry: ReflogEntry, branch: string | undefined): Promise<void> {
-    if (!this.sink.recording || !this.sink.captures('commits')) return;
     const repoPath = toWorkspaceRelative(repo.root, this.sink.folders()) ?? path.basename(repo.root);
     const recording = reflogRecording(entry);
     if (recording.type === 'ignore') return;
