@@ -15,7 +15,7 @@ import { waitFor } from './helpers/wait';
 /** The terminal adapter's cap (MAX_COMMAND_LINE in src/vscode/adapters/terminalAdapter.ts). */
 const MAX_COMMAND_LINE = 4000;
 /** Long enough to be far over the cap, short enough for bash's line editor to take in seconds. */
-const LONG_LINE_LENGTH = Number(process.env.SJ_LONG_LINE || 200_000);
+const LONG_LINE_LENGTH = Number(process.env.SJ_LONG_LINE || 100_000);
 
 describe('robustness (huge inputs, unwritable folders, excluded files)', function () {
   let api: SessionJournalApi;
@@ -43,7 +43,6 @@ describe('robustness (huge inputs, unwritable folders, excluded files)', functio
     term ??= await openIntegratedTerminal('robust', root);
     const payload = 'x'.repeat(LONG_LINE_LENGTH);
     const line = `echo ${payload} > /dev/null`;
-    const started = Date.now();
     const exit = await runInTerminal(term, line, 90_000);
     assert.equal(exit, 0, 'the shell ran the long line');
     const command = await waitFor(() => eventsOf(api, 'command').find((e) => e.commandLine.startsWith('echo xxxx')), 10_000, 'the long command event');
@@ -54,7 +53,6 @@ describe('robustness (huge inputs, unwritable folders, excluded files)', functio
     const journal = fs.readFileSync(path.join(api.controller.journalDir, 'sessions', `${command.sessionId}.jsonl`), 'utf8');
     const longest = Math.max(...journal.split('\n').map((l) => l.length));
     assert.ok(longest < MAX_COMMAND_LINE + 2000, `no journal line holds the whole command (longest ${longest})`);
-    assert.ok(Date.now() - started < 90_000);
   });
 
   it('keeps a 600-file commit to 500 listed files with true totals', async function () {
