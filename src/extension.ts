@@ -14,6 +14,7 @@ import type { GitRunner } from './vscode/git/gitRunner';
 import { createLog, describeError } from './vscode/log';
 import { createRedactor, SwitchableRedactor } from './vscode/redactor';
 import { RetrospectiveService } from './vscode/retrospective/retrospectiveService';
+import { uncommittedChanges } from './vscode/retrospective/uncommittedChanges';
 import { SessionController } from './vscode/sessionController';
 import { onDidChangeSettings, readSettings } from './vscode/settings';
 import { StatusBar } from './vscode/statusBar';
@@ -94,6 +95,11 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
       return (gitRunner ??= createGitRunner(() => gitPathSetting()));
     }
     updateGit();
+    // End Session reads the uncommitted changes; Start reads them too, so the session's own are told apart.
+    controller.setUncommittedReader(async () => {
+      const git = gitRunnerIfTrusted();
+      return git ? uncommittedChanges(git, controller.folders(), log) : [];
+    });
     context.subscriptions.push({ dispose: () => gitAdapter?.dispose() });
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
       updateGit();

@@ -40,6 +40,11 @@ export interface SessionStartEvent extends EventBase {
   readonly trusted: boolean;
   /** Minutes offset of local time from UTC at start (as `-new Date().getTimezoneOffset()`), so reports show local times. */
   readonly utcOffsetMinutes: number;
+  /**
+   * Lines already changed but not committed when the session started (git numstat against
+   * HEAD), so the retrospective counts only what the session itself added to them.
+   */
+  readonly uncommittedAtStart?: readonly FileChange[];
 }
 
 export interface SessionEndEvent extends EventBase {

@@ -41,6 +41,7 @@ export interface StartOptions {
   readonly folders: readonly string[];
   readonly trusted: boolean;
   readonly utcOffsetMinutes: number;
+  readonly uncommittedAtStart?: readonly FileChange[];
 }
 
 /** What the user says when ending a session. */
@@ -149,6 +150,7 @@ export class SessionRecorder {
       folders: options.folders,
       trusted: options.trusted,
       utcOffsetMinutes: options.utcOffsetMinutes,
+      ...(options.uncommittedAtStart?.length ? { uncommittedAtStart: options.uncommittedAtStart } : {}),
     }) as SessionStartEvent;
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { EventDraft, JournalEvent, NoticeCode } from '../core/events';
+import type { EventDraft, FileChange, JournalEvent, NoticeCode } from '../core/events';
 import { IdleDetector } from '../core/idleDetector';
 import { findOpenSession } from '../core/journalStore';
 import { SessionRecorder } from '../core/sessionRecorder';
@@ -49,6 +49,7 @@ export class SessionController extends Disposable implements CaptureSink {
   private recurringNotices: string[] = [];
   private readonly flushers: (() => void)[] = [];
   private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private readUncommitted: (() => Promise<FileChange[]>) | undefined;
 
   /** Live changes for the Timeline view (batched). */
   readonly onDidChange = this.changes.event;
@@ -134,6 +135,11 @@ export class SessionController extends Disposable implements CaptureSink {
       this.noticed.add(key);
       this.noticedMessages.add(message);
     }
+  }
+
+  /** How Start reads the uncommitted changes already there (git, trusted workspaces only); set by activate(). */
+  setUncommittedReader(read: () => Promise<FileChange[]>): void {
+    this.readUncommitted = read;
   }
 
   /** Work to do before the journal closes or capture pauses (adapters emit their pending bursts), whatever the dispose order. */
@@ -230,11 +236,18 @@ export class SessionController extends Disposable implements CaptureSink {
       this.recorder.end({});
       this.log.info('Closed a session another window had left open before starting a new one.');
     }
+    // Work in progress at the start is not the session's: the retrospective subtracts it.
+    const uncommittedAtStart = await (this.readUncommitted?.() ?? Promise.resolve([])).catch((err: unknown) => {
+      this.log.warn(`Uncommitted changes at start could not be read: ${String(err)}`);
+      return [];
+    });
+    if (this.recorder.active) throw new Error('A session is already recording. End it before starting another.');
     this.recorder.start({
       focus,
       folders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.name),
       trusted: vscode.workspace.isTrusted,
       utcOffsetMinutes: -new Date().getTimezoneOffset(),
+      uncommittedAtStart,
     });
     this.ended = undefined;
     this.recordingElsewhere = undefined;

@@ -61,6 +61,23 @@ describe('the retrospective rebuilt from the record (End Session and Finish)', (
       assert.equal(finish.utcOffsetMinutes, OFFSET, 'the offset comes from the session-start event');
     });
 
+    it('count only what the session added to work already in progress at Start', async () => {
+      const start = recorder.start({
+        folders: ['app'], trusted: true, utcOffsetMinutes: OFFSET,
+        uncommittedAtStart: [{ path: 'src/wip.ts', added: 12, removed: 3 }, { path: 'src/untouched.ts', added: 7, removed: 0 }],
+      });
+      now += 30 * MINUTE;
+      recorder.end({ uncommitted: [
+        { path: 'src/wip.ts', added: 20, removed: 3 }, { path: 'src/untouched.ts', added: 7, removed: 0 }, { path: 'src/new.ts', added: 5, removed: 0 },
+      ] });
+      await recorder.flush();
+      const loaded = await loadSession(dir, start.sessionId);
+      assert.ok(loaded);
+      const model = buildRecordedRetrospective(loaded.events, { now, fallbackUtcOffsetMinutes: WRONG_OFFSET });
+      assert.deepEqual(model.files.map((f) => [f.path, f.added, f.removed]), [['src/new.ts', 5, 0], ['src/wip.ts', 8, 0]]);
+      assert.equal(model.metrics.linesAdded, 13, 'the 7 + 12 lines already there at Start are not the session\'s');
+    });
+
     it('are left off the session-end event when there are none', async () => {
       recorder.start({ folders: ['app'], trusted: true, utcOffsetMinutes: OFFSET });
       const events = recorder.events();

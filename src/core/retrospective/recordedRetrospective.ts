@@ -13,6 +13,7 @@
 import type { FileChange, JournalEvent } from '../events';
 import { countFrictionPoints } from '../validator/frictionCount';
 import { buildRetrospective } from './buildRetrospective';
+import { uncommittedDuringSession } from './uncommittedDelta';
 import type { RecurringFriction, RetrospectiveAuthor, RetrospectiveModel } from './model';
 
 /** What the caller knows that the journal does not (yet) hold. */
@@ -55,6 +56,13 @@ export function uncommittedAtEnd(events: readonly JournalEvent[]): FileChange[] 
   return [];
 }
 
+/** The uncommitted changes recorded when the session started (work already in progress). */
+export function uncommittedAtStart(events: readonly JournalEvent[]): FileChange[] {
+  const start = events.find((e) => e.kind === 'session-start');
+  const recorded: unknown = start?.kind === 'session-start' ? start.uncommittedAtStart : undefined;
+  return Array.isArray(recorded) ? recorded.filter(isFileChange) : [];
+}
+
 function utcOffsetOf(events: readonly JournalEvent[], fallback: number): number {
   const start = events.find((e) => e.kind === 'session-start');
   return start?.kind === 'session-start' ? start.utcOffsetMinutes : fallback;
@@ -70,7 +78,7 @@ export function buildRecordedRetrospective(events: readonly JournalEvent[], opti
     sessionType: options.sessionType,
     recurringFriction: options.recurringFriction,
     sessionStarts: options.sessionStarts,
-    uncommitted: uncommittedAtEnd(events),
+    uncommitted: uncommittedDuringSession(uncommittedAtStart(events), uncommittedAtEnd(events)),
   });
 }
 
