@@ -6,9 +6,9 @@ export interface IdleDetectorOptions {
   readonly idleMs: number;
   readonly emit: (draft: EventDraft<IdleEvent>) => void;
   /**
-   * How long a running span (a terminal command, a task, a debug session) keeps the session
-   * active. Watching a 30-minute test run is work; a dev server left running over lunch is not,
-   * so a span stops counting after this long. Default one hour.
+   * How long a running span (a task, a debug session) keeps the session active. Watching a
+   * 30-minute build is work; a debug session left open over lunch is not, so a span stops
+   * counting after this long. Default one hour.
    */
   readonly spanActiveMs?: number;
 }
@@ -46,7 +46,7 @@ export class IdleDetector {
     if (this.lastActivity === undefined || time > this.lastActivity) this.lastActivity = time;
   }
 
-  /** A command, task or debug session started: the session is active while it runs (up to spanActiveMs). */
+  /** A task or debug session started: the session is active while it runs (up to spanActiveMs). */
   spanStarted(key: unknown, time: number): void {
     this.activity(time);
     this.spans.set(key, time);

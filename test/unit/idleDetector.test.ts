@@ -82,7 +82,7 @@ describe('IdleDetector', () => {
     assert.deepEqual(emitted.map((e) => [e.from, e.to]), [[0, 5_000], [5_500, 9_000]]);
   });
 
-  it('counts a running command as active: a 30-minute test run is not idle', () => {
+  it('counts a running task as active: a 30-minute build is not idle', () => {
     const { detector, emitted } = setup(15 * MIN);
     const run = {};
     detector.activity(0);

@@ -15,7 +15,7 @@ export interface CaptureSink {
   notice(code: NoticeCode, message: string, key?: string): void;
   /** Something happened: feeds idle detection. */
   activity(time: number): void;
-  /** A command, task or debug session started under `key`: the session counts as active while it runs. */
+  /** A task or debug session started under `key`: the session counts as active while it runs (up to an hour). */
   spanStarted(key: unknown, time: number): void;
   /** The span started under `key` ended. */
   spanEnded(key: unknown, time: number): void;

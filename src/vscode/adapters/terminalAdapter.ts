@@ -36,7 +36,9 @@ export class TerminalAdapter extends Disposable {
     this.register(vscode.window.onDidStartTerminalShellExecution((e) => {
       const now = this.sink.now();
       this.starts.set(e.execution, now);
-      this.sink.spanStarted(e.execution, now);
+      // A point, not a span: a dev server, a REPL or ssh runs for hours whether or not anyone
+      // works, so a running shell command must not hide a real break (tasks and debug sessions do span).
+      this.sink.activity(now);
     }));
     this.register(vscode.window.onDidEndTerminalShellExecution((e) => this.ended(e)));
     this.register(vscode.window.onDidOpenTerminal((t) => this.watchIntegration(t)));
@@ -53,7 +55,7 @@ export class TerminalAdapter extends Disposable {
 
   private ended(e: vscode.TerminalShellExecutionEndEvent): void {
     const end = this.sink.now();
-    this.sink.spanEnded(e.execution, end);
+    this.sink.activity(end);
     if (!this.sink.recording || !this.sink.captures('commands')) return;
     const raw = e.execution.commandLine.value ?? '';
     if (!raw.trim() || this.sink.isExcludedCommand(raw)) return;
