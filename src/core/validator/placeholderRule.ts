@@ -6,8 +6,10 @@
  * Only placeholder-shaped text counts. A marker word such as TODO or FIXME is a placeholder when
  * it stands in for content: alone in a cell, item, sentence or header value ("TBD", "[TODO]"), as
  * a label opening a sentence ("TODO: write this", "TBD - ask Sam"), or as the value after a label
- * ("Result: TBD"). Used as an ordinary word ("Resolve FIXME in the retry loop", "TODO.md", "turn
- * every TODO comment into an issue") it is captured history or prose, and passes.
+ * ("Result: TBD"), or in capitals opening a sentence, item or cell before the words it stands in
+ * for ("TODO write this section", "TBD later"). Used as an ordinary word ("Resolve FIXME in the
+ * retry loop", "TODO.md", "turn every TODO comment into an issue") it is captured history or
+ * prose, and passes. Phrases that only promise content ("Fill in later", "To be written") fail too.
  */
 import type { Finding } from './types';
 import type { RuleContext } from './sectionRules';
@@ -22,6 +24,15 @@ const BARE_MARKER = /^(?:todo|tbd|tba|fixme|xxx)$/i;
  * TBA are never ordinary words.
  */
 const LABEL_MARKER = /^[*_~([{\s]{0,12}(?:TODO|FIXME|XXX|[Tt][Bb][DdAa])[*_~)\]}\s]{0,12}(?::|[-–—](?:\s|$))/;
+/**
+ * A marker in capitals opening a sentence or clause before a word: "TODO write this section",
+ * "- FIXME add numbers", "XXX fill in the timeline". Capitals only: "Todo" in mixed case can open
+ * a real task ("Todo app: add the login page"), and lower-case "todo" is an ordinary word. A few
+ * nouns after the marker make it an ordinary word again ("TODO comments pile up"), because there
+ * the marker names something rather than stands in for text.
+ */
+const OPENING_MARKER =
+  /^[*_~([{\s]{0,12}(?:TODO|FIXME|XXX|TBD|TBA)[*_~)\]}]{0,12}\s+(?!(?:comments?|markers?|items?|lists?|tags?|entries|entry|notes?|counts?|files?)\b)[\p{L}\p{N}]/u;
 /** A marker filling a bracket, a template slot anywhere in a line: "(TBD)", "[TODO]", "{FIXME}". */
 const BRACKETED_MARKER = /(?<!\\)[[({]\s{0,3}(?:todo|tbd|tba|fixme|xxx)\s{0,3}[)\]}](?!\()/i;
 /** Where a clause starts inside a sentence, so a label after a comma is still a label. */
@@ -31,7 +42,13 @@ const LABEL_SEPARATOR = /:\s|\s[-–—]\s/g;
 const LOREM = /lorem ipsum/i;
 const INSERT = /\[\s{0,3}(?:insert|fill in|enter|placeholder|your)\b[^\]\n]{0,100}\](?!\()/i;
 const ANGLE = /<([^<>\n]{1,80})>/g;
-const WHOLE = /^(?:\.{2,}|…|pending|todo|tbd|tba|placeholder|fill in|fill me in|xxx|lorem ipsum)$/i;
+/** A whole sentence that is nothing but a template word or a promise of content to come. */
+const WHOLE = new RegExp(
+  '^(?:\\.{2,}|…|pending|todo|tbd|tba|placeholder|fill in|fill me in|xxx|lorem ipsum'
+  + '|(?:fill (?:this |it )?in|add|write|finish|complete|tbd|tba|todo|(?:add|write) (?:this|more|it)) later'
+  + '|to be (?:written|done|added|filled in|completed|decided|determined|confirmed)|coming soon)$',
+  'i',
+);
 
 // Real HTML that retrospectives use; anything else in angle brackets reads as a template slot.
 const HTML_TAGS = new Set([
@@ -102,6 +119,8 @@ function markerInSentence(sentence: string): string | undefined {
   for (const clause of sentence.split(CLAUSE_BREAK)) {
     const label = LABEL_MARKER.exec(clause);
     if (label) return label[0].trim();
+    // The whole clause is quoted, since the marker alone would not say which leftover it is.
+    if (OPENING_MARKER.test(clause)) return clause.trim();
   }
   const value = labelValue(sentence);
   const valueBare = value === undefined ? '' : bare(value);
@@ -112,7 +131,7 @@ function markerInSentence(sentence: string): string | undefined {
  * Every word `wholePlaceholder` can report contains one of these; one scan rules out the
  * ordinary line (nearly all of them) before it is cut into cells and sentences.
  */
-const MAY_HOLD_PLACEHOLDER = /todo|tb[ad]|fixme|xxx|pending|placeholder|fill|lorem|\.\.|…/i;
+const MAY_HOLD_PLACEHOLDER = /todo|tb[ad]|fixme|xxx|pending|placeholder|fill|lorem|later|to be |soon|\.\.|…/i;
 
 function wholePlaceholder(line: string): string | undefined {
   if (!MAY_HOLD_PLACEHOLDER.test(line)) return undefined;
