@@ -6,7 +6,7 @@
 import type { RetrospectiveModel } from './model';
 import { localClockCompact, localDate } from './localTime';
 import { renderMetricsTable } from './renderMetrics';
-import { blocksIn, parseDocument, sectionOf } from '../validator/document';
+import { blocksIn, mainSectionOf, parseDocument, sectionOf } from '../validator/document';
 import type { Block, ParsedDoc, SectionInfo } from '../validator/document';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -205,9 +205,9 @@ function addMetricsSection(lines: SourceLine[], at: number, table: readonly stri
 }
 
 /**
- * Refreshes the numbers in the Metrics section the validator recognises (parseDocument and
- * sectionOf, so editor and validator agree on which section it is). Only the generated
- * `| Metric | Value |` table changes, row by row; the user's rows, prose, other tables and
+ * Refreshes the numbers in the Metrics section the validator checks (parseDocument and
+ * mainSectionOf, so a user's `### Stats` subsection is never taken for the format's
+ * `## Metrics`). Only the generated `| Metric | Value |` table changes, row by row; the user's rows, prose, other tables and
  * subsections stay as written. Without a Metrics section one is added where the format puts it.
  */
 export function replaceMetricsSection(markdown: string, model: RetrospectiveModel): string {
@@ -215,7 +215,7 @@ export function replaceMetricsSection(markdown: string, model: RetrospectiveMode
   const doc = parseDocument(markdown, Number.MAX_SAFE_INTEGER);
   const lines = splitSourceLines(markdown);
   const freshTable = renderMetricsTable(model.metrics).split('\n');
-  const section = sectionOf(doc, 'metrics');
+  const section = mainSectionOf(doc, 'metrics');
   if (section === undefined) return joinSourceLines(addMetricsSection(lines, metricsInsertionIndex(doc, lines.length), freshTable, eol));
   const table = generatedTable(doc, section);
   if (table === undefined) addTableToSection(lines, section, freshTable, eol);

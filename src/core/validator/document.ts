@@ -260,3 +260,12 @@ export function blocksIn(doc: ParsedDoc, section: SectionInfo): Block[] {
 export function sectionOf(doc: ParsedDoc, key: SectionKey): SectionInfo | undefined {
   return doc.sections.find((s) => s.key === key);
 }
+
+/**
+ * The first level-2 section with this key, or the first level-3 one when there is no level-2 one.
+ * A user's `### Stats` under Technical Details is keyed like the format's `## Metrics`; Finish and
+ * the validator both use this choice, so the table Finish refreshes is the one the rule checks.
+ */
+export function mainSectionOf(doc: ParsedDoc, key: SectionKey): SectionInfo | undefined {
+  return doc.sections.find((s) => s.key === key && s.level === 2) ?? sectionOf(doc, key);
+}

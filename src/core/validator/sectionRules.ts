@@ -4,7 +4,7 @@
  */
 import type { Tokens } from 'marked';
 import type { ParsedDoc, SectionInfo } from './document';
-import { blocksIn, sectionOf } from './document';
+import { blocksIn, mainSectionOf, sectionOf } from './document';
 import { frictionPointsIn } from './frictionCount';
 import type { ValidatorConfig } from './config';
 import { SECTION_TITLES } from './sectionNames';
@@ -178,7 +178,7 @@ function statedCommits(ctx: RuleContext, section: SectionInfo): { value: number;
 
 /** metrics-present: a metrics table or list, agreeing with the record when there is one. */
 export function checkMetrics(ctx: RuleContext): Finding[] {
-  const section = sectionOf(ctx.doc, 'metrics');
+  const section = mainSectionOf(ctx.doc, 'metrics');
   if (!section) return [missing('metrics-present', 'metrics')];
   const hasData = blocksIn(ctx.doc, section).some((b) => b.token.type === 'table' || b.token.type === 'list');
   if (!hasData) return [finding('metrics-present', section.line, 'The Metrics section has no table or list of figures.', 'metrics')];
