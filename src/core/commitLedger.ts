@@ -42,10 +42,14 @@ export interface CommitTotals {
 // author time up to a second before the session-start event.
 const AUTHOR_TIME_RESOLUTION_MS = 1000;
 
+const RETURNING_TO = /returning to refs\/heads\/(\S+)/;
+
 const AUTOSQUASH_PREFIX = /^(?:(?:fixup|squash|amend)! )+/;
 
 interface Slot {
   entry: LedgerCommit;
+  /** The branch the commit is on, as the record knows it (a rebase's finish can name it later). */
+  branch: string | undefined;
   /** Removed from the end result (replaced, or squashed into another commit). */
   gone: boolean;
   /** Dropped by a rebase as a side effect (a folded `fixup!`, a merge); a later pick may revive it. */
@@ -56,6 +60,8 @@ class Ledger {
   private readonly slots: Slot[] = [];
   /** The slot HEAD points at, per repository; undefined once HEAD moved somewhere unknown. */
   private readonly heads = new Map<string, Slot | undefined>();
+  /** Per repository, the slots rebase or pull picks replaced since the last rebase ended. */
+  private readonly replayed = new Map<string, Slot[]>();
 
   constructor(private readonly sessionStart: number) {}
 
@@ -90,12 +96,15 @@ class Ledger {
         if (e.to !== 'HEAD') this.heads.set(e.repo, undefined);
         break;
       case 'rebase-finish':
-      case 'stash':
         // The branch now points at the last pick, which is already HEAD.
+        this.rebaseFinished(e);
+        break;
+      case 'stash':
         break;
       default:
         // Fast-forwards, aborts and the like leave HEAD on a commit the record may not hold.
         this.heads.set(e.repo, undefined);
+        this.replayed.delete(e.repo);
         break;
     }
   }
@@ -104,15 +113,26 @@ class Ledger {
     return this.slots.filter((s) => !s.gone).map((s) => s.entry);
   }
 
+  /**
+   * `rebase (finish): returning to refs/heads/x` names the branch the picks were made for; the
+   * picks themselves may not know it (`git rebase main feature` run from main).
+   */
+  private rebaseFinished(e: GitOpEvent): void {
+    const branch = e.branch ?? RETURNING_TO.exec(e.message)?.[1];
+    if (branch !== undefined) for (const slot of this.replayed.get(e.repo) ?? []) slot.branch = branch;
+    this.replayed.delete(e.repo);
+  }
+
   private add(e: CommitEvent, counting: CommitCounting): void {
-    const slot: Slot = { entry: { event: e, counting, rewrites: 0 }, gone: false, revivable: false };
+    const slot: Slot = { entry: { event: e, counting, rewrites: 0 }, branch: e.branch, gone: false, revivable: false };
     this.slots.push(slot);
     this.heads.set(e.repo, slot);
   }
 
   /** The new version takes the old one's place (and its counting: an amended merge is still a merge). */
-  private replace(slot: Slot, e: CommitEvent): void {
+  private replace(slot: Slot, e: CommitEvent, branch = e.branch): void {
     slot.entry = { event: e, counting: slot.entry.counting, rewrites: slot.entry.rewrites + 1 };
+    slot.branch = branch;
     slot.gone = false;
     slot.revivable = false;
     this.heads.set(e.repo, slot);
@@ -133,8 +153,10 @@ class Ledger {
   private replay(e: CommitEvent): void {
     const original = this.originalOf(e);
     if (original) {
-      this.dropMergesAbove(original);
-      this.replace(original, e);
+      this.dropMergesAbove(original, e);
+      // A pick that does not know its branch stays on the branch of the commit it copies.
+      this.replace(original, e, e.branch ?? original.branch);
+      this.replayed.set(e.repo, [...(this.replayed.get(e.repo) ?? []), original]);
       if (e.operation === 'rebase') this.squashFixupsOf(e);
       return;
     }
@@ -173,13 +195,12 @@ class Ledger {
    * (unless `--rebase-merges` recreates them, which `originalOf` then matches), so a session
    * merge made after the replayed commit on the same branch no longer exists.
    */
-  private dropMergesAbove(original: Slot): void {
+  private dropMergesAbove(original: Slot, pick: CommitEvent): void {
     const from = this.slots.indexOf(original);
-    const branch = original.entry.event.branch;
+    const branch = original.branch ?? pick.branch;
     for (const s of this.slots.slice(from + 1)) {
-      const ev = s.entry.event;
-      if (s.gone || s.entry.counting !== 'merge' || ev.repo !== original.entry.event.repo) continue;
-      if (branch !== undefined && ev.branch !== undefined && ev.branch !== branch) continue;
+      if (s.gone || s.entry.counting !== 'merge' || s.entry.event.repo !== pick.repo) continue;
+      if (!mayBeOnBranch(s, branch)) continue;
       drop(s);
     }
   }
@@ -189,12 +210,21 @@ class Ledger {
     if (target === undefined) return undefined;
     const inRepo = this.slots.filter((s) => !s.gone && s.entry.event.repo === repo);
     const isHash = /^[0-9a-f]{7,64}$/.test(target);
-    return latest(inRepo.filter((s) => (isHash ? s.entry.event.hash.startsWith(target) : s.entry.event.branch === target)));
+    return latest(inRepo.filter((s) => (isHash ? s.entry.event.hash.startsWith(target) : s.branch === target)));
   }
 
   private authoredBefore(e: CommitEvent): boolean {
     return e.authorTime <= this.sessionStart - AUTHOR_TIME_RESOLUTION_MS;
   }
+}
+
+/**
+ * Whether a merge may sit on `branch`. A merge whose branch is unknown may sit anywhere; when the
+ * replayed commit's branch is unknown too, only such a merge can be shown to be on it, and one
+ * made on a named branch is left alone.
+ */
+function mayBeOnBranch(merge: Slot, branch: string | undefined): boolean {
+  return merge.branch === undefined || merge.branch === branch;
 }
 
 function drop(s: Slot): void {

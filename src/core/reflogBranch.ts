@@ -14,13 +14,14 @@ const RENAMED = /^Branch: renamed refs\/heads\/(\S+) to refs\/heads\/(\S+)$/;
 export type IsLocalBranch = (name: string) => boolean;
 
 /**
- * The branch HEAD is on once `entry` is applied, `before` being the branch before it
+ * The branch `entry` belongs to, and HEAD stays on after it, `before` being the one before it
  * (undefined: detached). Commits, resets and merges leave it; a checkout, the start and end of
- * a rebase, and renaming the current branch change it.
+ * a rebase, and renaming the current branch change it. During a rebase HEAD is detached, but
+ * each pick is the new version of a commit of the branch being rebased, so picks carry that
+ * branch: an amend after checking that branch out again must find them.
  */
 export function branchAfter(entry: ReflogEntry, before: string | undefined, isLocalBranch: IsLocalBranch): string | undefined {
-  // `rebase (start)`, `rebase -i (start)`, `pull --rebase (start)`: the steps run on a detached HEAD.
-  if (entry.step === 'start' && (entry.kind === 'rebase' || entry.kind === 'pull')) return undefined;
+  if (entry.step === 'start' && (entry.kind === 'rebase' || entry.kind === 'pull')) return branchBeingRebased(entry, before);
   switch (entry.kind) {
     case 'checkout':
       return branchCheckedOut(entry, before, isLocalBranch);
@@ -32,6 +33,17 @@ export function branchAfter(entry: ReflogEntry, before: string | undefined, isLo
     default:
       return before;
   }
+}
+
+/**
+ * `rebase (start): checkout <onto>`, `pull --rebase (start): checkout <sha>`: the branch being
+ * rebased is the current one, unless it was named on the command line (`git rebase main feature`).
+ * Git writes no line of its own for that switch, and its start line then checks out the current
+ * branch as the base; the branch is unknown until `rebase (finish): returning to refs/heads/x`.
+ */
+function branchBeingRebased(entry: ReflogEntry, before: string | undefined): string | undefined {
+  const onto = /^checkout (\S+)$/.exec(entry.subject)?.[1];
+  return onto !== undefined && onto === before ? undefined : before;
 }
 
 function branchCheckedOut(entry: ReflogEntry, before: string | undefined, isLocalBranch: IsLocalBranch): string | undefined {

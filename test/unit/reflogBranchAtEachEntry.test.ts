@@ -41,11 +41,14 @@ describe('branch at each reflog entry', () => {
     assert.equal(branchAfter(entry('checkout: moving from main to main'), 'main', isLocal), 'main');
   });
 
-  it('a rebase detaches at its start and returns to its branch at the end', () => {
-    assert.equal(branchAfter(entry('rebase (start): checkout main'), 'feature', isLocal), undefined);
-    assert.equal(branchAfter(entry('rebase -i (start): checkout HEAD~3'), 'feature', isLocal), undefined);
-    assert.equal(branchAfter(entry('pull --rebase (start): checkout ' + B), 'main', isLocal), undefined);
-    assert.equal(branchAfter(entry('rebase (pick): fe'), undefined, isLocal), undefined);
+  it('a rebase keeps the branch being rebased for its picks and returns to its branch at the end', () => {
+    assert.equal(branchAfter(entry('rebase (start): checkout main'), 'feature', isLocal), 'feature');
+    assert.equal(branchAfter(entry('rebase -i (start): checkout HEAD~3'), 'feature', isLocal), 'feature');
+    assert.equal(branchAfter(entry('pull --rebase (start): checkout ' + B), 'main', isLocal), 'main');
+    assert.equal(branchAfter(entry('rebase (pick): fe'), 'feature', isLocal), 'feature');
+    // `git rebase main feature` run on main: the start checks out the current branch as the base.
+    assert.equal(branchAfter(entry('rebase (start): checkout main'), 'main', isLocal), undefined);
+    assert.equal(branchAfter(entry('rebase (start): checkout ' + B), undefined, isLocal), undefined, 'detached HEAD');
     assert.equal(branchAfter(entry('rebase (finish): returning to refs/heads/feature'), undefined, isLocal), 'feature');
     assert.equal(branchAfter(entry('rebase (abort): returning to refs/heads/topic/x'), undefined, isLocal), 'topic/x');
     assert.equal(branchAfter(entry('pull --rebase (finish): returning to refs/heads/main'), undefined, isLocal), 'main');
@@ -110,7 +113,7 @@ describe('branch at each reflog entry, on a real repository', function () {
       ['commit: Feature work', 'feature'],
       ['commit: On main', 'main'],
       ['commit: Detached work', undefined],
-      ['rebase (pick): Feature work', undefined],
+      ['rebase (pick): Feature work', 'feature'],
     ]);
     assert.equal(stamped[stamped.length - 1].branch, 'feature', 'back on feature after the rebase');
   });
