@@ -147,8 +147,9 @@ class Ledger {
 
   /**
    * A rebase or pull pick is a copy of an earlier commit. When that commit was made in this
-   * session, the copy replaces it. Otherwise it is a copy of earlier work (not counted), or, for
-   * pull, the merge commit `git pull` makes (counted without lines).
+   * session, the copy replaces it. Otherwise it is a copy of earlier work (not counted), or, in
+   * journals written before pull merges were recorded as merges, the merge `git pull` made
+   * (counted without lines).
    */
   private replay(e: CommitEvent): void {
     const original = this.originalOf(e);
@@ -170,8 +171,11 @@ class Ledger {
     const exact = latest(sameAuthorTime.filter((s) => s.entry.event.subject === e.subject));
     if (exact) return exact;
     // The adapter falls back to the reflog time when `git show` fails; a copy never has its own
-    // time as author time, so then only the subject can match.
-    if (e.authorTime === e.time) return latest(inRepo.filter((s) => s.entry.event.subject === e.subject));
+    // time as author time, so then only the subject can match, and only a commit whose lookup
+    // failed as well (a real author time would have matched above). A rebase leaves merges out,
+    // so a merge is never what such a copy replaces: older journals record `git pull` merges,
+    // all with the same subject, as pull picks.
+    if (e.authorTime === e.time) return latest(inRepo.filter((s) => s.entry.event.subject === e.subject && authorTimeIsReflogTime(s) && s.entry.counting !== 'merge'));
     // A reword keeps the author time but not the subject; match only when that is unambiguous.
     const live = sameAuthorTime.filter((s) => !s.gone);
     return live.length === 1 ? live[0] : undefined;
@@ -225,6 +229,11 @@ class Ledger {
  */
 function mayBeOnBranch(merge: Slot, branch: string | undefined): boolean {
   return merge.branch === undefined || merge.branch === branch;
+}
+
+/** A fresh commit, or one whose `git show` failed: its author time is its reflog time. */
+function authorTimeIsReflogTime(s: Slot): boolean {
+  return s.entry.event.authorTime === s.entry.event.time;
 }
 
 function drop(s: Slot): void {

@@ -171,8 +171,10 @@ export type ReflogRecording =
 /**
  * Maps a reflog entry to the journal's event kinds, so every source adapter decides alike.
  * `(start)` steps of a rebase only detach HEAD and are ignored; each pick is a commit
- * (operation 'rebase'), the finish one git operation. A fast-forward merge or pull makes no
- * commit of its own, so it is a git operation too, not a commit someone wrote in this session.
+ * (operation 'rebase', or 'pull' for `pull --rebase (pick)`), the finish one git operation.
+ * A `git pull` line without a step is the merge commit pull made: a new commit, not a copy, so
+ * it is recorded as a merge. A fast-forward merge or pull makes no commit of its own, so it is
+ * a git operation too, not a commit someone wrote in this session.
  */
 export function reflogRecording(entry: ReflogEntry): ReflogRecording {
   if (entry.step === 'start') return { type: 'ignore' };
@@ -184,8 +186,9 @@ export function reflogRecording(entry: ReflogEntry): ReflogRecording {
     case 'merge':
     case 'cherry-pick':
     case 'revert':
-    case 'pull':
       return { type: 'commit', operation: entry.kind };
+    case 'pull':
+      return { type: 'commit', operation: entry.step === undefined ? 'merge' : 'pull' };
     case 'rebase':
       return { type: 'commit', operation: 'rebase' };
     case 'rebase-finish':

@@ -130,7 +130,10 @@ describe('reflog parser', () => {
     assert.deepEqual(rec('rebase (finish): returning to refs/heads/f'), { type: 'git-op', op: 'rebase-finish' });
     assert.deepEqual(rec('cherry-pick: x'), { type: 'commit', operation: 'cherry-pick' });
     assert.deepEqual(rec('revert: Revert "x"'), { type: 'commit', operation: 'revert' });
-    assert.deepEqual(rec('pull: Merge made by the \'ort\' strategy.'), { type: 'commit', operation: 'pull' });
+    assert.deepEqual(rec('pull: Merge made by the \'ort\' strategy.'), { type: 'commit', operation: 'merge' });
+    assert.deepEqual(rec('pull origin main: Merge made by the \'recursive\' strategy.'), { type: 'commit', operation: 'merge' });
+    assert.deepEqual(rec('pull --rebase (pick): x'), { type: 'commit', operation: 'pull' });
+    assert.deepEqual(rec('pull: Fast-forward'), { type: 'git-op', op: 'other' });
     assert.deepEqual(rec('reset: moving to HEAD~1'), { type: 'git-op', op: 'reset' });
     assert.deepEqual(rec('checkout: moving from a to b'), { type: 'git-op', op: 'checkout' });
     assert.deepEqual(rec('rebase (abort): returning to refs/heads/f'), { type: 'git-op', op: 'other' });
