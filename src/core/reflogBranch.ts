@@ -69,8 +69,19 @@ function branchRenamed(message: string, before: string | undefined): string | un
   return match && match[1] === before ? match[2] : before;
 }
 
+// What git forbids in a branch name but revisions use (`HEAD~2`, `main^`, `@{-1}`, `a..b`).
+const NOT_A_BRANCH_NAME = /[~^:?*[\\\s]|\.\.|@\{/;
+
+/** Whether `name` can be a branch name at all; says nothing about whether it is one. */
+function shapedLikeBranch(name: string): boolean {
+  return !NOT_A_BRANCH_NAME.test(name);
+}
+
 /** Follows one repository's reflog entry by entry and tells the branch each was made on. */
 export class ReflogBranchTracker {
+  /** The branch came from a checkout judged by its name's shape only, before the session. */
+  private unverified = false;
+
   constructor(
     private branch: string | undefined,
     private readonly isLocalBranch: IsLocalBranch,
@@ -78,7 +89,33 @@ export class ReflogBranchTracker {
 
   /** The branch HEAD is on once `entry` is applied (the entries must come in reflog order). */
   follow(entry: ReflogEntry): string | undefined {
+    this.verify();
     this.branch = branchAfter(entry, this.branch, this.isLocalBranch);
     return this.branch;
+  }
+
+  /**
+   * Follows an entry made before the session, which is never recorded: only the branch it
+   * leaves behind matters. A repository picked up mid-session delivers its whole reflog (months
+   * of checkouts), and asking isLocalBranch about each target reads refs from disk every time,
+   * so a checkout is judged by its target's shape, and only the branch the history ends on is
+   * checked, once, at the next `follow`.
+   */
+  followBeforeSession(entry: ReflogEntry): void {
+    let judgedByShape = false;
+    const byShape: IsLocalBranch = (name) => {
+      judgedByShape = true;
+      return shapedLikeBranch(name);
+    };
+    const after = branchAfter(entry, this.branch, byShape);
+    // A commit or a no-op checkout keeps the branch as sure as it was; a finish or rename names a real one.
+    if (judgedByShape || after !== this.branch) this.unverified = judgedByShape && after !== undefined;
+    this.branch = after;
+  }
+
+  private verify(): void {
+    if (!this.unverified) return;
+    this.unverified = false;
+    if (this.branch !== undefined && !this.isLocalBranch(this.branch)) this.branch = undefined;
   }
 }

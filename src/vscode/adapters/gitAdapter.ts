@@ -152,8 +152,11 @@ export class GitAdapter extends Disposable {
         continue;
       }
       // Every entry moves the branch, old ones too; each is stamped now, not when its lookup runs.
+      if (since !== undefined && entry.time < since) {
+        branches.followBeforeSession(entry);
+        continue;
+      }
       const branch = branches.follow(entry);
-      if (since !== undefined && entry.time < since) continue;
       // A folder removed and added back is read again from the session start: each reflog line
       // is handled once, whichever watcher delivers it.
       const key = `${repo.gitDir}\0${line}`;
