@@ -171,10 +171,10 @@ class Ledger {
     const exact = latest(sameAuthorTime.filter((s) => s.entry.event.subject === e.subject));
     if (exact) return exact;
     // The adapter falls back to the reflog time when `git show` fails; a copy never has its own
-    // time as author time, so then only the subject can match, and only a commit whose lookup
-    // failed as well (a real author time would have matched above). A rebase leaves merges out,
-    // so a merge is never what such a copy replaces: older journals record `git pull` merges,
-    // all with the same subject, as pull picks.
+    // time as author time, so then only the subject can match. The commit it replaces must then
+    // have its reflog time as author time too (made then, or its lookup failed as well) and must
+    // not be a merge, which a rebase leaves out: older journals record `git pull` merges, which
+    // share one subject and may be authored a second before their reflog time, as pull picks.
     if (e.authorTime === e.time) return latest(inRepo.filter((s) => s.entry.event.subject === e.subject && authorTimeIsReflogTime(s) && s.entry.counting !== 'merge'));
     // A reword keeps the author time but not the subject; match only when that is unambiguous.
     const live = sameAuthorTime.filter((s) => !s.gone);
