@@ -6,7 +6,7 @@ import type { SessionJournalApi } from '../../src/extension';
 import type { CommitEvent, SaveBurstEvent } from '../../src/core/events';
 import { parseJournal } from '../../src/core/journalCodec';
 import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
-import { git, head, uniqueName } from './helpers/gitRepo';
+import { excludeFromStatus, git, head, initRepo, uniqueName } from './helpers/gitRepo';
 import { waitFor } from './helpers/wait';
 
 /** Everything this file creates lives here; .git/info/exclude keeps it out of the sample repo's status. */
@@ -56,9 +56,7 @@ describe('bad input (binary, huge, odd names, huge commits, odd repositories, gi
     root = workspaceRoot();
     area = path.join(root, AREA);
     fs.mkdirSync(area, { recursive: true });
-    const exclude = path.join(root, '.git', 'info', 'exclude');
-    fs.mkdirSync(path.dirname(exclude), { recursive: true });
-    if (!fs.readFileSync(exclude, { encoding: 'utf8', flag: 'a+' }).includes(`${AREA}/`)) fs.appendFileSync(exclude, `\n${AREA}/\n`);
+    excludeFromStatus(root, AREA);
     ownBranch = uniqueName('bad-input');
     git(root, 'checkout', '-q', '-b', ownBranch);
     await startSession(api, 'bad input');
@@ -226,9 +224,7 @@ describe('bad input (binary, huge, odd names, huge commits, odd repositories, gi
     const rel = `${AREA}/${uniqueName('empty')}`;
     const repo = path.join(root, rel);
     fs.mkdirSync(repo, { recursive: true });
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'config', 'user.name', 'Sample Dev');
-    git(repo, 'config', 'user.email', 'dev@example.com');
+    initRepo(repo);
     await followed(api, repo);
     fs.writeFileSync(path.join(repo, 'first.txt'), 'first\n');
     git(repo, 'add', 'first.txt');

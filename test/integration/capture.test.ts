@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { SessionJournalApi } from '../../src/extension';
 import type { CommitEvent } from '../../src/core/events';
 import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
-import { git, head, uniqueName, writeLines } from './helpers/gitRepo';
+import { excludeFromStatus, git, head, initRepo, uniqueName, writeLines } from './helpers/gitRepo';
 import type { IntegratedTerminal } from './helpers/terminal';
 import { openIntegratedTerminal, runInTerminal } from './helpers/terminal';
 import { editAndSave, longestGap } from './helpers/saves';
@@ -30,9 +30,7 @@ describe('capture (real workspace repository, real terminal)', function () {
   before(async function () {
     api = await getApi();
     root = workspaceRoot();
-    const exclude = path.join(root, '.git', 'info', 'exclude');
-    fs.mkdirSync(path.dirname(exclude), { recursive: true });
-    if (!fs.readFileSync(exclude, { encoding: 'utf8', flag: 'a+' }).includes(`${SCRATCH}/`)) fs.appendFileSync(exclude, `\n${SCRATCH}/\n`);
+    excludeFromStatus(root, SCRATCH);
     await startSession(api, 'integration focus');
     term = await openIntegratedTerminal('it', root);
   });
@@ -175,9 +173,7 @@ describe('capture (real workspace repository, real terminal)', function () {
     const rel = `${SCRATCH}/${uniqueName('nested')}`;
     const nested = path.join(root, rel);
     fs.mkdirSync(nested, { recursive: true });
-    git(nested, 'init', '-q', '-b', 'main');
-    git(nested, 'config', 'user.name', 'Sample Dev');
-    git(nested, 'config', 'user.email', 'dev@example.com');
+    initRepo(nested);
     await waitFor(() => api.git()?.repositories.some((d) => path.resolve(d) === path.join(nested, '.git')), 15_000, 'the nested repository to be followed');
     writeLines(nested, 'inner.txt', ['a', 'b']);
     git(nested, 'add', 'inner.txt');
@@ -193,9 +189,7 @@ describe('capture (real workspace repository, real terminal)', function () {
     const rel = `${SCRATCH}/${uniqueName('quick')}`;
     const nested = path.join(root, rel);
     fs.mkdirSync(nested, { recursive: true });
-    git(nested, 'init', '-q', '-b', 'main');
-    git(nested, 'config', 'user.name', 'Sample Dev');
-    git(nested, 'config', 'user.email', 'dev@example.com');
+    initRepo(nested);
     writeLines(nested, 'first.txt', ['x']);
     git(nested, 'add', 'first.txt');
     git(nested, 'commit', '-q', '-m', 'Quick first commit');

@@ -1,24 +1,20 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { SessionJournalApi } from '../../src/extension';
 import type { CommitEvent } from '../../src/core/events';
 import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
-import { git, head, uniqueName, writeLines } from './helpers/gitRepo';
+import { excludeFromStatus, git, gitWithEnv, head, initRepo, uniqueName, writeLines } from './helpers/gitRepo';
 import { waitFor } from './helpers/wait';
 
 /** Files the suite creates live here; .git/info/exclude keeps them out of the sample repo's status. */
 const SCRATCH = 'scratch';
 
-/** Commits git with a committer date in the past, so its reflog entries are old enough to expire. */
+/** Runs git with a committer date in the past, so its reflog entries are old enough to expire. */
 function backdatedGit(cwd: string, date: string, ...args: string[]): void {
-  execFileSync('git', args, {
-    cwd,
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Sample Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Sample Dev', GIT_COMMITTER_EMAIL: 'dev@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-  });
+  gitWithEnv(cwd, { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, ...args);
 }
 
 /**
@@ -47,9 +43,7 @@ describe('capture: a commit whose gc --auto rewrites the reflog (real git)', fun
   before(async function () {
     api = await getApi();
     root = workspaceRoot();
-    const exclude = path.join(root, '.git', 'info', 'exclude');
-    fs.mkdirSync(path.dirname(exclude), { recursive: true });
-    if (!fs.readFileSync(exclude, { encoding: 'utf8', flag: 'a+' }).includes(`${SCRATCH}/`)) fs.appendFileSync(exclude, `\n${SCRATCH}/\n`);
+    excludeFromStatus(root, SCRATCH);
     await startSession(api, 'reflog rewrite');
   });
 
@@ -61,9 +55,7 @@ describe('capture: a commit whose gc --auto rewrites the reflog (real git)', fun
     const rel = `${SCRATCH}/${uniqueName('gc')}`;
     const repo = path.join(root, rel);
     fs.mkdirSync(repo, { recursive: true });
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'config', 'user.name', 'Sample Dev');
-    git(repo, 'config', 'user.email', 'dev@example.com');
+    initRepo(repo);
     git(repo, 'config', 'gc.auto', '0');
     // Amended commits from years ago: their reflog entries are unreachable and past gc.reflogExpireUnreachable.
     for (let day = 1; day <= 6; day++) {

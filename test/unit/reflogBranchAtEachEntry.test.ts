@@ -4,18 +4,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { branchAfter, ReflogBranchTracker } from '../../src/core/reflogBranch';
-import type { ReflogEntry } from '../../src/core/reflogParser';
-import { parseReflog, parseReflogLine } from '../../src/core/reflogParser';
+import { parseReflog } from '../../src/core/reflogParser';
+import { B, reflogEntry } from './reflogFixtures';
 import { isLocalBranch } from '../../src/vscode/git/repositoryFinder';
 
-const A = '3a262fea5133548db4473ab6602b7cf51c5dced4';
-const B = '84960b216b778c5e27da188c1bad2a3ddbc8266f';
-
-function entry(message: string): ReflogEntry {
-  const parsed = parseReflogLine(`${A} ${B} Ada <ada@example.com> 1700000000 +0000\t${message}`);
-  if (!parsed) throw new Error(`unparseable test line: ${message}`);
-  return parsed;
-}
+const entry = reflogEntry;
 
 const LOCAL_BRANCHES = new Set(['main', 'feature', 'topic/x']);
 const isLocal = (name: string): boolean => LOCAL_BRANCHES.has(name);

@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { ReflogBranchTracker } from '../../src/core/reflogBranch';
-import type { ReflogEntry } from '../../src/core/reflogParser';
-import { parseReflogLine } from '../../src/core/reflogParser';
+import { B, reflogEntry } from './reflogFixtures';
 
-const A = '3a262fea5133548db4473ab6602b7cf51c5dced4';
-const B = '84960b216b778c5e27da188c1bad2a3ddbc8266f';
-
-function entry(message: string): ReflogEntry {
-  const parsed = parseReflogLine(`${A} ${B} Ada <ada@example.com> 1700000000 +0000\t${message}`);
-  if (!parsed) throw new Error(`unparseable test line: ${message}`);
-  return parsed;
-}
+const entry = reflogEntry;
 
 /** An isLocalBranch over a fixed set of branches that counts how often it is asked. */
 function countingBranches(names: readonly string[]): { isLocal: (name: string) => boolean; calls: () => number } {

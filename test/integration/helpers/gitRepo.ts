@@ -12,7 +12,26 @@ const GIT_ENV = {
 
 /** Runs git in `cwd` as a child process (the way a user's own tools commit) and returns stdout. */
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } }).trim();
+  return gitWithEnv(cwd, {}, ...args);
+}
+
+/** `git` with extra environment, e.g. GIT_AUTHOR_DATE/GIT_COMMITTER_DATE for a back-dated commit. */
+export function gitWithEnv(cwd: string, env: Record<string, string>, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV, ...env } }).trim();
+}
+
+/** Makes `dir` a new repository on `main` with the sample identity in its own config. */
+export function initRepo(dir: string): void {
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.name', GIT_ENV.GIT_AUTHOR_NAME);
+  git(dir, 'config', 'user.email', GIT_ENV.GIT_AUTHOR_EMAIL);
+}
+
+/** Keeps `folder` (relative to `root`) out of the repository's status through .git/info/exclude, once. */
+export function excludeFromStatus(root: string, folder: string): void {
+  const exclude = path.join(root, '.git', 'info', 'exclude');
+  fs.mkdirSync(path.dirname(exclude), { recursive: true });
+  if (!fs.readFileSync(exclude, { encoding: 'utf8', flag: 'a+' }).includes(`${folder}/`)) fs.appendFileSync(exclude, `\n${folder}/\n`);
 }
 
 /** HEAD's full hash in `cwd`. */
