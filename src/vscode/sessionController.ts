@@ -30,7 +30,7 @@ export class SessionController extends Disposable implements CaptureSink {
   private readonly changes = this.register(new vscode.EventEmitter<TimelineChange>());
   private readonly recorded = this.register(new vscode.EventEmitter<JournalEvent>());
   private readonly lifecycle = this.register(new vscode.EventEmitter<void>());
-  private idle: IdleDetector;
+  private readonly idle: IdleDetector;
   private pending: JournalEvent[] = [];
   private pendingReset = false;
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -74,7 +74,7 @@ export class SessionController extends Disposable implements CaptureSink {
     this.lockDir = lockDirUri.fsPath;
     this.lockKey = workspaceLockKey((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()), this.storageDir);
     this.history = new FrictionHistory(this.storageDir);
-    this.idle = this.makeIdleDetector();
+    this.idle = new IdleDetector({ idleMs: this.settings.idleMinutes * 60_000, emit: (draft) => this.record(draft) });
     this.recorder = new SessionRecorder({
       storageDir: this.storageDir,
       sanitize: (draft) => this.redactor.redactEvent(draft),
@@ -253,8 +253,7 @@ export class SessionController extends Disposable implements CaptureSink {
     this.recordingElsewhere = undefined;
     this.noticed.clear();
     this.noticedMessages.clear();
-    this.idle = this.makeIdleDetector();
-    this.idle.activity(this.now());
+    this.restartIdleClock();
     if (!vscode.workspace.isTrusted) {
       this.notice('untrusted-no-git', 'This workspace is not trusted, so no git process runs and commits are not captured. Saves and terminal commands are.');
     }
@@ -296,9 +295,8 @@ export class SessionController extends Disposable implements CaptureSink {
       // The journal had torn or corrupt lines (a crash mid-write): they were skipped, the rest kept.
       this.notice('journal-recovered', `The journal of this session had ${resumed.session.problems} unreadable line(s), probably from a crash; they were skipped and every other event was kept.`);
     }
-    this.idle = this.makeIdleDetector();
     // The time the window was closed is the session-gap; idle time is counted from now on.
-    this.idle.activity(this.now());
+    this.restartIdleClock();
     this.lifecycleChanged();
     return true;
   }
@@ -314,8 +312,7 @@ export class SessionController extends Disposable implements CaptureSink {
 
   resume(): void {
     if (this.recorder.resume()) {
-      this.idle = this.makeIdleDetector();
-      this.idle.activity(this.now());
+      this.restartIdleClock();
       this.lifecycleChanged();
     }
   }
@@ -392,8 +389,10 @@ export class SessionController extends Disposable implements CaptureSink {
     }, (err: unknown) => this.log.warn(`Recurring friction could not be read: ${String(err)}`));
   }
 
-  private makeIdleDetector(): IdleDetector {
-    return new IdleDetector({ idleMs: this.settings.idleMinutes * 60_000, emit: (draft) => this.record(draft) });
+  /** Start, resume and reload count idle time from now: one detector, its clock and spans reset. */
+  private restartIdleClock(): void {
+    this.idle.reset();
+    this.idle.activity(this.now());
   }
 
   private stored(e: JournalEvent): void {
