@@ -117,7 +117,6 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     context.subscriptions.push(registerCommands(createCommands({
       controller, retrospectives, log, flushCapture,
       settings: () => settings,
-      git: () => gitRunnerIfTrusted(),
     }), log));
 
     context.subscriptions.push(onDidChangeSettings((next) => {

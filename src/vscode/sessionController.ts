@@ -137,9 +137,23 @@ export class SessionController extends Disposable implements CaptureSink {
     }
   }
 
-  /** How Start reads the uncommitted changes already there (git, trusted workspaces only); set by activate(). */
+  /** How the uncommitted changes are read (git, trusted workspaces only); set by activate(). */
   setUncommittedReader(read: () => Promise<FileChange[]>): void {
     this.readUncommitted = read;
+  }
+
+  /**
+   * Lines changed but not committed right now, for Start (work already in progress) and End
+   * Session. A failed read is logged and gives none: it must never keep a session from starting
+   * or ending.
+   */
+  async uncommittedNow(): Promise<FileChange[]> {
+    try {
+      return (await this.readUncommitted?.()) ?? [];
+    } catch (err) {
+      this.log.warn(`Uncommitted changes could not be read: ${String(err)}`);
+      return [];
+    }
   }
 
   /** Work to do before the journal closes or capture pauses (adapters emit their pending bursts), whatever the dispose order. */
@@ -237,10 +251,7 @@ export class SessionController extends Disposable implements CaptureSink {
       this.log.info('Closed a session another window had left open before starting a new one.');
     }
     // Work in progress at the start is not the session's: the retrospective subtracts it.
-    const uncommittedAtStart = await (this.readUncommitted?.() ?? Promise.resolve([])).catch((err: unknown) => {
-      this.log.warn(`Uncommitted changes at start could not be read: ${String(err)}`);
-      return [];
-    });
+    const uncommittedAtStart = await this.uncommittedNow();
     if (this.recorder.active) throw new Error('A session is already recording. End it before starting another.');
     this.recorder.start({
       focus,

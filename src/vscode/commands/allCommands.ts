@@ -1,7 +1,6 @@
 import type { Command } from './command';
 import type { SessionController } from '../sessionController';
 import type { RetrospectiveService } from '../retrospective/retrospectiveService';
-import type { GitRunner } from '../git/gitRunner';
 import type { Log } from '../log';
 import type { Settings } from '../settings';
 import { startSessionCommand } from './startSession';
@@ -25,7 +24,6 @@ export interface CommandDeps {
   readonly retrospectives: RetrospectiveService;
   readonly log: Log;
   readonly settings: () => Settings;
-  readonly git: () => GitRunner | undefined;
   readonly flushCapture: () => Promise<void>;
 }
 

@@ -8,12 +8,10 @@ import type { Command } from './command';
 import { CommandIds } from './commandIds';
 import type { SessionController } from '../sessionController';
 import type { RetrospectiveService } from '../retrospective/retrospectiveService';
-import type { GitRunner } from '../git/gitRunner';
 import type { Log } from '../log';
 import type { Settings } from '../settings';
 import { draftMarker } from '../retrospective/draftMarker';
 
-import { uncommittedChanges } from '../retrospective/uncommittedChanges';
 import { writeDraft } from '../retrospective/draftFile';
 import { retrospectiveDir } from '../../core/retrospective/retrospectiveDir';
 import type { RecurringFriction } from '../../core/friction/recurringFriction';
@@ -45,8 +43,6 @@ export interface EndSessionDeps {
   readonly controller: SessionController;
   readonly retrospectives: RetrospectiveService;
   readonly settings: () => Settings;
-  /** Present in trusted workspaces only (git is never run otherwise). */
-  readonly git: () => GitRunner | undefined;
   /** Emits pending save bursts and waits for commit lookups, so the record is complete. */
   readonly flushCapture: () => Promise<void>;
   readonly log: Log;
@@ -80,16 +76,9 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
       await deps.flushCapture();
       const sessionId = controller.events()[0]?.sessionId ?? 'session';
       const settings = deps.settings();
-      const git = deps.git();
       // Read before the session ends, so the session-end event records it and a later Finish
-      // rebuilds the same numbers from the journal. A failed read must not keep the session
-      // from ending; the draft then shows committed lines only.
-      const uncommitted = git
-        ? await uncommittedChanges(git, controller.folders(), deps.log).catch((err: unknown) => {
-          deps.log.warn(`Uncommitted changes could not be read: ${String(err)}`);
-          return [];
-        })
-        : [];
+      // rebuilds the same numbers from the journal.
+      const uncommitted = await controller.uncommittedNow();
       const events = await controller.end({ sessionType: type.label, focus: focus.trim() || undefined, uncommitted });
       if (!events) return;
       const recurring = await controller.recurringFriction({ id: sessionId, start: start?.time ?? Date.now(), events }).catch((err: unknown) => {
