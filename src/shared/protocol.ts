@@ -5,13 +5,10 @@
  * {@link isWebviewMessage} before the host acts on it.
  */
 import type { JournalEvent } from '../core/events';
-import type { SessionCounts, SessionSnapshot } from '../core/sessionState';
+import type { SessionSnapshot } from '../core/sessionState';
 
 /** The session summary the header shows: exactly what `summarize()` computes, passed through. */
 export type TimelineSummary = SessionSnapshot;
-
-/** Counters shown in the header. */
-export type TimelineCounts = SessionCounts;
 
 /** Whether the newest entry is at the top (the default, like VS Code's own Timeline) or at the bottom. */
 export type TimelineOrder = 'newest-first' | 'oldest-first';

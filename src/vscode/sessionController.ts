@@ -246,7 +246,8 @@ export class SessionController extends Disposable implements CaptureSink {
     }
     // A session another window left open in this storage (it closed without ending it) is
     // closed first, so it does not come back days later as "the open session".
-    if ((await findOpenSession(this.storageDir)) && (await this.recorder.resumeOpenSession())) {
+    // (resumeOpenSession finds the open session itself and returns undefined when there is none.)
+    if (await this.recorder.resumeOpenSession()) {
       this.recorder.end({});
       this.log.info('Closed a session another window had left open before starting a new one.');
     }
