@@ -34,7 +34,6 @@ export class SessionController extends Disposable implements CaptureSink {
   private pending: JournalEvent[] = [];
   private pendingReset = false;
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly noticed = new Set<string>();
   /** Notices already on this session's timeline, by text: a reload must not say them again. */
   private readonly noticedMessages = new Set<string>();
   private readonly storageDir: string;
@@ -127,12 +126,11 @@ export class SessionController extends Disposable implements CaptureSink {
     }
   }
 
-  notice(code: NoticeCode, message: string, key: string = code): void {
-    if (!this.recorder.active || this.noticed.has(key) || this.noticedMessages.has(message)) return;
+  notice(code: NoticeCode, message: string): void {
+    if (!this.recorder.active || this.noticedMessages.has(message)) return;
     this.log.warn(message);
     // Only a notice that reached the timeline counts as said (a paused session drops it).
     if (this.recorder.record({ kind: 'notice', time: this.now(), code, message })) {
-      this.noticed.add(key);
       this.noticedMessages.add(message);
     }
   }
@@ -263,7 +261,6 @@ export class SessionController extends Disposable implements CaptureSink {
     });
     this.ended = undefined;
     this.recordingElsewhere = undefined;
-    this.noticed.clear();
     this.noticedMessages.clear();
     this.restartIdleClock();
     if (!vscode.workspace.isTrusted) {

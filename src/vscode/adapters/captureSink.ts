@@ -11,8 +11,8 @@ export type CaptureSource = 'commits' | 'commands' | 'saves' | 'tasks';
 export interface CaptureSink {
   /** Records a draft into the active session (dropped when no session records). */
   record(draft: EventDraft): void;
-  /** Shows a notice on the timeline once per session per key. */
-  notice(code: NoticeCode, message: string, key?: string): void;
+  /** Shows a notice on the timeline once per session (a notice is known by its text, which names its subject). */
+  notice(code: NoticeCode, message: string): void;
   /** Something happened: feeds idle detection. */
   activity(time: number): void;
   /** A task or debug session started under `key`: the session counts as active while it runs (up to an hour). */

@@ -109,7 +109,7 @@ export class GitAdapter extends Disposable {
     const repos = findRepositories(folders, 4, includeParents);
     if (!includeParents) {
       for (const parent of unfollowedParentRepositories(folders, repos)) {
-        this.sink.notice('not-a-repository', `The repository at ${parent.root} is above this workspace folder, so its commits are not captured (its git configuration is not covered by trusting this folder). Set git.openRepositoryInParentFolders to "always" to capture them.`, `parent:${parent.gitDir}`);
+        this.sink.notice('not-a-repository', `The repository at ${parent.root} is above this workspace folder, so its commits are not captured (its git configuration is not covered by trusting this folder). Set git.openRepositoryInParentFolders to "always" to capture them.`);
       }
     }
     if (repos.length === 0 && folders.length > 0) {

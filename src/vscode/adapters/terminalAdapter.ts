@@ -88,7 +88,6 @@ export class TerminalAdapter extends Disposable {
         'no-shell-integration',
         `Terminal "${terminal.name}" has no shell integration, so its commands are not recorded. ` +
           'Use bash, zsh, fish or PowerShell with the setting terminal.integrated.shellIntegration.enabled on, then open a new terminal.',
-        `no-shell-integration:${terminal.name}`,
       );
     }, SHELL_INTEGRATION_GRACE_MS);
     this.pendingChecks.set(terminal, handle);
