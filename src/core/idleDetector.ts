@@ -63,8 +63,7 @@ export class IdleDetector {
    * emitted (an hour away before End Session is not active time). Forgets the clock afterwards.
    */
   close(now: number): void {
-    const last = this.lastActiveBefore(now);
-    if (last !== undefined && now - last > this.idleMs) this.emit({ kind: 'idle', time: now, from: last, to: now });
+    this.activity(now);
     this.reset();
   }
 

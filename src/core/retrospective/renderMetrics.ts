@@ -5,9 +5,9 @@
 import { formatDuration } from '../describeEvent';
 import type { RetrospectiveMetrics } from './model';
 
-/** `| Metric | Value |` rows in a fixed order; the validator reads the `Commits` row. */
-export function renderMetricsTable(m: RetrospectiveMetrics): string {
-  const rows: [string, string][] = [
+/** The Metrics table's rows as (name, value) pairs, in a fixed order; the validator reads the `Commits` row. */
+export function metricsRows(m: RetrospectiveMetrics): [string, string][] {
+  return [
     ['Duration', formatDuration(m.durationMs)],
     ['Active Time', formatDuration(m.activeMs)],
     ['Commits', String(m.commits)],
@@ -21,5 +21,9 @@ export function renderMetricsTable(m: RetrospectiveMetrics): string {
     ['Notes', String(m.notes)],
     ['Lessons', String(m.lessons)],
   ];
-  return ['| Metric | Value |', '| --- | ---: |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+}
+
+/** `| Metric | Value |` table of {@link metricsRows}. */
+export function renderMetricsTable(m: RetrospectiveMetrics): string {
+  return ['| Metric | Value |', '| --- | ---: |', ...metricsRows(m).map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
 }

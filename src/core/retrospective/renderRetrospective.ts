@@ -15,8 +15,6 @@ import { renderMetricsTable } from './renderMetrics';
 import { renderTechnicalDetails } from './renderTechnicalDetails';
 import { renderTimeline } from './renderTimeline';
 
-/** Friction points the format asks for by default; fewer get a hint asking for more. */
-export const MIN_FRICTION_POINTS = DEFAULT_VALIDATOR_CONFIG.minFrictionPoints;
 
 /**
  * The validator thresholds the hints quote, so a hint asks for what Finish will demand; a whole

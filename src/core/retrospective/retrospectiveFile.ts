@@ -5,7 +5,7 @@
  */
 import type { RetrospectiveModel } from './model';
 import { localClockCompact, localDate } from './localTime';
-import { renderMetricsTable } from './renderMetrics';
+import { metricsRows, renderMetricsTable } from './renderMetrics';
 import { blocksIn, mainSectionOf, parseDocument, sectionOf } from '../validator/document';
 import type { Block, ParsedDoc, SectionInfo } from '../validator/document';
 
@@ -114,10 +114,7 @@ interface MetricRow {
 
 /** The rows the generator writes, read back from its own table so names and values stay its own. */
 function generatedRows(model: RetrospectiveModel): MetricRow[] {
-  return renderMetricsTable(model.metrics).split('\n').slice(2).map((line) => {
-    const [name, value] = cellSpans(line).map((c) => line.slice(c.start, c.end).trim());
-    return { name, value };
-  });
+  return metricsRows(model.metrics).map(([name, value]) => ({ name, value }));
 }
 
 /** Read from the line itself rather than the token, so a table is edited only where its header really stands. */
