@@ -133,9 +133,14 @@ export async function loadSession(storageDir: string, id: string): Promise<Loade
  * their start time), so recent history costs the same after a year of sessions as after a week.
  */
 export async function listRecentSessions(storageDir: string, limit: number): Promise<SessionSummary[]> {
+  return (await loadRecentSessions(storageDir, limit)).map((s) => s.summary);
+}
+
+/** {@link listRecentSessions} with each session's events, for callers that need them (read once). */
+export async function loadRecentSessions(storageDir: string, limit: number): Promise<LoadedSession[]> {
   const ids = (await sessionIds(storageDir)).sort().reverse().slice(0, Math.max(0, limit));
   const loaded = await Promise.all(ids.map((id) => readSession(storageDir, id)));
-  return loaded.filter((s): s is LoadedSession => s !== undefined).map((s) => s.summary);
+  return loaded.filter((s): s is LoadedSession => s !== undefined);
 }
 
 /** How much of a journal's end is read to see whether the session ended. */

@@ -2,7 +2,7 @@ import type { JournalEvent } from '../../core/events';
 import { ofKind } from '../../core/events';
 import { findRecurringFriction } from '../../core/friction/recurringFriction';
 import type { RecurringFriction, SessionFriction } from '../../core/friction/recurringFriction';
-import { listRecentSessions, loadSession } from '../../core/journalStore';
+import { loadRecentSessions } from '../../core/journalStore';
 import { effectiveEvents } from '../../core/sessionState';
 
 /** Sessions looked at for recurring friction (the rule's window). */
@@ -36,13 +36,9 @@ export class FrictionHistory {
   }
 
   private async read(currentId: string): Promise<void> {
-    const summaries = (await listRecentSessions(this.storageDir, WINDOW)).filter((s) => s.id !== currentId).slice(0, WINDOW - 1);
-    const past: SessionFriction[] = [];
-    for (const summary of summaries) {
-      const loaded = await loadSession(this.storageDir, summary.id);
-      if (loaded) past.push({ id: summary.id, start: summary.start, friction: ofKind(effectiveEvents(loaded.events), 'friction') });
-    }
-    this.past = past;
+    // Each journal is read once: the recent list already holds its events.
+    const recent = (await loadRecentSessions(this.storageDir, WINDOW)).filter((s) => s.summary.id !== currentId).slice(0, WINDOW - 1);
+    this.past = recent.map(({ summary, events }) => ({ id: summary.id, start: summary.start, friction: ofKind(effectiveEvents(events), 'friction') }));
     this.loadedFor = currentId;
   }
 
