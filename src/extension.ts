@@ -68,8 +68,9 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     const terminals = new TerminalAdapter(controller);
     context.subscriptions.push(saves, fileOps, terminals, new TaskAdapter(controller), new DebugAdapter(controller),
       new ActivityAdapter(controller, (t) => prompter.noteTyping(t)));
-    // Pending save bursts reach the journal before it closes, whatever order VS Code disposes in.
-    controller.beforeDispose(() => { saves.flush(); fileOps.flush(); });
+    // Pending save bursts reach the journal before it closes, whatever order VS Code disposes in;
+    // commands still running when recording pauses or ends, or the window closes, are recorded, marked as not ended.
+    controller.beforeDispose(() => { saves.flush(); fileOps.flush(); terminals.closeOutRunningCommands(); });
     context.subscriptions.push(controller.onDidChangeLifecycle(() => {
       if (!controller.recording) return;
       terminals.recheck();

@@ -1,4 +1,4 @@
-import type { CommandEvent, JournalEvent } from './events';
+import type { CommandEndNotReported, CommandEvent, JournalEvent } from './events';
 import { commandFailed } from './events';
 
 /**
@@ -41,15 +41,30 @@ function exitText(exitCode: number | null): string {
   return exitCode === null ? 'exit code unknown' : `exit ${exitCode}`;
 }
 
+/** Said of a command whose end the shell never reported, so no one reads it as a success or a failure. */
+const END_NOT_REPORTED: Readonly<Record<CommandEndNotReported, string>> = {
+  'terminal-closed': 'end not reported (terminal closed)',
+  'recording-stopped': 'end not reported (recording stopped while it ran)',
+};
+
 function describeCommand(e: CommandEvent): EventDescription {
   const failed = commandFailed(e);
+  if (e.endNotReported) {
+    return { ...describeCommandPlace(e), title: `\`${shorten(e.commandLine, 120)}\` ${END_NOT_REPORTED[e.endNotReported]} after ${formatDuration(e.durationMs)}`, attention: true };
+  }
   const status = failed ? `failed (${exitText(e.exitCode)})` : 'succeeded';
   return {
     title: `\`${shorten(e.commandLine, 120)}\` ${status} in ${formatDuration(e.durationMs)}`,
+    ...describeCommandPlace(e),
+    attention: failed,
+  };
+}
+
+function describeCommandPlace(e: CommandEvent): { detail: string } {
+  return {
     detail: [e.cwd && e.cwd !== '.' ? `in ${e.cwd}` : undefined, `terminal "${e.terminal}"`, e.confidence !== 'high' ? `${e.confidence} confidence` : undefined]
       .filter(Boolean)
       .join(', '),
-    attention: failed,
   };
 }
 

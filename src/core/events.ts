@@ -122,6 +122,12 @@ export interface GitOpEvent extends EventBase {
 /** How sure VS Code's shell integration is of the command line. */
 export type CommandConfidence = 'high' | 'medium' | 'low';
 
+/**
+ * Why a command's end was never reported although its start was: its terminal closed while it
+ * ran, or recording stopped (End Session, Pause, window closed) while it ran.
+ */
+export type CommandEndNotReported = 'terminal-closed' | 'recording-stopped';
+
 export interface CommandEvent extends EventBase {
   readonly kind: 'command';
   /** The command line, redacted and possibly shortened. */
@@ -136,6 +142,8 @@ export interface CommandEvent extends EventBase {
   readonly terminal: string;
   /** Original length when the command line was shortened. */
   readonly originalLength?: number;
+  /** Set when the shell never reported the end: `time` is when we stopped waiting, exitCode is null. */
+  readonly endNotReported?: CommandEndNotReported;
 }
 
 export interface SavedFile {

@@ -154,7 +154,7 @@ export class SessionController extends Disposable implements CaptureSink {
     }
   }
 
-  /** Work to do before the journal closes or capture pauses (adapters emit their pending bursts), whatever the dispose order. */
+  /** Work to do before the journal closes or capture pauses or ends (adapters emit their pending bursts), whatever the dispose order. */
   beforeDispose(flush: () => void): void {
     this.flushers.push(flush);
   }
@@ -328,8 +328,12 @@ export class SessionController extends Disposable implements CaptureSink {
 
   /** Ends the session; returns its events (edits applied) for the retrospective. */
   async end(details: EndDetails): Promise<readonly JournalEvent[] | undefined> {
-    // A quiet spell under way ends with the session (End Session after a long break).
-    if (this.recording) this.idle.close(this.now());
+    if (this.recording) {
+      // What adapters still hold (a save burst, a command still running) belongs to this session.
+      this.runFlushers();
+      // A quiet spell under way ends with the session (End Session after a long break).
+      this.idle.close(this.now());
+    }
     const events = this.recorder.events();
     const ended = this.recorder.end(details);
     if (!ended) return undefined;

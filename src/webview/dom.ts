@@ -49,13 +49,17 @@ export function setText(node: Node, text: string): void {
  * command line in the editor font. Only that exact shape is split, at the first backtick and
  * the last one before the status, so backticks inside the command line (echo `date`) stay text.
  */
-const COMMAND_TITLE = /^`([\s\S]+)` ((?:succeeded|failed) [\s\S]*)$/;
+const COMMAND_TITLE = /^`([\s\S]+)` ((?:succeeded|failed|end not reported) [\s\S]*)$/;
 
 /**
- * "failed (exit 1) in 41 s" → "exit 1 · 41 s", "succeeded in 9.0 s" → "9.0 s": the row's icon
+ * "failed (exit 1) in 41 s" → "exit 1 · 41 s", "succeeded in 9.0 s" → "9.0 s",
+ * "end not reported (terminal closed) after 2 min" → "end not reported · 2 min": the row's icon
  * and colour already say failed or not, and the full sentence is in the tooltip and aria-label.
  */
 export function compactStatus(status: string): string {
+  // The shell never said how it ended: that stays on the row, the reason is in the tooltip.
+  const unended = /^end not reported \([^)]*\) after (.+)$/.exec(status);
+  if (unended) return `end not reported · ${unended[1]}`;
   const m = /^(succeeded|failed)(?: \((exit \d+|exit code unknown)\))? in (.+)$/.exec(status);
   if (!m) return status;
   const exit = m[2] === 'exit code unknown' ? 'exit ?' : m[2];

@@ -55,6 +55,8 @@ export function styleOf(e: JournalEvent): EventStyle {
     case 'git-op':
       return { icon: 'git-compare', tone: e.op === 'reset' ? 'warning' : 'commit', standOut: false };
     case 'command':
+      // Neither success nor a reported failure: the shell never said how it ended.
+      if (e.endNotReported) return { icon: 'question', tone: 'warning', standOut: true };
       return commandFailed(e) ? { icon: 'error', tone: 'failed', standOut: true } : { icon: 'terminal', tone: 'command', standOut: false };
     case 'task':
       return e.exitCode !== 0 ? { icon: 'error', tone: 'failed', standOut: true } : { icon: 'tasklist', tone: 'command', standOut: false };

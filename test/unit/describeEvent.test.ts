@@ -14,6 +14,12 @@ describe('describeEvent', () => {
     assert.equal(describeEvent(command(null)).title, '`npm test` failed (exit code unknown) in 2.5 s');
   });
 
+  it('says a command\'s end was not reported, and why, instead of success or failure', () => {
+    const running = (endNotReported: 'terminal-closed' | 'recording-stopped'): JournalEvent => ({ ...base, id: 'r', kind: 'command', commandLine: 'npm run dev', confidence: 'high', exitCode: null, start: 0, durationMs: 125_000, terminal: 'bash', endNotReported });
+    assert.deepEqual(describeEvent(running('terminal-closed')), { title: '`npm run dev` end not reported (terminal closed) after 2 min 5 s', detail: 'terminal "bash"', attention: true });
+    assert.equal(describeEvent(running('recording-stopped')).title, '`npm run dev` end not reported (recording stopped while it ran) after 2 min 5 s');
+  });
+
   it('names a commit by short hash, subject, files and lines, and its operation when not a plain commit', () => {
     const commit: JournalEvent = { ...base, id: 'k', kind: 'commit', repo: 'api', hash: 'abcdef1234567', subject: 'Fix login', authorTime: 0, branch: 'main', operation: 'amend', files: [{ path: 'a.ts', added: 3, removed: 1 }], added: 3, removed: 1, filesTruncated: 2 };
     const d = describeEvent(commit);

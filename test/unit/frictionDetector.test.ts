@@ -49,6 +49,11 @@ function allRules(signals: readonly FrictionSignal[]): FrictionRuleId[] {
 
 describe('FrictionDetector', () => {
   describe('command-failed', () => {
+    it('does not fire for a command whose end was not reported (a dev server in a closed terminal)', () => {
+      const e: CommandEvent = { ...cmd('npm run dev', null, 0), endNotReported: 'terminal-closed' };
+      assert.deepEqual(new FrictionDetector().observe(e), []);
+    });
+
     it('fires for a non-zero exit with a quoted, plain-text message', () => {
       const e = cmd('npm test', 1, 0);
       const [signal] = new FrictionDetector().observe(e);

@@ -72,4 +72,9 @@ describe('compactStatus', () => {
     assert.equal(compactStatus('failed (exit code unknown) in 2 min'), 'exit ? · 2 min');
     assert.equal(compactStatus('something else'), 'something else');
   });
+
+  it('keeps "end not reported" on the row of a command whose end the shell never reported', () => {
+    assert.equal(compactStatus('end not reported (terminal closed) after 2 min 5 s'), 'end not reported · 2 min 5 s');
+    assert.equal(compactStatus('end not reported (recording stopped while it ran) after 3 s'), 'end not reported · 3 s');
+  });
 });

@@ -73,10 +73,11 @@ function commandTrigger(e: CommandEvent): FrictionSignal['trigger'] {
 
 /**
  * Whether a command's exit counts as a failure for the rules: failed per {@link commandFailed},
- * not stopped on purpose (Ctrl+C), and not a program whose non-zero exit is an answer (`grep`).
+ * with its end reported, not stopped on purpose (Ctrl+C), and not a program whose non-zero exit is an answer (`grep`).
  */
 export function isRelevantFailure(e: CommandEvent, config: FrictionRulesConfig): boolean {
-  if (!commandFailed(e)) return false;
+  // A dev server whose terminal was closed did not fail: its end was simply never reported.
+  if (!commandFailed(e) || e.endNotReported) return false;
   if (e.exitCode !== null && config.ignoredExitCodes.includes(e.exitCode)) return false;
   return !config.ignoredCommands.includes(programName(normalizeCommand(e.commandLine)));
 }

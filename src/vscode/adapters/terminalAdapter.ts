@@ -1,12 +1,11 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type { CommandConfidence } from '../../core/events';
+import { commandDraft } from '../../core/commandRecord';
+import type { CommandConfidence, CommandEndNotReported } from '../../core/events';
+import { OpenCommands } from '../../core/openCommands';
 import { displayCwd } from '../../core/workspacePaths';
 import type { CaptureSink } from './captureSink';
 import { Disposable } from '../dispose';
-
-/** Longest command line kept in the journal; longer ones are shortened after redaction. */
-export const MAX_COMMAND_LINE = 4000;
 /** How long a new terminal gets to activate shell integration before we say it has none. */
 const SHELL_INTEGRATION_GRACE_MS = 8000;
 const CWD_SCHEMES = new Set(['file', 'vscode-local', 'vscode-remote']);
@@ -22,27 +21,39 @@ function confidenceOf(c: vscode.TerminalShellExecutionCommandLineConfidence): Co
   }
 }
 
+/** What a command's start tells, kept until its end (or until we stop waiting for it). */
+interface StartedCommand {
+  readonly execution: vscode.TerminalShellExecution;
+  readonly terminalName: string;
+  readonly cwd?: vscode.Uri;
+}
+
 /**
  * Terminal commands through VS Code's shell integration API: command line, cwd, exit code,
  * start, end. Terminals without shell integration are named once on the timeline, so no
- * command is missed silently. Output is never read.
+ * command is missed silently. A command whose start was reported but whose end never is (its
+ * terminal closed, recording stopped) is recorded too, marked "end not reported". Output is never read.
  */
 export class TerminalAdapter extends Disposable {
-  private readonly starts = new WeakMap<vscode.TerminalShellExecution, number>();
+  private readonly open = new OpenCommands<vscode.TerminalShellExecution, vscode.Terminal, StartedCommand>();
   private readonly pendingChecks = new Map<vscode.Terminal, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly sink: CaptureSink) {
     super();
     this.register(vscode.window.onDidStartTerminalShellExecution((e) => {
       const now = this.sink.now();
-      this.starts.set(e.execution, now);
+      this.open.started(e.execution, e.terminal, now, { execution: e.execution, terminalName: e.terminal.name, cwd: e.execution.cwd ?? e.shellIntegration.cwd });
       // A point, not a span: a dev server, a REPL or ssh runs for hours whether or not anyone
       // works, so a running shell command must not hide a real break (tasks and debug sessions do span).
       this.sink.activity(now);
     }));
     this.register(vscode.window.onDidEndTerminalShellExecution((e) => this.ended(e)));
     this.register(vscode.window.onDidOpenTerminal((t) => this.watchIntegration(t)));
-    this.register(vscode.window.onDidCloseTerminal((t) => this.clearCheck(t)));
+    this.register(vscode.window.onDidCloseTerminal((t) => {
+      this.clearCheck(t);
+      // VS Code reports no end for a command still running in a closed terminal.
+      this.recordUnended(this.open.terminalClosed(t), 'terminal-closed');
+    }));
     this.register(vscode.window.onDidChangeTerminalShellIntegration((e) => this.clearCheck(e.terminal)));
     for (const t of vscode.window.terminals) this.watchIntegration(t);
     this.register({ dispose: () => { for (const t of [...this.pendingChecks.keys()]) this.clearCheck(t); } });
@@ -53,30 +64,48 @@ export class TerminalAdapter extends Disposable {
     for (const t of vscode.window.terminals) this.watchIntegration(t);
   }
 
+  /**
+   * Recording stops (End Session, Pause, window closing) while commands still run: record them
+   * now, marked, since their end would come too late for this session.
+   */
+  closeOutRunningCommands(): void {
+    this.recordUnended(this.open.closeOutAll(), 'recording-stopped');
+  }
+
   private ended(e: vscode.TerminalShellExecutionEndEvent): void {
     const end = this.sink.now();
     this.sink.activity(end);
+    const opened = this.open.ended(e.execution);
+    if (opened === 'closed-out') return;
+    // undefined means VS Code could not tell: unknown, never success.
+    const exitCode = typeof e.exitCode === 'number' ? e.exitCode : null;
+    this.recordCommand(e.execution, e.terminal.name, e.execution.cwd ?? e.shellIntegration.cwd, opened?.start ?? end, end, exitCode);
+  }
+
+  private recordUnended(commands: readonly { start: number; info: StartedCommand }[], why: CommandEndNotReported): void {
+    const now = this.sink.now();
+    for (const { start, info } of commands) this.recordCommand(info.execution, info.terminalName, info.cwd, start, now, null, why);
+  }
+
+  private recordCommand(
+    execution: vscode.TerminalShellExecution, terminal: string, cwdUri: vscode.Uri | undefined,
+    start: number, end: number, exitCode: number | null, endNotReported?: CommandEndNotReported,
+  ): void {
     if (!this.sink.recording || !this.sink.captures('commands')) return;
-    const raw = e.execution.commandLine.value ?? '';
+    const raw = execution.commandLine.value ?? '';
     if (!raw.trim() || this.sink.isExcludedCommand(raw)) return;
-    const start = this.starts.get(e.execution) ?? end;
-    const redacted = this.sink.redactText(raw);
-    const commandLine = redacted.length > MAX_COMMAND_LINE ? `${redacted.slice(0, MAX_COMMAND_LINE - 1)}…` : redacted;
-    const cwdUri = e.execution.cwd ?? e.shellIntegration.cwd;
     const cwd = cwdUri && CWD_SCHEMES.has(cwdUri.scheme) ? displayCwd(cwdUri.fsPath, this.sink.folders(), os.homedir()) : undefined;
-    this.sink.record({
-      kind: 'command',
-      time: end,
+    this.sink.record(commandDraft({
+      redacted: this.sink.redactText(raw),
+      rawLength: raw.length,
       start,
-      durationMs: Math.max(0, end - start),
-      commandLine,
-      confidence: confidenceOf(e.execution.commandLine.confidence),
-      ...(cwd ? { cwd } : {}),
-      // undefined means VS Code could not tell: unknown, never success.
-      exitCode: typeof e.exitCode === 'number' ? e.exitCode : null,
-      terminal: e.terminal.name,
-      ...(commandLine !== redacted ? { originalLength: raw.length } : {}),
-    });
+      end,
+      confidence: confidenceOf(execution.commandLine.confidence),
+      cwd,
+      exitCode,
+      terminal,
+      endNotReported,
+    }));
   }
 
   private watchIntegration(terminal: vscode.Terminal): void {

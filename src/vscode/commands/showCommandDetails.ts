@@ -17,6 +17,7 @@ export function showCommandDetailsCommand(controller: SessionController): Comman
       const lines = [
         `Command:     ${e.commandLine}`,
         `Exit code:   ${e.exitCode === null ? 'unknown' : e.exitCode}`,
+        ...(e.endNotReported ? [`Ended:       not reported by the shell (${e.endNotReported === 'terminal-closed' ? 'the terminal was closed' : 'recording stopped'} while it ran)`] : []),
         `Started:     ${new Date(e.start).toLocaleString()}`,
         `Duration:    ${formatDuration(e.durationMs)}`,
         `Directory:   ${e.cwd ?? 'unknown'}`,

@@ -1,0 +1,43 @@
+import type { CommandConfidence, CommandEndNotReported, CommandEvent, EventDraft } from './events';
+
+/** Longest command line kept in the journal; longer ones are shortened after redaction. */
+export const MAX_COMMAND_LINE = 4000;
+
+/** What the terminal adapter knows of one command, already redacted and with the cwd made displayable. */
+export interface CommandFacts {
+  /** The command line after redaction, before shortening. */
+  readonly redacted: string;
+  /** Length of the command line as the shell reported it, before redaction. */
+  readonly rawLength: number;
+  readonly start: number;
+  /** When the end was reported, or when we stopped waiting for it. */
+  readonly end: number;
+  readonly confidence: CommandConfidence;
+  readonly cwd?: string;
+  /** null: the shell did not say (unknown, never success). */
+  readonly exitCode: number | null;
+  readonly terminal: string;
+  readonly endNotReported?: CommandEndNotReported;
+}
+
+/**
+ * The command event to record. A line over `max` characters is cut (the cut marked with "…")
+ * and keeps its original length, so a pasted megabyte never bloats the journal yet the reader
+ * knows something was cut. A command whose end was not reported has an unknown exit code.
+ */
+export function commandDraft(f: CommandFacts, max = MAX_COMMAND_LINE): EventDraft<CommandEvent> {
+  const cut = f.redacted.length > max;
+  return {
+    kind: 'command',
+    time: f.end,
+    start: f.start,
+    durationMs: Math.max(0, f.end - f.start),
+    commandLine: cut ? `${f.redacted.slice(0, max - 1)}…` : f.redacted,
+    confidence: f.confidence,
+    ...(f.cwd ? { cwd: f.cwd } : {}),
+    exitCode: f.endNotReported ? null : f.exitCode,
+    terminal: f.terminal,
+    ...(cut ? { originalLength: f.rawLength } : {}),
+    ...(f.endNotReported ? { endNotReported: f.endNotReported } : {}),
+  };
+}
