@@ -28,7 +28,32 @@ export async function openIntegratedTerminal(name: string, cwd?: string): Promis
   return { terminal, shell };
 }
 
-/** Runs `commandLine` through shell integration and resolves with its exit code once it has ended. */
+/**
+ * Resolves with the next execution the shell reports starting in `t` whose command line passes
+ * `matches`. It goes by what the shell reports, not by the object executeCommand returns: VS Code
+ * pairs those by the exact command line, so a line the shell received otherwise (a tty cut it)
+ * never starts nor ends under that object.
+ */
+export function nextStart(t: IntegratedTerminal, matches: (commandLine: string) => boolean, timeoutMs: number): Promise<vscode.TerminalShellExecution> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`No command started in terminal ${t.terminal.name} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = vscode.window.onDidStartTerminalShellExecution((e) => {
+      if (e.terminal !== t.terminal || !matches(e.execution.commandLine.value)) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(e.execution);
+    });
+  });
+}
+
+/**
+ * Runs `commandLine` through shell integration and resolves with its exit code once it has ended.
+ * For lines under 4095 characters: one sent before bash's first prompt goes through the tty's
+ * canonical mode, which keeps 4095 characters, and then never pairs (see nextStart).
+ */
 export async function runInTerminal(t: IntegratedTerminal, commandLine: string, timeoutMs = 20_000): Promise<number | undefined> {
   // The terminal's shellIntegration object can be replaced (cwd changes): always use the current one.
   const shell = t.terminal.shellIntegration ?? t.shell;
