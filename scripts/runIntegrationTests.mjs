@@ -43,11 +43,14 @@ async function main() {
       console.error(`Integration suite did not finish within ${TIMEOUT_MS / 1000} s.`);
       resolve(1);
     }, TIMEOUT_MS).unref());
+    // The suite reports its own end through codeAutomationExit; the page's load event (every
+    // script and font of the workbench) says nothing about it and comes past Playwright's 30 s
+    // default on a busy machine, so navigation is done once the page is committed.
     await page.goto(workbenchUrl(server, {
       folder: workspace,
       extensionTestsPath: suite.replace(/\.js$/, ''),
       env: { SJ_TEST_WORKSPACE: workspace },
-    }));
+    }), { waitUntil: 'commit' });
     const code = await Promise.race([exitCode, timeout]);
     return code;
   } finally {
