@@ -240,8 +240,9 @@ describe('reliability: untrusted workspace, CSP, two windows (e2e, Chromium + co
 
     // sessionLock.ts: "one window records a session at a time"; the second window says so and
     // refuses a second session. VS Code gives a second window of one workspace its own storage
-    // folder (<hash>-1, because <hash>/vscode.lock is held), so a lock beside the journal is not
-    // seen there: this test fails until the lock lives somewhere both windows share.
+    // folder (<hash>-1, because <hash>/vscode.lock is held), so the lock does not live beside the
+    // journal: it lives in the extension's global storage (`locks/`), which both windows share,
+    // under a key made from the workspace's folders.
     it('the second window says the session is recorded in the other one, and refuses a second session', async () => {
       assert.ok(server && second, 'the previous test opened both windows');
       const frame2 = await revealTimeline(second);
