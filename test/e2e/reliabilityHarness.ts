@@ -28,6 +28,8 @@ interface StartOptions {
   workspaceTrust?: boolean;
   root?: string;
   port?: number;
+  /** Added to code-server's environment (its extension host and terminals inherit it). */
+  env?: Record<string, string>;
 }
 
 interface CodeServerModule {
