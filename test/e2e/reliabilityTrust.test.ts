@@ -131,6 +131,8 @@ describe('reliability: untrusted workspace, CSP, two windows (e2e, Chromium + co
       // The window really is in Restricted Mode.
       await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30_000 });
       const frame = await startSession(page, 'untrusted workspace');
+      // Start Session is where a trusted window reads the uncommitted changes with git.
+      assert.deepEqual(gitCalls.calls().filter((c) => c.fromExtensionHost).map(describeCall), [], 'no git call from the extension host at Start Session');
       const subject = 'commit in an untrusted workspace';
       const before = gitSync(workspace, 'rev-parse', 'HEAD');
       await typeInTerminal(page, `git commit -q --allow-empty -m "${subject}"`);
