@@ -18,10 +18,11 @@ function extensionHosts(server: CodeServer, table: readonly ProcessRow[] = proce
   return pid === undefined ? [] : descendants(pid, table).filter((p) => p.args.includes('--type=extensionHost'));
 }
 
-/** The PATH a running process was started with. */
-function pathOf(pid: number): string {
+/** The `git` a plain spawn of "git" finds on the PATH a running process was started with. */
+function gitOnPath(pid: number): string | undefined {
   const entry = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').find((e) => e.startsWith('PATH='));
-  return entry?.slice('PATH='.length) ?? '';
+  const dirs = (entry?.slice('PATH='.length) ?? '').split(path.delimiter).filter(Boolean);
+  return dirs.map((d) => path.join(d, 'git')).find((file) => fs.existsSync(file));
 }
 
 function describeCall(call: GitCall): string {
@@ -153,10 +154,10 @@ describe('reliability: untrusted workspace, CSP, two windows (e2e, Chromium + co
       const calls = gitCalls.calls();
       console.log(`      git calls through the wrapper: ${calls.length} (${calls.filter((c) => c.fromExtensionHost).length} from the extension host)`);
       assert.deepEqual(calls.filter((c) => c.fromExtensionHost).map(describeCall), [], 'no git call from the extension host');
-      // A plain `git` spawned by the extension host would have reached the wrapper too: it is first on the host's PATH.
+      // A plain `git` spawned by the extension host would have reached the wrapper too: it is the first git on the host's PATH.
       const hosts = extensionHosts(server);
       assert.ok(hosts.length >= 1, 'the extension host exists');
-      for (const host of hosts) assert.equal(pathOf(host.pid).split(path.delimiter)[0], gitCalls.binDir, `PATH of extension host ${host.pid}`);
+      for (const host of hosts) assert.equal(gitOnPath(host.pid), path.join(gitCalls.binDir, 'git'), `the git on extension host ${host.pid}'s PATH`);
     });
 
     // The control: the same wrapper, the same window, trusted. Without it "no git call" could
