@@ -62,12 +62,10 @@ async function waitForHealth(url, child, timeoutMs = 60000) {
 }
 
 /**
- * Starts code-server in its own process group with a throwaway profile. `env` adds to the
- * environment it starts with, which its extension host and terminals inherit (a PATH with a
- * wrapper in front, say).
+ * Starts code-server in its own process group with a throwaway profile.
  * @returns {{ url: string, port: number, root: string, stop: () => void }}
  */
-export async function startCodeServer({ settings = {}, quiet = true, port: wantedPort, workspaceTrust = false, root: reuseRoot, installVsix, env = {} } = {}) {
+export async function startCodeServer({ settings = {}, quiet = true, port: wantedPort, workspaceTrust = false, root: reuseRoot, installVsix } = {}) {
   const bin = ensureCodeServer();
   // Passing an earlier server's `root` restarts on the same profile (crash and restart tests).
   const root = reuseRoot ?? mkdtempSync(join(tmpdir(), 'sj-code-server-'));
@@ -96,7 +94,7 @@ export async function startCodeServer({ settings = {}, quiet = true, port: wante
   ], {
     detached: true,
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'],
-    env: { ...process.env, ...xdg, ...env },
+    env: { ...process.env, ...xdg },
   });
   let stopped = false;
   const stop = ({ keepProfile = false } = {}) => {

@@ -1,6 +1,6 @@
-// A `git` that writes down every call before running the real one. Put first on code-server's
-// PATH and set as `git.path`, it sees every git process the editor starts, however short:
-// sampling `ps` can miss a git that lives for a few milliseconds, this cannot.
+// A `git` that writes down every call before running the real one. Set as `git.path`, it sees
+// every git process the extension (and VS Code's git support) starts, however short: sampling
+// `ps` can miss a git that lives for a few milliseconds, this cannot.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -18,8 +18,6 @@ export interface GitCall {
 }
 
 export interface GitCallLog {
-  /** The folder to put first on PATH: it holds the wrapper, named `git`. */
-  readonly binDir: string;
   /** The wrapper itself, for `git.path`. */
   readonly gitPath: string;
   /** Every call so far. */
@@ -57,7 +55,6 @@ export function makeGitCallLog(): GitCallLog {
   fs.writeFileSync(logFile, '');
   fs.writeFileSync(gitPath, wrapperScript(realGit, logFile), { mode: 0o755 });
   return {
-    binDir,
     gitPath,
     calls() {
       return fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.length > 0).map((line) => {

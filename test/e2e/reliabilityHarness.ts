@@ -28,8 +28,6 @@ interface StartOptions {
   workspaceTrust?: boolean;
   root?: string;
   port?: number;
-  /** Added to code-server's environment (its extension host and terminals inherit it). */
-  env?: Record<string, string>;
 }
 
 interface CodeServerModule {
