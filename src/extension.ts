@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import type { Scheduler } from './core/burstCoalescer';
 import { ActivityAdapter } from './vscode/adapters/activityAdapter';
 import { DebugAdapter } from './vscode/adapters/debugAdapter';
 import { FileOpAdapter } from './vscode/adapters/fileOpAdapter';
 import { GitAdapter } from './vscode/adapters/gitAdapter';
 import { SaveAdapter } from './vscode/adapters/saveAdapter';
+import { SwitchableScheduler } from './vscode/adapters/scheduler';
 import { TaskAdapter } from './vscode/adapters/taskAdapter';
 import { TerminalAdapter } from './vscode/adapters/terminalAdapter';
 import { createCommands } from './vscode/commands/allCommands';
@@ -29,6 +31,12 @@ export interface SessionJournalApi {
   readonly timeline: TimelineViewProvider;
   /** Emits pending save bursts and waits for pending commit lookups. */
   flushCapture(): Promise<void>;
+  /**
+   * Test seam: the timers that end save and file-operation bursts (undefined: real timers).
+   * Pending bursts are emitted first. A test passes timers it fires itself, so it decides when
+   * a quiet period has passed, however slowly a loaded machine saves.
+   */
+  useBurstScheduler(schedule: Scheduler | undefined): void;
   /** The git adapter, when the workspace is trusted and commits are captured. */
   git(): GitAdapter | undefined;
   /** Settles once an open session was resumed (or auto-start ran); activation does not wait for it. */
@@ -63,8 +71,9 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     context.subscriptions.push(vscode.window.registerWebviewViewProvider(TimelineViewProvider.viewId, timeline, { webviewOptions: { retainContextWhenHidden: false } }));
     context.subscriptions.push(timeline.onMessage((m) => handleTimelineMessage(m, controller, log, () => gitRunnerIfTrusted()).catch((err) => log.error('Timeline action failed', err))));
 
-    const saves = new SaveAdapter(controller);
-    const fileOps = new FileOpAdapter(controller);
+    const burstTimers = new SwitchableScheduler();
+    const saves = new SaveAdapter(controller, burstTimers.schedule);
+    const fileOps = new FileOpAdapter(controller, burstTimers.schedule);
     const terminals = new TerminalAdapter(controller);
     context.subscriptions.push(saves, fileOps, terminals, new TaskAdapter(controller), new DebugAdapter(controller),
       new ActivityAdapter(controller, (t) => prompter.noteTyping(t)));
@@ -140,7 +149,14 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
       (err) => log.error('Could not resume the open session', err),
     );
 
-    return { controller, prompter, retrospectives, timeline, flushCapture, git: () => gitAdapter, ready, activationMs: performance.now() - started };
+    const useBurstScheduler = (schedule: Scheduler | undefined) => {
+      // No burst may wait on a timer of the clock being replaced.
+      saves.flush();
+      fileOps.flush();
+      burstTimers.use(schedule);
+    };
+
+    return { controller, prompter, retrospectives, timeline, flushCapture, useBurstScheduler, git: () => gitAdapter, ready, activationMs: performance.now() - started };
   } catch (err) {
     // Never fail silently: say so, then let VS Code record the failed activation.
     log.error('Session Journal failed to start', err);

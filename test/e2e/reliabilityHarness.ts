@@ -67,7 +67,9 @@ export async function workbenchUrlFor(server: CodeServer, folder: string): Promi
 
 /** Opens (or reloads) `page` on the workbench for `folder` and waits for the Session Journal activity-bar entry. */
 export async function openWorkbenchPage(page: Page, server: CodeServer, folder: string): Promise<void> {
-  await page.goto(await workbenchUrlFor(server, folder));
+  // Wait for the workbench, not the page's load event: on a loaded machine its many scripts
+  // can take longer than goto's 30 s, while the workbench waits below allow 90 s.
+  await page.goto(await workbenchUrlFor(server, folder), { waitUntil: 'commit' });
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
   await page.locator('.activitybar [aria-label^="Session Journal"]').first().waitFor({ timeout: 90_000 });
 }

@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import type { CodeServer, ProcessRow } from './reliabilityHarness';
+import type { GitCall, GitCallLog } from './gitCallLog';
+import { makeGitCallLog } from './gitCallLog';
 import {
   commitEmpty, descendants, gitSync, launchBrowser, makeWorkspace, openWorkbenchPage, poll, processTable, readJournals, recordedCommits, revealTimeline, sleep, startServer,
 } from './reliabilityHarness';
@@ -16,27 +18,12 @@ function extensionHosts(server: CodeServer, table: readonly ProcessRow[] = proce
   return pid === undefined ? [] : descendants(pid, table).filter((p) => p.args.includes('--type=extensionHost'));
 }
 
-/** Samples, every 100 ms, git processes below code-server's extension hosts (a terminal's shell is not one of them). */
-function watchExtensionHostGit(server: CodeServer): { stop(): { git: ProcessRow[]; samples: number } } {
-  const seen = new Map<number, ProcessRow>();
-  let samples = 0;
-  const timer = setInterval(() => {
-    try {
-      const table = processTable();
-      for (const host of extensionHosts(server, table)) {
-        for (const p of descendants(host.pid, table)) if (p.comm === 'git' || /(^|\/)git$/.test(p.args.split(' ')[0] ?? '')) seen.set(p.pid, p);
-      }
-      samples++;
-    } catch {
-      // one failed ps: the next sample counts
-    }
-  }, 100);
-  return {
-    stop() {
-      clearInterval(timer);
-      return { git: [...seen.values()], samples };
-    },
-  };
+function describeCall(call: GitCall): string {
+  return `git ${call.args} (cwd ${call.cwd}, callers ${call.ancestors.join(' < ')})`;
+}
+
+function describeCalls(calls: readonly GitCall[]): string {
+  return calls.length ? calls.map(describeCall).join('; ').slice(0, 2000) : '(none)';
 }
 
 /**
@@ -114,45 +101,65 @@ describe('reliability: untrusted workspace, CSP, two windows (e2e, Chromium + co
     let server: CodeServer;
     let workspace: string;
     let page: Page;
+    let gitCalls: GitCallLog;
 
     before(async () => {
       workspace = await makeWorkspace('sj-untrusted-');
       workspaces.push(workspace);
-      server = await startServer({ workspaceTrust: true });
+      // Every git the extension runs goes through the wrapper: it is `git.path`, which the extension
+      // always uses when set. (A PATH in front does not help: code-server starts its extension host
+      // with the environment of a login shell, whose profile sets PATH anew.)
+      gitCalls = makeGitCallLog();
+      server = await startServer({ workspaceTrust: true, settings: { 'git.path': gitCalls.gitPath } });
       servers.push(server);
       page = browser.context.pages()[0] ?? (await browser.context.newPage());
       await openWorkbenchPage(page, server, workspace);
     });
 
+    after(() => gitCalls?.remove());
+
     it('records commands and saves, runs no git, shows why commits are missing', async () => {
       // The window really is in Restricted Mode.
       await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30_000 });
-      const watch = watchExtensionHostGit(server);
-      try {
-        const frame = await startSession(page, 'untrusted workspace');
-        const subject = 'commit in an untrusted workspace';
-        const before = gitSync(workspace, 'rev-parse', 'HEAD');
-        await typeInTerminal(page, `git commit -q --allow-empty -m "${subject}"`);
-        await timelineRow(frame, 'command', /untrusted workspace/).waitFor({ timeout: 30_000 });
-        await poll(() => gitSync(workspace, 'log', '-1', '--format=%s') === subject, 10_000, 'the commit to be made');
-        assert.notEqual(gitSync(workspace, 'rev-parse', 'HEAD'), before);
-        await quickOpen(page, 'greet.js', 'greet.js');
-        await page.keyboard.press('Control+End');
-        await page.keyboard.type('\n// Saved in an untrusted workspace.\n', { delay: 5 });
-        await page.keyboard.press('Control+S');
-        await explained(page, frame, 'untrusted-save', timelineRow(frame, 'saves', 'Saved src/greet.js'));
-        assert.match(fs.readFileSync(path.join(workspace, 'src', 'greet.js'), 'utf8'), /Saved in an untrusted workspace/);
-        await frame.getByText('Commits are not captured', { exact: false }).first().waitFor({ timeout: 10_000 });
-        // Give a commit every chance to show up: the reflog would have been read within a second.
-        await sleep(3000);
-        assert.equal(await frame.locator('.row.event.kind-commit').count(), 0, 'no commit row');
-      } finally {
-        const { git, samples } = watch.stop();
-        console.log(`      process samples: ${samples}; git processes under the extension host: ${git.length}`);
-        assert.ok(samples > 20, `sampled the process tree ${samples} times`);
-        assert.deepEqual(git.map((p) => `${p.pid} ${p.args}`), [], 'no git process below the extension host');
-      }
+      const frame = await startSession(page, 'untrusted workspace');
+      // Start Session is where a trusted window reads the uncommitted changes with git.
+      assert.deepEqual(gitCalls.calls().filter((c) => c.fromExtensionHost).map(describeCall), [], 'no git call from the extension host at Start Session');
+      const subject = 'commit in an untrusted workspace';
+      const before = gitSync(workspace, 'rev-parse', 'HEAD');
+      await typeInTerminal(page, `git commit -q --allow-empty -m "${subject}"`);
+      await timelineRow(frame, 'command', /untrusted workspace/).waitFor({ timeout: 30_000 });
+      await poll(() => gitSync(workspace, 'log', '-1', '--format=%s') === subject, 10_000, 'the commit to be made');
+      assert.notEqual(gitSync(workspace, 'rev-parse', 'HEAD'), before);
+      await quickOpen(page, 'greet.js', 'greet.js');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('\n// Saved in an untrusted workspace.\n', { delay: 5 });
+      await page.keyboard.press('Control+S');
+      await explained(page, frame, 'untrusted-save', timelineRow(frame, 'saves', 'Saved src/greet.js'));
+      assert.match(fs.readFileSync(path.join(workspace, 'src', 'greet.js'), 'utf8'), /Saved in an untrusted workspace/);
+      await frame.getByText('Commits are not captured', { exact: false }).first().waitFor({ timeout: 10_000 });
+      // Give a commit every chance to show up: the reflog would have been read within a second.
+      await sleep(3000);
+      assert.equal(await frame.locator('.row.event.kind-commit').count(), 0, 'no commit row');
+
+      const calls = gitCalls.calls();
+      console.log(`      git calls through the wrapper: ${calls.length} (${calls.filter((c) => c.fromExtensionHost).length} from the extension host)`);
+      assert.deepEqual(calls.filter((c) => c.fromExtensionHost).map(describeCall), [], 'no git call from the extension host');
       assert.ok(extensionHosts(server).length >= 1, 'the extension host that was watched exists');
+    });
+
+    // The control: the same wrapper, the same window, trusted. Without it "no git call" could
+    // only mean that the wrapper is never reached.
+    it('once the workspace is trusted, the extension runs git through the same wrapper to read a commit', async () => {
+      await runCommand(page, 'Workspaces: Manage Workspace Trust');
+      await page.locator('.workspace-trust-editor .workspace-trust-buttons-row .monaco-button', { hasText: /^Trust$/ }).first().click();
+      await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'detached', timeout: 30_000 });
+      const frame = await revealTimeline(page);
+      const hash = await commitEmpty(workspace, 'commit once trusted');
+      await explained(page, frame, 'trusted-commit', timelineRow(frame, 'commit', /commit once trusted/));
+      const calls = gitCalls.calls();
+      const show = calls.find((c) => c.fromExtensionHost && / show .*--numstat/.test(` ${c.args}`) && c.args.includes(hash));
+      assert.ok(show, `the extension host ran git show for ${hash.slice(0, 7)} through the wrapper: ${describeCalls(calls)}`);
+      assert.equal(fs.realpathSync(show.cwd), fs.realpathSync(workspace), 'in the workspace');
     });
 
     it('serves the Timeline under a strict CSP with a fresh nonce per load, loading only its own resources', async () => {
@@ -240,8 +247,9 @@ describe('reliability: untrusted workspace, CSP, two windows (e2e, Chromium + co
 
     // sessionLock.ts: "one window records a session at a time"; the second window says so and
     // refuses a second session. VS Code gives a second window of one workspace its own storage
-    // folder (<hash>-1, because <hash>/vscode.lock is held), so a lock beside the journal is not
-    // seen there: this test fails until the lock lives somewhere both windows share.
+    // folder (<hash>-1, because <hash>/vscode.lock is held), so the lock does not live beside the
+    // journal: it lives in the extension's global storage (`locks/`), which both windows share,
+    // under a key made from the workspace's folders.
     it('the second window says the session is recorded in the other one, and refuses a second session', async () => {
       assert.ok(server && second, 'the previous test opened both windows');
       const frame2 = await revealTimeline(second);

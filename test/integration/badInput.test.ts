@@ -80,27 +80,56 @@ describe('bad input (binary, huge, odd names, huge commits, odd repositories, gi
     if (area) fs.rmSync(area, { recursive: true, force: true });
   });
 
-  it('a binary file: VS Code refuses it as text or the save is recorded by path only', async () => {
+  it('a binary file: its creation is recorded by path; VS Code will not open it as text, so there is no save to record', async () => {
     const rel = `${AREA}/${uniqueName('image')}.bin`;
     const file = path.join(root, rel);
     const bytes = Buffer.alloc(4096);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 131) % 256;
     bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0], 0);
-    fs.writeFileSync(file, bytes);
+    const seen = api.controller.events().length;
+    const since = () => api.controller.events().slice(seen);
+    // Created the way the explorer or another extension creates a file: a workspace edit, which
+    // VS Code reports as a file operation (a file written behind its back is not reported at all).
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(vscode.Uri.file(file), { contents: bytes });
+    assert.ok(await vscode.workspace.applyEdit(edit), 'VS Code created the file');
+    const created = await waitFor(async () => {
+      await api.flushCapture();
+      return eventsOf(api, 'file-op').find((e) => e.op === 'create' && e.paths.includes(rel));
+    }, 10_000, `a file-op create event for ${rel}`);
+    assert.deepEqual(created.paths, [rel], 'the creation is recorded by its path');
+    assert.ok(JSON.stringify(created).length < 500, 'the event holds the path, not the content');
+
     let opened = true;
     try {
       await editAndSave(file, 'x');
     } catch (err) {
       opened = false;
-      // VS Code will not open binary content as a text document: nothing to save, nothing to record.
+      // VS Code will not open binary content as a text document: there is no save.
       assert.match(String(err instanceof Error ? err.message : err), /binary/i);
       console.log(`      binary file not opened as text: ${err instanceof Error ? err.message.slice(0, 120) : String(err)}`);
     }
+    await api.flushCapture();
+    const saves = since().filter((e) => e.kind === 'saves' && e.files.some((f) => f.path === rel));
     if (opened) {
-      const burst = await waitForSave(api, rel);
-      assert.ok(JSON.stringify(burst).length < 1000, 'the save event holds the path, not the content');
+      assert.equal(saves.length, 1, 'the save is recorded');
+      assert.ok(JSON.stringify(saves[0]).length < 1000, 'the save event holds the path, not the content');
+    } else {
+      assert.deepEqual(saves, [], 'no save happened, none is recorded');
+      assert.deepEqual(fs.readFileSync(file), bytes, 'the file is as it was created');
     }
+
+    // Nothing lost: capture goes on (a text save right after is recorded), no notice of a
+    // problem was raised, and the creation reached the journal on disk.
+    const next = `${AREA}/${uniqueName('after-binary')}.txt`;
+    fs.writeFileSync(path.join(root, next), 'text\n');
+    await editAndSave(path.join(root, next), 'more ');
+    await waitForSave(api, next);
     assert.ok(api.controller.recording, 'still recording');
+    assert.deepEqual(since().filter((e) => e.kind === 'notice'), [], 'no notice of a problem');
+    await api.controller.flush();
+    const journal = fs.readFileSync(path.join(api.controller.journalDir, 'sessions', `${created.sessionId}.jsonl`), 'utf8');
+    assert.ok(parseJournal(journal).events.some((e) => e.id === created.id), 'the file-op event is in the journal file');
   });
 
   it('a 5 MB file: the save is recorded with its path, none of its content', async () => {

@@ -3,12 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SessionJournalApi } from '../../src/extension';
-import type { CommitEvent } from '../../src/core/events';
+import type { CommitEvent, JournalEvent } from '../../src/core/events';
 import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
 import { excludeFromStatus, git, head, initRepo, uniqueName, writeLines } from './helpers/gitRepo';
 import type { IntegratedTerminal } from './helpers/terminal';
 import { openIntegratedTerminal, runInTerminal } from './helpers/terminal';
-import { editAndSave, longestGap } from './helpers/saves';
+import { editAndSave } from './helpers/saves';
+import { ManualTimers } from './helpers/manualTimers';
 import { waitFor } from './helpers/wait';
 
 /** Files the suite creates live here; .git/info/exclude keeps them out of the sample repo's status. */
@@ -16,6 +17,11 @@ const SCRATCH = 'scratch';
 
 function commitWithHash(api: SessionJournalApi, hash: string): CommitEvent | undefined {
   return eventsOf(api, 'commit').find((e) => e.hash === hash);
+}
+
+/** Milliseconds from the first to the last of `times`. */
+function span(times: readonly number[]): number {
+  return times.length ? Math.max(...times) - Math.min(...times) : 0;
 }
 
 function waitForCommit(api: SessionJournalApi, hash: string, timeoutMs = 15_000): Promise<CommitEvent> {
@@ -108,34 +114,41 @@ describe('capture (real workspace repository, real terminal)', function () {
     assert.equal(command.time - command.start, command.durationMs);
   });
 
-  it('coalesces quick saves of one file into exactly one saves event', async () => {
-    const rel = `${SCRATCH}/${uniqueName('saved')}.js`;
-    // Through VS Code's file service, not fs: a file written behind the editor's back right
-    // before it is opened can make the first save look like a conflict with the disk.
-    const uri = vscode.Uri.file(path.join(root, rel));
-    await vscode.workspace.fs.writeFile(uri, Buffer.from('// saved by the integration suite\n'));
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const seen = api.controller.events().length;
-    const times = await editAndSave(doc, 4);
-    assert.equal(times.length, 4, 'VS Code reported every save');
-    await api.flushCapture();
-    const bursts = await waitFor(() => {
-      const found = api.controller.events().slice(seen).filter((e) => e.kind === 'saves');
-      return found.length ? found : undefined;
-    }, 5000, 'a saves event');
-    const files = bursts.flatMap((b) => (b.kind === 'saves' ? b.files : []));
-    assert.ok(files.every((f) => f.path === rel && f.languageId === 'javascript'), JSON.stringify(files));
-    assert.equal(files.reduce((n, f) => n + f.count, 0), times.length, 'every save is counted once');
-    // The coalescer ends a burst after 1.5 s without a save; a loaded machine can be that slow
-    // to save once, and then two bursts are right. Saves closer together must be one event.
-    if (longestGap(times) < 1200) {
-      assert.equal(bursts.length, 1, `one burst for saves at most ${longestGap(times)} ms apart`);
-      const burst = bursts[0];
-      assert.ok(burst?.kind === 'saves');
-      assert.equal(burst.count, 4);
-      assert.deepEqual(burst.files.map((f) => ({ path: f.path, count: f.count })), [{ path: rel, count: 4 }]);
-    } else {
-      assert.ok(bursts.length >= 1 && bursts.length <= 4, `saves ${longestGap(times)} ms apart gave ${bursts.length} bursts`);
+  it('coalesces saves within the quiet period into one saves event; saves after it make a second', async () => {
+    // The test fires the coalescer's timers itself: however slowly this machine saves, no quiet
+    // period passes until the test says so, and then it has passed for certain.
+    const timers = new ManualTimers();
+    api.useBurstScheduler(timers.schedule);
+    try {
+      const rel = `${SCRATCH}/${uniqueName('saved')}.js`;
+      // Through VS Code's file service, not fs: a file written behind the editor's back right
+      // before it is opened can make the first save look like a conflict with the disk.
+      const uri = vscode.Uri.file(path.join(root, rel));
+      await vscode.workspace.fs.writeFile(uri, Buffer.from('// saved by the integration suite\n'));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const bursts = () => eventsOf(api, 'saves').filter((e) => e.files.some((f) => f.path === rel));
+
+      const first = await editAndSave(doc, 4);
+      assert.equal(first.length, 4, 'VS Code reported every save');
+      assert.deepEqual(bursts(), [], 'nothing is emitted while the burst gathers');
+      assert.deepEqual(timers.waiting, [1500], 'one timer waits: the 1.5 s quiet period after the last save');
+      timers.elapse();
+      const one = bursts();
+      // A burst is also capped at 10 s of real time: only a machine taking that long for 4 saves splits it.
+      assert.equal(one.length, 1, `one saves event for 4 saves made within ${span(first)} ms: ${JSON.stringify(one)}`);
+      assert.equal(one[0]?.count, 4);
+      assert.deepEqual(one[0]?.files, [{ path: rel, languageId: 'javascript', count: 4 }]);
+
+      const second = await editAndSave(doc, 2);
+      assert.equal(second.length, 2, 'VS Code reported every save');
+      assert.equal(bursts().length, 1, 'the second burst gathers');
+      timers.elapse();
+      const two = bursts();
+      assert.equal(two.length, 2, `a quiet period between the saves: two saves events, ${JSON.stringify(two)}`);
+      assert.deepEqual(two.map((b) => b.count), [4, 2]);
+      assert.ok((two[0]?.time ?? 0) < (two[1]?.start ?? 0), 'the second burst begins after the first ended');
+    } finally {
+      api.useBurstScheduler(undefined);
     }
   });
 
@@ -225,17 +238,25 @@ describe('capture (real workspace repository, real terminal)', function () {
     const uri = vscode.Uri.file(path.join(root, rel));
     await vscode.workspace.fs.writeFile(uri, Buffer.from('// saved right before a pause\n'));
     const doc = await vscode.workspace.openTextDocument(uri);
-    await editAndSave(doc, 1);
-    // Well inside the coalescer's 1.5 s quiet time: the burst has not been emitted yet.
-    await vscode.commands.executeCommand('sessionJournal.pauseSession');
+    // The quiet period never passes on its own: the burst is still gathering when Pause comes.
+    const timers = new ManualTimers();
+    api.useBurstScheduler(timers.schedule);
     try {
+      await editAndSave(doc, 1);
+      const burstOf = (events: readonly JournalEvent[]) => events.findIndex((e) => e.kind === 'saves' && e.files.some((f) => f.path === rel));
+      assert.equal(burstOf(api.controller.events()), -1, 'the burst has not been emitted yet');
+      await vscode.commands.executeCommand('sessionJournal.pauseSession');
       assert.equal(api.controller.paused, true);
+      // Pause itself emits the burst (no timer has fired), so it lands before the pause event,
+      // in the journal's order as in time.
       const events = api.controller.events();
-      const pause = [...events].reverse().find((e) => e.kind === 'session-pause');
-      const burst = events.find((e) => e.kind === 'saves' && e.files.some((f) => f.path === rel));
-      assert.ok(pause && burst, 'the save is on the timeline');
-      assert.ok(burst.time <= pause.time, 'and it happened before the pause');
+      const pause = events.map((e) => e.kind).lastIndexOf('session-pause');
+      const burst = burstOf(events);
+      assert.ok(burst !== -1, 'the save is on the timeline as soon as the session pauses');
+      assert.ok(burst < pause, `the saves event comes before the pause event (${burst} < ${pause})`);
+      assert.ok((events[burst]?.time ?? Infinity) <= (events[pause]?.time ?? -Infinity), 'and it happened before the pause');
     } finally {
+      api.useBurstScheduler(undefined);
       await vscode.commands.executeCommand('sessionJournal.resumeSession');
     }
   });

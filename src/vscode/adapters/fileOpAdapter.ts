@@ -3,15 +3,16 @@ import { FileOpCoalescer } from '../../core/fileOpCoalescer';
 import { toWorkspaceRelative } from '../../core/workspacePaths';
 import type { CaptureSink } from './captureSink';
 import { Disposable } from '../dispose';
+import type { Scheduler } from '../../core/burstCoalescer';
 import { realScheduler } from './scheduler';
 
 /** Files created, deleted and renamed from VS Code (explorer, refactorings), coalesced into bursts. */
 export class FileOpAdapter extends Disposable {
   private readonly coalescer: FileOpCoalescer;
 
-  constructor(private readonly sink: CaptureSink) {
+  constructor(private readonly sink: CaptureSink, schedule: Scheduler = realScheduler) {
     super();
-    this.coalescer = new FileOpCoalescer({ emit: (draft) => this.sink.record(draft), schedule: realScheduler });
+    this.coalescer = new FileOpCoalescer({ emit: (draft) => this.sink.record(draft), schedule });
     this.register(vscode.workspace.onDidCreateFiles((e) => this.paths('create', e.files)));
     this.register(vscode.workspace.onDidDeleteFiles((e) => this.paths('delete', e.files)));
     this.register(vscode.workspace.onDidRenameFiles((e) => {

@@ -3,6 +3,7 @@ import { SaveCoalescer } from '../../core/saveCoalescer';
 import { toWorkspaceRelative } from '../../core/workspacePaths';
 import type { CaptureSink } from './captureSink';
 import { Disposable } from '../dispose';
+import type { Scheduler } from '../../core/burstCoalescer';
 import { realScheduler } from './scheduler';
 
 /**
@@ -12,9 +13,9 @@ import { realScheduler } from './scheduler';
 export class SaveAdapter extends Disposable {
   private readonly coalescer: SaveCoalescer;
 
-  constructor(private readonly sink: CaptureSink) {
+  constructor(private readonly sink: CaptureSink, schedule: Scheduler = realScheduler) {
     super();
-    this.coalescer = new SaveCoalescer({ emit: (draft) => this.sink.record(draft), schedule: realScheduler });
+    this.coalescer = new SaveCoalescer({ emit: (draft) => this.sink.record(draft), schedule });
     this.register(vscode.workspace.onDidSaveTextDocument((doc) => this.saved(doc)));
     this.register({ dispose: () => this.coalescer.flush() });
   }

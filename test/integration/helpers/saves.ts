@@ -31,10 +31,3 @@ export async function editAndSave(doc: vscode.TextDocument, times: number): Prom
     listener.dispose();
   }
 }
-
-/** The longest pause between two consecutive save times. */
-export function longestGap(times: readonly number[]): number {
-  let gap = 0;
-  for (let i = 1; i < times.length; i++) gap = Math.max(gap, (times[i] ?? 0) - (times[i - 1] ?? 0));
-  return gap;
-}
