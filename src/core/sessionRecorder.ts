@@ -77,7 +77,21 @@ interface Active {
    * still recorded: it was made while recording.
    */
   pausedAt?: number;
+  /** Pauses that ended, oldest first: capture timed inside one was made while not recording. */
+  readonly pauses: PauseSpan[];
 }
+
+interface PauseSpan {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * git times its reflog lines in whole seconds, so a commit made just after Resume can carry a time
+ * up to a second before it. Only what was timed at least this long before the resume counts as
+ * made while paused.
+ */
+const RESUME_TOLERANCE_MS = 1000;
 
 // Lifecycle events change what the recorder is doing, so only its own methods write them.
 const LIFECYCLE: ReadonlySet<EventKind> = new Set<EventKind>([
@@ -86,6 +100,19 @@ const LIFECYCLE: ReadonlySet<EventKind> = new Set<EventKind>([
 // What the user writes down (and their edits and deletes of it) is kept even while capture is paused.
 const ALLOWED_WHILE_PAUSED: ReadonlySet<EventKind> = new Set<EventKind>(['friction', 'note', 'lesson', 'edit', 'delete']);
 const NO_EVENTS: readonly JournalEvent[] = Object.freeze([]);
+
+/** Whether capture timed at `time` was made while `s` was paused (see RESUME_TOLERANCE_MS). */
+function madeWhilePaused(s: Active, time: number): boolean {
+  // Capture made before the pause that arrives late (a save burst closing after its quiet time, a
+  // commit whose `git show` was still running) was made while recording.
+  if (s.paused && (s.pausedAt === undefined || time >= s.pausedAt)) return true;
+  for (let i = s.pauses.length - 1; i >= 0; i--) {
+    const p = s.pauses[i];
+    if (time >= p.to) return false;
+    if (time >= p.from && time < p.to - RESUME_TOLERANCE_MS) return true;
+  }
+  return false;
+}
 
 /** Records one session at a time into its journal (see the file comment). */
 export class SessionRecorder {
@@ -140,7 +167,7 @@ export class SessionRecorder {
     }
     const time = this.clock();
     const id = newSessionId(time);
-    const s: Active = { id, file: sessionFile(this.storageDir, id), start: time, events: [], paused: false };
+    const s: Active = { id, file: sessionFile(this.storageDir, id), start: time, events: [], paused: false, pauses: [] };
     this.session = s;
     const focus = options.focus?.trim();
     return this.append(s, {
@@ -172,12 +199,20 @@ export class SessionRecorder {
 
     let last = open.start;
     let paused = false;
+    let pausedAt: number | undefined;
+    const pauses: PauseSpan[] = [];
     for (const e of loaded.events) {
       if (e.time > last) last = e.time;
-      if (e.kind === 'session-pause') paused = true;
-      else if (e.kind === 'session-resume') paused = false;
+      if (e.kind === 'session-pause') {
+        paused = true;
+        pausedAt = e.time;
+      } else if (e.kind === 'session-resume') {
+        if (pausedAt !== undefined) pauses.push({ from: pausedAt, to: e.time });
+        paused = false;
+        pausedAt = undefined;
+      }
     }
-    const s: Active = { id: open.id, file: loaded.file, start: open.start, events: loaded.events, paused };
+    const s: Active = { id: open.id, file: loaded.file, start: open.start, events: loaded.events, paused, pausedAt, pauses };
     if (loaded.unterminated) this.writer.markUnterminated(s.file);
     this.session = s;
     const now = this.clock();
@@ -187,7 +222,9 @@ export class SessionRecorder {
 
   /**
    * Stores a captured event. Returns undefined (and stores nothing) when no session is active,
-   * or while paused unless it is a friction point, note or lesson, or happened before the pause.
+   * or when it was made while paused (it happened after the pause began, or inside a pause that
+   * has ended: a commit made while paused whose reflog line is read only after Resume), unless it
+   * is a friction point, note or lesson.
    * Throws for lifecycle kinds,
    * which only start/pause/resume/end may write.
    */
@@ -197,7 +234,7 @@ export class SessionRecorder {
     if (LIFECYCLE.has(draft.kind)) {
       throw new Error(`"${draft.kind}" events are written by the recorder's start/pause/resume/end, not by record().`);
     }
-    if (s.paused && !ALLOWED_WHILE_PAUSED.has(draft.kind) && !(s.pausedAt !== undefined && draft.time < s.pausedAt)) return undefined;
+    if (!ALLOWED_WHILE_PAUSED.has(draft.kind) && madeWhilePaused(s, draft.time)) return undefined;
     return this.append(s, draft);
   }
 
@@ -215,9 +252,11 @@ export class SessionRecorder {
   resume(): SessionResumeEvent | undefined {
     const s = this.session;
     if (s === undefined || !s.paused) return undefined;
+    const e = this.append(s, { kind: 'session-resume', time: this.clock() }) as SessionResumeEvent;
+    if (s.pausedAt !== undefined) s.pauses.push({ from: s.pausedAt, to: e.time });
     s.paused = false;
     s.pausedAt = undefined;
-    return this.append(s, { kind: 'session-resume', time: this.clock() }) as SessionResumeEvent;
+    return e;
   }
 
   /** Ends the active session and starts writing it out; undefined when none is active. */

@@ -123,6 +123,29 @@ describe('SessionRecorder', () => {
     assert.deepEqual(r.events().map((e) => e.kind), ['session-start', 'session-pause', 'saves', 'commit', 'session-resume']);
   });
 
+  it('does not record, after Resume, capture made while paused (a reflog line read late)', async () => {
+    const r = recorder();
+    r.start(startOptions);
+    now += MIN;
+    const pausedAt = now;
+    assert.ok(r.pause());
+    now += 5 * MIN;
+    assert.ok(r.resume());
+    const commit = (time: number, hash: string) => r.record({ kind: 'commit', time, repo: '.', hash, subject: hash, authorTime: time, files: [], added: 0, removed: 0, operation: 'commit' });
+    assert.equal(commit(pausedAt + MIN, 'inpause'), undefined, 'a commit timed inside the pause is not recorded when its line arrives after Resume');
+    assert.ok(commit(pausedAt - 1000, 'before'), 'capture from before the pause still counts');
+    // git times its reflog in whole seconds: a commit made right after Resume can look up to 1 s older.
+    assert.ok(commit(now - 400, 'sameSecond'), 'a commit in the second of the resume is kept');
+    assert.ok(commit(now + 1000, 'after'));
+    assert.ok(r.record({ kind: 'note', time: pausedAt + MIN, text: 'written while paused' }), 'notes are kept whenever they were written');
+    // The pause survives a reload: a session resumed from its journal drops the same capture.
+    r.dispose();
+    const again = recorder();
+    assert.ok(await again.resumeOpenSession());
+    assert.equal(again.record({ kind: 'commit', time: pausedAt + 2 * MIN, repo: '.', hash: 'late', subject: 'late', authorTime: now, files: [], added: 0, removed: 0, operation: 'commit' }), undefined);
+    assert.deepEqual(again.events().filter((e) => e.kind === 'commit').map((e) => (e as { hash: string }).hash), ['before', 'sameSecond', 'after']);
+  });
+
   it('writes everything synchronously on dispose, leaving the session open to resume', async () => {
     const r = recorder();
     const { sessionId } = r.start(startOptions);
