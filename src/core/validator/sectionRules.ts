@@ -61,14 +61,14 @@ export function checkDiary(ctx: RuleContext): Finding[] {
   if (!section) return [missing('diary-length', 'diary')];
   const words = wordsOf(sectionProse(ctx.doc, section, ctx.headings));
   const out: Finding[] = [];
-  const { minDiaryWords, minDiaryFirstPerson } = ctx.config;
+  const { minDiaryWords, minFirstPersonWords } = ctx.config;
   if (words.length < minDiaryWords) {
     out.push(finding('diary-length', section.line, `The diary has ${plural(words.length, 'word')}; at least ${minDiaryWords} are needed.`, 'diary'));
   }
   const firstPerson = firstPersonCount(words);
-  if (firstPerson < minDiaryFirstPerson) {
+  if (firstPerson < minFirstPersonWords) {
     out.push(finding('diary-length', section.line,
-      `The diary should be written in the first person (I, my, we, our): found ${firstPerson}, need at least ${minDiaryFirstPerson}.`, 'diary'));
+      `The diary should be written in the first person (I, my, we, our): found ${firstPerson}, need at least ${minFirstPersonWords}.`, 'diary'));
   }
   return out;
 }
