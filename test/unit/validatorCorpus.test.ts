@@ -1,7 +1,8 @@
 // Issue 16: a corpus of retrospectives written in the shapes people really use, each with the
 // findings a careful reader expects (test/fixtures/retrospectives-corpus/expectations.json).
-// Every finding must be expected (precision) and every expectation found (recall);
-// `node --import tsx scripts/corpusReport.mjs` prints both figures.
+// Every finding must be expected (precision) and every expectation found (recall), and
+// the rules that fail are exactly the ones expected (`fails`). `node --import tsx
+// scripts/corpusReport.mjs` prints precision and recall.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ interface Expected {
 }
 
 const CORPUS = join(__dirname, '..', 'fixtures', 'retrospectives-corpus');
-const expectations = JSON.parse(readFileSync(join(CORPUS, 'expectations.json'), 'utf8')) as Record<string, { note: string; expected: Expected[] }>;
+const expectations = JSON.parse(readFileSync(join(CORPUS, 'expectations.json'), 'utf8')) as Record<string, { note: string; expected: Expected[]; fails: RuleId[] }>;
 const files = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
 
 const matches = (f: Finding, e: Expected): boolean => f.rule === e.rule && (e.line === undefined || f.line === e.line);
@@ -31,9 +32,11 @@ describe('validator on the retrospective corpus (issue 16)', () => {
   for (const file of files) {
     it(`${file}: ${expectations[file]?.note ?? ''}`, () => {
       const expected = expectations[file]?.expected ?? [];
-      const { findings } = validateRetrospective(readFileSync(join(CORPUS, file), 'utf8'));
+      const { findings, rules } = validateRetrospective(readFileSync(join(CORPUS, file), 'utf8'));
       assert.deepEqual(findings.filter((f) => !expected.some((e) => matches(f, e))).map(show), [], 'findings a careful reader would not make');
       assert.deepEqual(expected.filter((e) => !findings.some((f) => matches(f, e))), [], 'missing things the validator did not report');
+      // The rules that fail are exactly those the expectations name.
+      assert.deepEqual(rules.filter((r) => !r.passed).map((r) => r.rule).sort(), [...(expectations[file]?.fails ?? [])].sort());
     });
   }
 });
