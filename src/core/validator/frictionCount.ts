@@ -31,7 +31,7 @@ function boldTitled(block: Block): boolean {
 /** A short paragraph that announces friction: "**What was frustrating:**", "Three things dragged the session down." */
 function frictionLabel(block: Block): boolean {
   const text = paragraphText(block);
-  return text !== '' && countWords(text) <= 25 && FRICTION_WORD.test(text);
+  return text !== '' && FRICTION_WORD.test(text) && countWords(text, 26) <= 25;
 }
 
 function boldItems(block: Block): number {

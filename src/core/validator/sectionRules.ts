@@ -11,7 +11,7 @@ import type { ValidatorConfig } from './config';
 import { SECTION_TITLES } from './sectionNames';
 import type { SectionKey } from './sectionNames';
 import type { Finding, RecordFacts, RuleId } from './types';
-import { countWords, firstPersonCount, itemOwnText, listItems, sectionProse, wordsOf } from './text';
+import { countWords, isFirstPerson, itemOwnText, listItems, scanWords, sectionProse, wordsOf } from './text';
 import type { LocatedItem } from './text';
 
 /** What every section rule gets. */
@@ -59,13 +59,19 @@ export function checkFrictionCount(ctx: RuleContext): Finding[] {
 export function checkDiary(ctx: RuleContext): Finding[] {
   const section = sectionOf(ctx.doc, 'diary');
   if (!section) return [missing('diary-length', 'diary')];
-  const words = wordsOf(sectionProse(ctx.doc, section, ctx.headings));
   const out: Finding[] = [];
   const { minDiaryWords, minFirstPersonWords } = ctx.config;
-  if (words.length < minDiaryWords) {
-    out.push(finding('diary-length', section.line, `The diary has ${plural(words.length, 'word')}; at least ${minDiaryWords} are needed.`, 'diary'));
+  // Both counts stop once both minimums are met; a failing count is therefore exact.
+  let count = 0;
+  let firstPerson = 0;
+  scanWords(sectionProse(ctx.doc, section, ctx.headings), (word) => {
+    count++;
+    if (isFirstPerson(word)) firstPerson++;
+    return count < minDiaryWords || firstPerson < minFirstPersonWords;
+  });
+  if (count < minDiaryWords) {
+    out.push(finding('diary-length', section.line, `The diary has ${plural(count, 'word')}; at least ${minDiaryWords} are needed.`, 'diary'));
   }
-  const firstPerson = firstPersonCount(words);
   if (firstPerson < minFirstPersonWords) {
     out.push(finding('diary-length', section.line,
       `The diary should be written in the first person (I, my, we, our): found ${firstPerson}, need at least ${minFirstPersonWords}.`, 'diary'));
@@ -77,10 +83,10 @@ export function checkDiary(ctx: RuleContext): Finding[] {
 export function checkFeedback(ctx: RuleContext): Finding[] {
   const section = sectionOf(ctx.doc, 'honestFeedback');
   if (!section) return [missing('feedback-length', 'honestFeedback')];
-  let count = countWords(sectionProse(ctx.doc, section, ctx.headings));
-  const friction = sectionOf(ctx.doc, 'frictionPoints');
-  if (friction) count += countWords(sectionProse(ctx.doc, friction, ctx.headings));
   const min = ctx.config.minFeedbackWords;
+  let count = countWords(sectionProse(ctx.doc, section, ctx.headings), min);
+  const friction = sectionOf(ctx.doc, 'frictionPoints');
+  if (friction && count < min) count += countWords(sectionProse(ctx.doc, friction, ctx.headings), min - count);
   if (count >= min) return [];
   return [finding('feedback-length', section.line, `Honest Feedback has ${plural(count, 'word')} (friction points included); at least ${min} are needed.`, 'honestFeedback')];
 }
@@ -128,7 +134,8 @@ export function checkLessons(ctx: RuleContext): Finding[] {
     out.push(finding('lessons-actionable', section.line, `Lessons Learned lists ${plural(lessons.length, 'item')}; at least ${minLessons} are needed.`, 'lessons'));
   }
   for (const { text, line } of lessons) {
-    const words = wordsOf(text);
+    // Enough words to tell a short lesson and a verdict (isObservation) apart.
+    const words = wordsOf(text, Math.max(minLessonWords, 9));
     if (words.length === 1 && VAGUE.has(words[0].toLowerCase())) {
       out.push(finding('lessons-actionable', line, `"${words[0]}" is too vague to apply: phrase the lesson as a rule.`, 'lessons'));
     } else if (words.length < minLessonWords) {
@@ -164,7 +171,7 @@ export function checkNextSteps(ctx: RuleContext): Finding[] {
       continue;
     }
     const text = itemOwnText(item).replace(/^\s*\[[ xX]\]\s*/, '').replace(/[*_`]/g, '').trim().replace(/[.!:;,]+$/, '');
-    const words = wordsOf(text);
+    const words = wordsOf(text, Math.max(1, minNextStepWords));
     if (STEP_PLACEHOLDERS.test(text) || /^(?:\.{2,}|…)$/.test(text) || words.length === 0) {
       out.push(finding('next-steps-specific', line, `"${text.slice(0, 40)}" is a placeholder, not a next step.`, 'nextSteps'));
     } else if (words.length < minNextStepWords) {
