@@ -81,15 +81,17 @@ const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:\s{0,2}[ap]\.?m\.?)?`;
 const RANGE = new RegExp(`(${TIME})\\s{0,3}(?:-|–|—|→|->|~|〜|～|\\bto\\b|\\buntil\\b)\\s{0,3}(${TIME})`, 'i');
 const DURATION = /[~≈]?\s{0,2}\d{1,4}(?:[.,]\d)?\s{0,2}(?:h(?:ours?|rs?)?(?![a-z])(?:\s{0,2}\d{1,2}\s{0,2}m(?:in(?:utes?|s)?)?(?![a-z]))?|m(?:in(?:utes?|s)?)?(?![a-z])|分|時間(?:\d{1,2}分)?|นาที|ชั่วโมง)/i;
 
+const ZONE = /(?:UTC|GMT)(?:\s{0,2}[+\-−]\s{0,2}\d{1,2}(?::?\d{2})?)?/i;
+
 /** The fields a value names besides its label's: a range gives start and end, a "(~54 minutes)" a duration. */
 function fieldsInValue(value: string): Partial<Record<HeaderField, string>> {
   const out: Partial<Record<HeaderField, string>> = {};
   const range = RANGE.exec(value);
   if (range) {
-    // The rest of the value (zone, date) belongs to both ends: "GMT+7" is the offset of each.
-    const rest = (value.slice(0, range.index) + ' ' + value.slice(range.index + range[0].length)).trim();
-    out.start = `${range[1]} ${rest}`.trim();
-    out.end = `${range[2]} ${rest}`.trim();
+    // The zone belongs to both ends: "GMT+7" is the offset of each.
+    const zone = ZONE.exec(value)?.[0];
+    out.start = zone === undefined ? range[1] : `${range[1]} (${zone})`;
+    out.end = zone === undefined ? range[2] : `${range[2]} (${zone})`;
     const duration = DURATION.exec(value.slice(range.index + range[0].length)) ?? DURATION.exec(value.slice(0, range.index));
     if (duration) out.duration = duration[0].trim();
   }
@@ -110,7 +112,12 @@ function fieldsOfLine(line: string): Partial<Record<HeaderField, string>> {
     const duration = pieces.slice(1).map((p) => DURATION.exec(p)).find((m) => m !== null);
     if (duration) out.duration = duration[0].trim();
   }
-  if (field !== undefined) out[field] = field === 'focus' ? pieces[0].trim() : split.value;
+  // "Session: 09:05 to 11:40" is a span, not a focus; "Session: <focus> | (14:17 → 16:11)" has both.
+  const spanOnly = field === 'focus' && out.start !== undefined && pieces.length === 1;
+  if (field !== undefined && !spanOnly) out[field] = field === 'focus' ? pieces[0].trim() : split.value;
+  // "Session: 2026-11-21, 9:05 am to 11:40 am" dates the range it gives.
+  const iso = out.start !== undefined ? /\d{4}-\d{2}-\d{2}/.exec(split.value) : null;
+  if (iso && out.date === undefined) out.date = iso[0];
   return out;
 }
 
