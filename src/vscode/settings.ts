@@ -9,7 +9,7 @@ export interface Settings {
   readonly redaction: { readonly extraPatterns: string[]; readonly excludeCommands: string[]; readonly excludePaths: string[] };
   readonly friction: { readonly prompts: boolean; readonly minPromptIntervalMinutes: number; readonly slowCommandSeconds: number };
   readonly retrospective: { readonly folder: string; readonly author: 'person' | 'agent'; readonly metricsLog: boolean };
-  readonly validation: { readonly minFrictionPoints: number; readonly minDiaryWords: number; readonly minFeedbackWords: number };
+  readonly validation: { readonly minFrictionPoints: number; readonly minDiaryWords: number; readonly minFirstPersonWords: number; readonly minFeedbackWords: number };
 }
 
 function stringArray(value: unknown): string[] {
@@ -50,6 +50,7 @@ export function readSettings(): Settings {
     validation: {
       minFrictionPoints: positive(c.get('validation.minFrictionPoints'), 3),
       minDiaryWords: positive(c.get('validation.minDiaryWords'), 150),
+      minFirstPersonWords: positive(c.get('validation.minFirstPersonWords'), 1),
       minFeedbackWords: positive(c.get('validation.minFeedbackWords'), 100),
     },
   };

@@ -19,8 +19,12 @@ export interface ValidatorConfig {
   readonly requiredHeaderFields: readonly HeaderField[];
   readonly minFrictionPoints: number;
   readonly minDiaryWords: number;
-  /** First-person pronouns (I, me, my, we, our, ...) the diary must contain. */
-  readonly minDiaryFirstPerson: number;
+  /**
+   * First-person words (I, me, my, we, our, and their equivalents in other languages) the diary
+   * must contain. One is enough to tell a first-person narrative from a report: good diaries
+   * written in the plural or in a reflective past tense use few pronouns.
+   */
+  readonly minFirstPersonWords: number;
   readonly minFeedbackWords: number;
   readonly minNextSteps: number;
   readonly minNextStepWords: number;
@@ -43,7 +47,7 @@ export const DEFAULT_VALIDATOR_CONFIG: ValidatorConfig = Object.freeze({
   requiredHeaderFields: Object.freeze([...HEADER_FIELDS]),
   minFrictionPoints: 3,
   minDiaryWords: 150,
-  minDiaryFirstPerson: 3,
+  minFirstPersonWords: 1,
   minFeedbackWords: 100,
   minNextSteps: 1,
   minNextStepWords: 3,
@@ -58,8 +62,11 @@ type NumericKey = {
   [K in keyof ValidatorConfig]: ValidatorConfig[K] extends number ? K : never;
 }[keyof ValidatorConfig];
 
+/** Earlier names of settings, still read so an existing config file keeps working. */
+const RENAMED: ReadonlyMap<string, NumericKey> = new Map([['minDiaryFirstPerson', 'minFirstPersonWords']]);
+
 const NUMERIC_KEYS: readonly NumericKey[] = [
-  'minFrictionPoints', 'minDiaryWords', 'minDiaryFirstPerson', 'minFeedbackWords', 'minNextSteps',
+  'minFrictionPoints', 'minDiaryWords', 'minFirstPersonWords', 'minFeedbackWords', 'minNextSteps',
   'minNextStepWords', 'minLessons', 'minLessonWords', 'timeSlackMinutes', 'maxDocumentChars',
 ];
 
@@ -110,7 +117,8 @@ export function loadValidatorConfig(json: unknown): { config: ValidatorConfig; e
   if (typeof json !== 'object' || Array.isArray(json)) {
     return { config: DEFAULT_VALIDATOR_CONFIG, errors: ['The validator config must be a JSON object.'] };
   }
-  for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
+  for (const [written, value] of Object.entries(json as Record<string, unknown>)) {
+    const key = RENAMED.get(written) ?? written;
     if ((NUMERIC_KEYS as readonly string[]).includes(key)) {
       if (typeof value === 'number' && Number.isInteger(value) && value >= 0) config[key] = value;
       else errors.push(`"${key}" must be a whole number of 0 or more, not ${JSON.stringify(value) ?? String(value)}.`);

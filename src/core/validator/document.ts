@@ -5,7 +5,7 @@
  * line number pointing at the user's original text.
  */
 import { Lexer } from 'marked';
-import type { Token } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { sectionKeyForHeading } from './sectionNames';
 import type { SectionKey } from './sectionNames';
 
@@ -98,6 +98,9 @@ export function blankCodeSpans(line: string): string {
   }
   return chars.join('');
 }
+
+/** Info strings of a fence that holds prose rather than code. */
+const PROSE_FENCE = /^(?:|text|txt|plain|plaintext|markdown|md)$/i;
 
 const FENCE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]*)*(`{3,}|~{3,})/;
 
@@ -241,6 +244,15 @@ export function parseDocument(markdown: string, maxChars: number = DEFAULT_MAX_C
   blankFencedCode(prose);
   for (const b of blocks) {
     if (b.token.type === 'code') for (let l = b.line; l <= b.endLine; l++) prose[l - 1] = '';
+  }
+  // A diary pasted inside a plain code fence is still the diary: a reader reads it as prose.
+  for (const s of sections) {
+    if (s.key !== 'diary') continue;
+    for (const b of blocks) {
+      if (b.token.type !== 'code' || b.line < s.bodyStartLine || b.line > s.ownEndLine || !PROSE_FENCE.test((b.token as Tokens.Code).lang ?? '')) continue;
+      const fenced = /^\s{0,3}(?:`{3,}|~{3,})/.test(b.token.raw);
+      for (let l = fenced ? b.line + 1 : b.line; l <= (fenced ? b.endLine - 1 : b.endLine); l++) prose[l - 1] = lines[l - 1];
+    }
   }
   // Only the validator's own checklist (see VALIDATION_LEVEL and the synonym table) is blanked:
   // its lines quote rule messages, which are neither the user's prose nor placeholders.

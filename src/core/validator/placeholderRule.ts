@@ -15,6 +15,7 @@ import type { Finding } from './types';
 import type { RuleContext } from './sectionRules';
 import { SECTION_TITLES } from './sectionNames';
 import { hasWord, sectionProse } from './text';
+import { PENDING_NOTE } from './bracketNote';
 
 /** A marker word on its own (after emphasis, brackets and punctuation are stripped). */
 const BARE_MARKER = /^(?:todo|tbd|tba|fixme|xxx)$/i;
@@ -147,7 +148,7 @@ function wholePlaceholder(line: string): string | undefined {
 
 function placeholderIn(line: string): string | undefined {
   if (line.length > 100_000) return undefined;
-  const slot = BRACKETED_MARKER.exec(line) ?? LOREM.exec(line) ?? INSERT.exec(line);
+  const slot = BRACKETED_MARKER.exec(line) ?? LOREM.exec(line) ?? INSERT.exec(line) ?? PENDING_NOTE.exec(line);
   if (slot) return slot[0];
   return anglePlaceholder(line) ?? wholePlaceholder(line);
 }

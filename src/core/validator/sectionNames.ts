@@ -48,12 +48,18 @@ const SYNONYMS: Readonly<Record<SectionKey, readonly string[]>> = {
   couldImprove: [
     'what could improve', 'what could be improved', 'what could have been better', 'what could go better',
     'challenges', 'what didnt go well', 'what did not go well', 'areas for improvement', 'what went wrong',
-    'could improve', 'improvements',
+    'could improve', 'improvements', 'what could be better', 'what could have gone better', 'what to improve',
   ],
   honestFeedback: ['honest feedback', 'feedback', 'candid feedback'],
   frictionPoints: ['friction points', 'friction', 'pain points', 'friction log'],
-  lessons: ['lessons learned', 'lessons learnt', 'key takeaways', 'takeaways', 'learnings', 'lessons', 'key learnings'],
-  nextSteps: ['next steps', 'action items', 'follow up actions', 'follow ups', 'todo', 'to do', 'todos'],
+  lessons: [
+    'lessons learned', 'lessons learnt', 'key takeaways', 'takeaways', 'learnings', 'lessons', 'key learnings',
+    'key insights', 'insights', 'key learnings captured', 'lessons captured', 'learnings captured',
+  ],
+  nextSteps: [
+    'next steps', 'action items', 'follow up actions', 'follow ups', 'todo', 'to do', 'todos', 'next actions',
+    'next session', 'pending', 'open items', 'remaining work',
+  ],
   metrics: ['metrics', 'session metrics', 'stats', 'statistics', 'session stats', 'session statistics'],
   // Only the validator's own heading: Finish rewrites this section's body and the rules skip it
   // as prose, so a looser name ("Validation", "Validation Checklist") would claim a section the

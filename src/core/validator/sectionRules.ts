@@ -4,13 +4,14 @@
  */
 import type { Tokens } from 'marked';
 import type { ParsedDoc, SectionInfo } from './document';
-import { blocksIn, mainSectionOf, sectionOf } from './document';
-import { frictionPointsIn } from './frictionCount';
+import { blocksIn, sectionOf } from './document';
+import { frictionPointsIn, listedFrictionIn } from './frictionCount';
+import { metricsSectionOf, sectionPresent } from './presence';
 import type { ValidatorConfig } from './config';
 import { SECTION_TITLES } from './sectionNames';
 import type { SectionKey } from './sectionNames';
 import type { Finding, RecordFacts, RuleId } from './types';
-import { countWords, firstPersonCount, itemOwnText, listItems, sectionProse, wordsOf } from './text';
+import { countWords, isFirstPerson, itemOwnText, listItems, scanWords, sectionProse, wordsOf } from './text';
 import type { LocatedItem } from './text';
 
 /** What every section rule gets. */
@@ -39,36 +40,41 @@ function plural(n: number, word: string): string {
 
 /** required-sections: every configured section has a heading. */
 export function checkRequiredSections(ctx: RuleContext): Finding[] {
-  const present = new Set(ctx.doc.sections.map((s) => s.key));
   return ctx.config.requiredSections
-    .filter((key) => !present.has(key))
+    .filter((key) => !sectionPresent(ctx.doc, key))
     .map((key) => finding('required-sections', 1, `The required section "${SECTION_TITLES[key]}" is missing.`, key));
 }
 
 /** friction-count: enough friction points listed (list items, or subheadings when written that way). */
 export function checkFrictionCount(ctx: RuleContext): Finding[] {
-  const section = sectionOf(ctx.doc, 'frictionPoints');
   const count = frictionPointsIn(ctx.doc);
-  if (!section || count === undefined) return [missing('friction-count', 'frictionPoints')];
+  const line = sectionOf(ctx.doc, 'frictionPoints')?.line ?? listedFrictionIn(ctx.doc)?.line;
+  if (line === undefined || count === undefined) return [missing('friction-count', 'frictionPoints')];
   const min = ctx.config.minFrictionPoints;
   if (count >= min) return [];
-  return [finding('friction-count', section.line, `Only ${plural(count, 'friction point')} documented; at least ${min} are needed.`, 'frictionPoints')];
+  return [finding('friction-count', line, `Only ${plural(count, 'friction point')} documented; at least ${min} are needed.`, 'frictionPoints')];
 }
 
 /** diary-length: a first-person narrative of at least the configured length. */
 export function checkDiary(ctx: RuleContext): Finding[] {
   const section = sectionOf(ctx.doc, 'diary');
   if (!section) return [missing('diary-length', 'diary')];
-  const words = wordsOf(sectionProse(ctx.doc, section, ctx.headings));
   const out: Finding[] = [];
-  const { minDiaryWords, minDiaryFirstPerson } = ctx.config;
-  if (words.length < minDiaryWords) {
-    out.push(finding('diary-length', section.line, `The diary has ${plural(words.length, 'word')}; at least ${minDiaryWords} are needed.`, 'diary'));
+  const { minDiaryWords, minFirstPersonWords } = ctx.config;
+  // Both counts stop once both minimums are met; a failing count is therefore exact.
+  let count = 0;
+  let firstPerson = 0;
+  scanWords(sectionProse(ctx.doc, section, ctx.headings), (word) => {
+    count++;
+    if (isFirstPerson(word)) firstPerson++;
+    return count < minDiaryWords || firstPerson < minFirstPersonWords;
+  });
+  if (count < minDiaryWords) {
+    out.push(finding('diary-length', section.line, `The diary has ${plural(count, 'word')}; at least ${minDiaryWords} are needed.`, 'diary'));
   }
-  const firstPerson = firstPersonCount(words);
-  if (firstPerson < minDiaryFirstPerson) {
+  if (firstPerson < minFirstPersonWords) {
     out.push(finding('diary-length', section.line,
-      `The diary should be written in the first person (I, my, we, our): found ${firstPerson}, need at least ${minDiaryFirstPerson}.`, 'diary'));
+      `The diary should be written in the first person (I, my, we, our): found ${firstPerson}, need at least ${minFirstPersonWords}.`, 'diary'));
   }
   return out;
 }
@@ -77,10 +83,10 @@ export function checkDiary(ctx: RuleContext): Finding[] {
 export function checkFeedback(ctx: RuleContext): Finding[] {
   const section = sectionOf(ctx.doc, 'honestFeedback');
   if (!section) return [missing('feedback-length', 'honestFeedback')];
-  let count = countWords(sectionProse(ctx.doc, section, ctx.headings));
-  const friction = sectionOf(ctx.doc, 'frictionPoints');
-  if (friction) count += countWords(sectionProse(ctx.doc, friction, ctx.headings));
   const min = ctx.config.minFeedbackWords;
+  let count = countWords(sectionProse(ctx.doc, section, ctx.headings), min);
+  const friction = sectionOf(ctx.doc, 'frictionPoints');
+  if (friction && count < min) count += countWords(sectionProse(ctx.doc, friction, ctx.headings), min - count);
   if (count >= min) return [];
   return [finding('feedback-length', section.line, `Honest Feedback has ${plural(count, 'word')} (friction points included); at least ${min} are needed.`, 'honestFeedback')];
 }
@@ -90,22 +96,52 @@ const VAGUE = new Set([
   'debugging', 'refactoring', 'preparation', 'consistency', 'simplicity', 'none', 'nothing', 'n/a', 'more',
 ]);
 
-/** lessons-actionable: enough lessons, each a rule rather than a vague word. */
+/**
+ * Words that make a sentence guidance rather than an observation: a modal, a condition, or an
+ * imperative a reader can follow.
+ */
+const GUIDANCE = /\b(?:should|must|always|never|don'?t|do not|avoid|prefer|use|when|whenever|if|before|after|instead|rather|check|ask|keep|make|write|run|add|start|stop|try|test|read|put|treat|need|needs|let)\b/i;
+/** "The molt metaphor is real", "AppleScript + Electron apps = tricky": a verdict, not a rule. */
+const VERDICT = /(?:\s=\s|\b(?:is|are|was|were)\s+(?:real|tricky|hard|important|key|everything|great|good|bad|fun|interesting|weird|annoying|painful|powerful|underrated|overrated)\s*[.!]?$)/i;
+
+function isObservation(text: string, words: readonly string[]): boolean {
+  return words.length <= 8 && !GUIDANCE.test(text) && VERDICT.test(text.replace(/[*_`]/g, '').trim());
+}
+
+/** The lessons: list items, or, when there are none, one `### Pattern: ...` subheading each with its paragraph. */
+function lessonsIn(doc: ParsedDoc, section: SectionInfo): { text: string; line: number }[] {
+  const items = itemsIn(doc, section).map(({ item, line }) => ({ text: itemOwnText(item), line }));
+  if (items.length > 0) return items;
+  const blocks = blocksIn(doc, section).filter((b) => b.token.type !== 'space');
+  const out: { text: string; line: number }[] = [];
+  blocks.forEach((b, i) => {
+    if (b.token.type !== 'heading' || (b.token as Tokens.Heading).depth <= section.level) return;
+    const next = blocks[i + 1];
+    const body = next && next.token.type === 'paragraph' ? (next.token as Tokens.Paragraph).text : '';
+    out.push({ text: `${(b.token as Tokens.Heading).text}. ${body}`, line: b.line });
+  });
+  return out;
+}
+
+/** lessons-actionable: enough lessons, each a rule rather than a vague word or a verdict. */
 export function checkLessons(ctx: RuleContext): Finding[] {
   const section = sectionOf(ctx.doc, 'lessons');
   if (!section) return [missing('lessons-actionable', 'lessons')];
-  const items = itemsIn(ctx.doc, section);
+  const lessons = lessonsIn(ctx.doc, section);
   const out: Finding[] = [];
   const { minLessons, minLessonWords } = ctx.config;
-  if (items.length < minLessons) {
-    out.push(finding('lessons-actionable', section.line, `Lessons Learned lists ${plural(items.length, 'item')}; at least ${minLessons} are needed.`, 'lessons'));
+  if (lessons.length < minLessons) {
+    out.push(finding('lessons-actionable', section.line, `Lessons Learned lists ${plural(lessons.length, 'item')}; at least ${minLessons} are needed.`, 'lessons'));
   }
-  for (const { item, line } of items) {
-    const words = wordsOf(itemOwnText(item));
+  for (const { text, line } of lessons) {
+    // Enough words to tell a short lesson and a verdict (isObservation) apart.
+    const words = wordsOf(text, Math.max(minLessonWords, 9));
     if (words.length === 1 && VAGUE.has(words[0].toLowerCase())) {
       out.push(finding('lessons-actionable', line, `"${words[0]}" is too vague to apply: phrase the lesson as a rule.`, 'lessons'));
     } else if (words.length < minLessonWords) {
       out.push(finding('lessons-actionable', line, `This lesson has ${plural(words.length, 'word')}; phrase it as a rule of at least ${minLessonWords} words.`, 'lessons'));
+    } else if (isObservation(text, words)) {
+      out.push(finding('lessons-actionable', line, 'This lesson is an observation, not a rule: say what to do differently (when ..., always ..., never ...).', 'lessons'));
     }
   }
   return out;
@@ -121,17 +157,21 @@ export function checkNextSteps(ctx: RuleContext): Finding[] {
   const tasks = items.filter(({ item }) => item.task);
   const out: Finding[] = [];
   const { minNextSteps, minNextStepWords } = ctx.config;
+  // Plain bullets where task-list items belong are one cause: one finding, not one per bullet.
+  const plainOnly = tasks.length === 0 && items.length > 0;
   if (tasks.length < minNextSteps) {
-    out.push(finding('next-steps-specific', section.line,
-      `Next Steps has ${plural(tasks.length, 'task-list item')} ("- [ ] ..."); at least ${minNextSteps} are needed.`, 'nextSteps'));
+    out.push(finding('next-steps-specific', section.line, plainOnly
+      ? `Next Steps lists ${plural(items.length, 'item')} but no task-list item: write them as "- [ ] ..." so they can be ticked off.`
+      : `Next Steps has ${plural(tasks.length, 'task-list item')} ("- [ ] ..."); at least ${minNextSteps} are needed.`, 'nextSteps'));
   }
   for (const { item, line } of items) {
     if (!item.task) {
+      if (plainOnly && tasks.length < minNextSteps) continue;
       out.push(finding('next-steps-specific', line, 'Write next steps as task-list items ("- [ ] ...") so they can be ticked off.', 'nextSteps', 'warning'));
       continue;
     }
     const text = itemOwnText(item).replace(/^\s*\[[ xX]\]\s*/, '').replace(/[*_`]/g, '').trim().replace(/[.!:;,]+$/, '');
-    const words = wordsOf(text);
+    const words = wordsOf(text, Math.max(1, minNextStepWords));
     if (STEP_PLACEHOLDERS.test(text) || /^(?:\.{2,}|…)$/.test(text) || words.length === 0) {
       out.push(finding('next-steps-specific', line, `"${text.slice(0, 40)}" is a placeholder, not a next step.`, 'nextSteps'));
     } else if (words.length < minNextStepWords) {
@@ -178,7 +218,7 @@ function statedCommits(ctx: RuleContext, section: SectionInfo): { value: number;
 
 /** metrics-present: a metrics table or list, agreeing with the record when there is one. */
 export function checkMetrics(ctx: RuleContext): Finding[] {
-  const section = mainSectionOf(ctx.doc, 'metrics');
+  const section = metricsSectionOf(ctx.doc);
   if (!section) return [missing('metrics-present', 'metrics')];
   const hasData = blocksIn(ctx.doc, section).some((b) => b.token.type === 'table' || b.token.type === 'list');
   if (!hasData) return [finding('metrics-present', section.line, 'The Metrics section has no table or list of figures.', 'metrics')];

@@ -8,18 +8,50 @@ import type { Block, ParsedDoc, SectionInfo } from './document';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
 
-/** The words of a text (letters and digits; Markdown punctuation is not a word). */
-export function wordsOf(text: string): string[] {
-  return text.match(WORD) ?? [];
+/**
+ * Scripts written without spaces between words (Thai, Lao, Khmer, Myanmar, Chinese, Japanese).
+ * Text in them is split the way `Intl.Segmenter` splits it; other text by the faster WORD
+ * expression, which agrees with the segmenter on space-separated scripts.
+ */
+const UNSPACED = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/u;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * Visits the words of a text in order until `visit` returns false. Segmenting Thai or Japanese
+ * costs far more than lexing it, so the rules stop as soon as they know the answer (a diary
+ * past its minimum length, a feedback past its minimum).
+ */
+export function scanWords(text: string, visit: (word: string) => boolean): void {
+  if (UNSPACED.test(text)) {
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+    for (const s of segmenter.segment(text)) if (s.isWordLike && !visit(s.segment)) return;
+    return;
+  }
+  const re = new RegExp(WORD.source, WORD.flags);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) if (!visit(m[0])) return;
+}
+
+/** The words of a text (letters and digits; Markdown punctuation is not a word), at most `limit` of them. */
+export function wordsOf(text: string, limit = Infinity): string[] {
+  if (!UNSPACED.test(text) && limit === Infinity) return text.match(WORD) ?? [];
+  const out: string[] = [];
+  if (limit > 0) scanWords(text, (w) => out.push(w) < limit);
+  return out;
 }
 
 const ONE_WORD = /[\p{L}\p{N}]/u;
 
-/** How many words a text has, without building the array (the rules mostly only count). */
-export function countWords(text: string): number {
+/** How many words a text has, counting no further than `limit` (the rules mostly only compare with a minimum). */
+export function countWords(text: string, limit = Infinity): number {
+  if (UNSPACED.test(text)) {
+    let n = 0;
+    if (limit > 0) scanWords(text, () => ++n < limit);
+    return n;
+  }
   WORD.lastIndex = 0;
   let n = 0;
-  while (WORD.exec(text) !== null) n++;
+  while (n < limit && WORD.exec(text) !== null) n++;
   return n;
 }
 
@@ -50,15 +82,23 @@ export function sectionProse(doc: ParsedDoc, section: SectionInfo, headings: Set
   return parts.join('\n');
 }
 
-const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves']);
+const FIRST_PERSON = new Set([
+  'i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves',
+  // Thai, Japanese and Chinese, as Intl.Segmenter cuts them ("私たち" is "私" + "たち").
+  'ผม', 'ฉัน', 'เรา', 'ดิฉัน', 'พวกเรา', 'ข้าพเจ้า', 'กระผม',
+  '私', 'わたし', '僕', 'ぼく', '俺', 'おれ', '我々', '私たち', '僕ら', '僕たち',
+  '我', '我们', '我們',
+]);
 
-/** How many first-person pronouns a text uses ("I'm" and "we've" count). */
+/** Whether a word is a first-person pronoun ("I'm" and "we've" are). */
+export function isFirstPerson(word: string): boolean {
+  return FIRST_PERSON.has(word.toLowerCase().split(/['’]/)[0]);
+}
+
+/** How many first-person pronouns a text uses. */
 export function firstPersonCount(words: readonly string[]): number {
   let n = 0;
-  for (const w of words) {
-    const base = w.toLowerCase().split(/['’]/)[0];
-    if (FIRST_PERSON.has(base)) n++;
-  }
+  for (const w of words) if (isFirstPerson(w)) n++;
   return n;
 }
 

@@ -14,6 +14,8 @@ import type { LeadingTime } from './text';
 
 const DAY = 86_400;
 
+const TOTAL_ROW = /^[\s*_]*(?:total|sum|overall|合計|รวม)\b/iu;
+
 interface Row {
   readonly line: number;
   readonly time: LeadingTime | undefined;
@@ -40,8 +42,12 @@ function tableRows(table: Tokens.Table, line: number, dayOffset: number): Row[] 
     if (!timed) return [];
     col = 0;
   }
-  // Header and delimiter rows come first; each body row is one line.
-  return table.rows.map((r, i) => ({ line: line + 2 + i, time: readLeadingTime(cellText(r[col])), dayOffset }));
+  // Header and delimiter rows come first; each body row is one line. A closing "**Total**" row
+  // sums the durations and is no event, so it needs no time.
+  return table.rows
+    .map((r, i) => ({ line: line + 2 + i, time: readLeadingTime(cellText(r[col])), dayOffset, cell: cellText(r[col]) }))
+    .filter((r) => r.time !== undefined || !TOTAL_ROW.test(r.cell))
+    .map(({ line: l, time, dayOffset: d }) => ({ line: l, time, dayOffset: d }));
 }
 
 /** The timeline's rows, whether it has day subheadings, and the days they name (in days since the epoch). */

@@ -6,6 +6,7 @@ export function validatorOptions(settings: Settings): Partial<ValidatorConfig> {
   return {
     minFrictionPoints: settings.validation.minFrictionPoints,
     minDiaryWords: settings.validation.minDiaryWords,
+    minFirstPersonWords: settings.validation.minFirstPersonWords,
     minFeedbackWords: settings.validation.minFeedbackWords,
   };
 }
