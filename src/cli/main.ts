@@ -93,7 +93,7 @@ async function loadConfig(path: string, io: CliIo): Promise<ValidatorConfig | st
 interface FileReport {
   file: string;
   passed: boolean;
-  findings: { rule: string; message: string; line: number; severity: Finding['severity'] }[];
+  findings: { rule: string; message: string; line: number; severity: Finding['severity']; alsoFails?: readonly string[] }[];
   /** Set when the file could not be read. */
   error?: string;
 }
@@ -142,7 +142,9 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
     reports.push({
       file,
       passed: result.passed,
-      findings: result.findings.map((f) => ({ rule: f.rule, message: f.message, line: f.line, severity: f.severity })),
+      findings: result.findings.map((f) => ({
+        rule: f.rule, message: f.message, line: f.line, severity: f.severity, ...(f.alsoFails ? { alsoFails: f.alsoFails } : {}),
+      })),
     });
     if (!options.json) writeHuman(io, file, result.findings, result.rules.filter((r) => r.passed).length, result.rules.length);
   }

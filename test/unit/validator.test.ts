@@ -51,6 +51,20 @@ describe('validateRetrospective', () => {
     assert.equal(finding?.section, 'wentWell');
   });
 
+  it('reports a missing section once, and still fails the section\'s own rule', () => {
+    const md = goodDoc().replace(/^## Session Diary[\s\S]*?(?=^## )/m, '');
+    assert.ok(!/Session Diary/.test(md), 'the diary is gone');
+    const result = validateRetrospective(md);
+    const aboutDiary = result.findings.filter((f) => f.section === 'diary');
+    assert.equal(aboutDiary.length, 1, JSON.stringify(aboutDiary));
+    assert.equal(aboutDiary[0].rule, 'required-sections');
+    assert.deepEqual(aboutDiary[0].alsoFails, ['diary-length']);
+    assert.deepEqual(failedRules(result).sort(), ['diary-length', 'required-sections']);
+    // With required-sections off, the diary's own rule reports it.
+    const own = validateRetrospective(md, { disabledRules: ['required-sections'] });
+    assert.deepEqual(own.findings.filter((f) => f.section === 'diary').map((f) => f.rule), ['diary-length']);
+  });
+
   it('points the timeline finding at the out-of-order row', () => {
     const md = BREAKERS['timeline-times'](goodDoc());
     const finding = validateRetrospective(md).findings.find((f) => f.rule === 'timeline-times');

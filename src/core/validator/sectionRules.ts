@@ -26,8 +26,11 @@ function finding(rule: RuleId, line: number, message: string, section?: SectionK
   return section === undefined ? { rule, message, line, severity } : { rule, message, line, severity, section };
 }
 
+/** A section rule's finding when its section is absent; folded into required-sections' finding when that reports it. */
+export const MISSING_SECTION_PREFIX = 'There is no ';
+
 function missing(rule: RuleId, key: SectionKey): Finding {
-  return finding(rule, 1, `There is no ${SECTION_TITLES[key]} section.`, key);
+  return finding(rule, 1, `${MISSING_SECTION_PREFIX}${SECTION_TITLES[key]} section.`, key);
 }
 
 function itemsIn(doc: ParsedDoc, section: SectionInfo): LocatedItem[] {

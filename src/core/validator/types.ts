@@ -29,6 +29,12 @@ export interface Finding {
   readonly severity: 'error' | 'warning';
   /** Canonical key of the section the finding is about, when there is one. */
   readonly section?: string;
+  /**
+   * Other rules the same cause makes fail, reported once: a missing section fails
+   * required-sections and the section's own rule (diary-length for the diary), and a reader
+   * needs one finding to fix, not two.
+   */
+  readonly alsoFails?: readonly RuleId[];
 }
 
 /** Whether one rule passed, so a UI can say "7 of 10 checks pass". */

@@ -14,6 +14,7 @@ import { checkTimeline } from './timelineRule';
 import {
   checkDiary, checkFeedback, checkFrictionCount, checkLessons, checkMetrics, checkNextSteps, checkRequiredSections,
 } from './sectionRules';
+import { MISSING_SECTION_PREFIX } from './sectionRules';
 import type { RuleContext } from './sectionRules';
 import { checkPlaceholders } from './placeholderRule';
 import { headingLines } from './text';
@@ -49,6 +50,37 @@ export function ruleTitle(rule: RuleId, config: ValidatorConfig): string {
     case 'no-placeholders': return 'No placeholders or empty sections left';
     case 'metrics-present': return 'Metrics present and consistent with the record';
   }
+}
+
+/**
+ * One finding per cause: a section's own rule that reports the section missing is folded into
+ * required-sections' finding for it (its rule named in alsoFails, so it still fails).
+ */
+function foldMissingSections(findings: readonly Finding[]): Finding[] {
+  const required = new Map<string, Finding>();
+  for (const f of findings) if (f.rule === 'required-sections' && f.section !== undefined) required.set(f.section, f);
+  if (required.size === 0) return [...findings];
+  const also = new Map<Finding, RuleId[]>();
+  const rest: Finding[] = [];
+  for (const f of findings) {
+    const owner = f.section === undefined || f.rule === 'required-sections' || !f.message.startsWith(MISSING_SECTION_PREFIX) ? undefined : required.get(f.section);
+    if (owner === undefined) {
+      rest.push(f);
+      continue;
+    }
+    const rules = also.get(owner) ?? [];
+    rules.push(f.rule);
+    also.set(owner, rules);
+  }
+  return rest.map((f) => {
+    const rules = also.get(f);
+    return rules === undefined ? f : { ...f, alsoFails: rules, message: `${f.message} Until it is written, ${rules.join(' and ')} fail${rules.length === 1 ? 's' : ''} too.` };
+  });
+}
+
+/** Whether `f` makes `rule` fail. */
+function failsRule(f: Finding, rule: RuleId): boolean {
+  return f.severity === 'error' && (f.rule === rule || (f.alsoFails?.includes(rule) ?? false));
 }
 
 function failed(rule: RuleId, message: string): Finding {
@@ -99,12 +131,12 @@ export function validateRetrospective(
       }
     }
   }
-  const kept = findings.filter((f) => !disabled.has(f.rule));
+  const kept = foldMissingSections(findings.filter((f) => !disabled.has(f.rule)));
   kept.sort((a, b) => a.line - b.line || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
   const rules: RuleOutcome[] = RULE_IDS.map((rule) => {
     const title = ruleTitle(rule, config);
     if (disabled.has(rule)) return { rule, title, passed: true, disabled: true };
-    const passed = (doc !== undefined && header !== undefined) && !kept.some((f) => f.rule === rule && f.severity === 'error');
+    const passed = (doc !== undefined && header !== undefined) && !kept.some((f) => failsRule(f, rule));
     return { rule, title, passed };
   });
   return { passed: rules.every((r) => r.passed), findings: kept, rules };
