@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FileChange } from '../../core/events';
-import { parseNumstat } from '../../core/numstatParser';
+import type { CommitDetails } from '../../core/commitDetails';
+import { commitDraft, gitOpDraft, parseCommitDetails, parseHashList } from '../../core/commitDetails';
 import type { ReflogEntry } from '../../core/reflogParser';
 import { parseReflogLine, reflogRecording } from '../../core/reflogParser';
 import { ReflogBranchTracker } from '../../core/reflogBranch';
@@ -23,9 +23,6 @@ const PARENT_FOLDERS_SETTING = 'git.openRepositoryInParentFolders';
 
 /** How far back a repository picked up mid-session is read when the session start is unknown. */
 const LATE_REPOSITORY_LOOKBACK_MS = 60_000;
-
-/** Files listed per commit in the journal; a 10,000-file commit keeps its totals and a count. */
-const MAX_FILES_PER_COMMIT = 500;
 
 /**
  * Commits in every repository of the workspace (nested ones and worktrees too), however they
@@ -176,50 +173,26 @@ export class GitAdapter extends Disposable {
     const recording = reflogRecording(entry);
     if (recording.type === 'ignore') return;
     if (recording.type === 'git-op') {
-      this.sink.record({
-        kind: 'git-op',
-        time: entry.time,
-        repo: repoPath || '.',
-        op: recording.op,
-        message: entry.message,
-        from: entry.from ?? entry.oldHash,
-        to: entry.to ?? entry.newHash,
-        ...(branch ? { branch } : {}),
-      });
+      const dropped = recording.op === 'reset' ? await this.unreachable(repo, entry.oldHash) : [];
+      this.sink.record(gitOpDraft(entry, recording.op, repoPath || '.', branch, dropped));
       return;
     }
-    const details = await this.lookup(repo, entry);
-    this.sink.record({
-      kind: 'commit',
-      time: entry.time,
-      repo: repoPath || '.',
-      hash: entry.newHash,
-      subject: details?.subject ?? entry.subject,
-      authorTime: details?.authorTime ?? entry.time,
-      ...(branch ? { branch } : {}),
-      operation: recording.operation,
-      files: details?.files ?? [],
-      added: details?.added ?? 0,
-      removed: details?.removed ?? 0,
-      ...(details?.truncated ? { filesTruncated: details.truncated } : {}),
-    });
+    this.sink.record(commitDraft(entry, recording, repoPath || '.', branch, await this.lookup(repo, entry)));
   }
 
-  private async lookup(repo: FoundRepository, entry: ReflogEntry): Promise<{ subject: string; authorTime: number; files: FileChange[]; added: number; removed: number; truncated: number } | undefined> {
+  /** The commits a reset discarded: counted no more, since git log no longer has them. */
+  private async unreachable(repo: FoundRepository, from: string): Promise<string[]> {
     try {
-      const out = await this.runner.show(repo.root, entry.newHash);
-      const sep = out.indexOf('\n');
-      const header = sep === -1 ? out : out.slice(0, sep);
-      const [subject = '', authorSeconds = ''] = header.split('\x00');
-      const numstat = parseNumstat(sep === -1 ? '' : out.slice(sep + 1), { maxFiles: MAX_FILES_PER_COMMIT });
-      return {
-        subject,
-        authorTime: Number(authorSeconds) * 1000 || entry.time,
-        files: numstat.files,
-        added: numstat.added,
-        removed: numstat.removed,
-        truncated: numstat.truncated,
-      };
+      return parseHashList(await this.runner.unreachable(repo.root, from));
+    } catch (err) {
+      this.log.warn(`git rev-list ${from.slice(0, 7)} in ${repo.root} failed: ${describeError(err)}`);
+      return [];
+    }
+  }
+
+  private async lookup(repo: FoundRepository, entry: ReflogEntry): Promise<CommitDetails | undefined> {
+    try {
+      return parseCommitDetails(await this.runner.show(repo.root, entry.newHash), entry.time);
     } catch (err) {
       if (isGitMissing(err)) {
         this.sink.notice('git-missing', 'git was not found on PATH, so commits are recorded from the reflog without their files and line counts. Install git or set git.path.');
