@@ -13,9 +13,12 @@ import { describeError } from '../log';
 import type { GitRunner } from '../git/gitRunner';
 import { isGitMissing } from '../git/gitRunner';
 import type { FoundRepository } from '../git/repositoryFinder';
-import { findRepositories, isLocalBranch, readBranch, SKIP_DIRS, unfollowedParentRepositories } from '../git/repositoryFinder';
+import { commonDir, findRepositories, isLocalBranch, readBranch, SKIP_DIRS, unfollowedParentRepositories } from '../git/repositoryFinder';
 import { followParentRepositories } from '../git/parentFolders';
 import { ReflogWatcher } from '../git/reflogWatcher';
+import type { RefsChanged } from '../git/refsFollower';
+import { RefsFollower } from '../git/refsFollower';
+import { missingReflogReason, refChangeDrafts } from '../../core/refCapture';
 import type { CaptureSink } from './captureSink';
 
 /** The setting that lets repositories above a workspace folder be followed. */
@@ -31,7 +34,10 @@ const LATE_REPOSITORY_LOOKBACK_MS = 60_000;
  * configuration, which can run code.
  */
 export class GitAdapter extends Disposable {
-  private readonly watchers = new Map<string, ReflogWatcher>();
+  /** What follows each repository's commits: its reflog, or its refs when it keeps no reflog. */
+  private readonly watchers = new Map<string, ReflogWatcher | RefsFollower>();
+  /** Repositories followed through their refs, with why they have no reflog (their notice says so). */
+  private readonly refsOnly = new Map<string, { repo: FoundRepository; reason: string }>();
   /** Reflog lines already handed to a lookup, by repository; see onReflogLines. */
   private readonly handled = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
@@ -79,6 +85,7 @@ export class GitAdapter extends Disposable {
     this.recheck();
     await new Promise((r) => setTimeout(r, 250));
     await this.queue;
+    await Promise.all([...this.watchers.values()].map((w) => (w instanceof RefsFollower ? w.idle() : undefined)));
   }
 
   /** Collects created paths (an npm install creates thousands: batched, and node_modules skipped). */
@@ -130,15 +137,67 @@ export class GitAdapter extends Disposable {
         fromStart,
       );
       this.watchers.set(repo.gitDir, watcher);
+      void this.followRefsIfNoReflog(repo, watcher, fromStart ? since : undefined);
     }
+    for (const { repo, reason } of this.refsOnly.values()) this.noticeRefsOnly(repo, reason);
     // A folder removed from the workspace (or a repository deleted) is no longer followed.
     const current = new Set(repos.map((r) => r.gitDir));
     for (const [gitDir, watcher] of this.watchers) {
       if (current.has(gitDir)) continue;
       watcher.dispose();
       this.watchers.delete(gitDir);
+      this.refsOnly.delete(gitDir);
       this.log.info(`No longer following commits in ${gitDir}`);
     }
+  }
+
+  /**
+   * A repository that keeps no reflog (core.logAllRefUpdates=false, the reftable format) never
+   * gets a logs/HEAD: its commits are read from its refs instead, and the timeline says so.
+   * The reflog watcher starts at once regardless, so a commit made while git answers is not missed
+   * in a repository that does keep one; it is replaced here when there is none.
+   */
+  private async followRefsIfNoReflog(repo: FoundRepository, reflogWatcher: ReflogWatcher, since: number | undefined): Promise<void> {
+    // Git keeps appending to a reflog that exists, whatever the setting says.
+    if (fs.existsSync(reflogWatcher.file)) return;
+    const setting = await this.runner.raw(repo.root, ['config', '--default', 'true', '--get', 'core.logAllRefUpdates']).catch(() => 'true');
+    const reason = missingReflogReason(setting, fs.existsSync(path.join(commonDir(repo.gitDir), 'reftable')));
+    if (reason === undefined || this.watchers.get(repo.gitDir) !== reflogWatcher) return;
+    reflogWatcher.dispose();
+    this.log.info(`Following commits in ${repo.root} through its refs: it keeps no reflog (${reason})`);
+    const follower = new RefsFollower(
+      repo.root,
+      repo.gitDir,
+      this.runner,
+      (change) => this.onRefsChanged(repo, change, since),
+      (err) => this.log.warn(`Reading the refs of ${repo.root} failed: ${describeError(err)}`),
+      since !== undefined,
+    );
+    this.watchers.set(repo.gitDir, follower);
+    this.refsOnly.set(repo.gitDir, { repo, reason });
+    this.noticeRefsOnly(repo, reason);
+  }
+
+  private noticeRefsOnly(repo: FoundRepository, reason: string): void {
+    const name = toWorkspaceRelative(repo.root, this.sink.folders()) ?? repo.root;
+    this.sink.notice('no-reflog', `Repository ${name === '.' ? path.basename(repo.root) : name}: commits are captured from its refs (branch tips), because it keeps no reflog (${reason}). Each commit is recorded once; checkouts and resets show only as far as the branches tell.`);
+  }
+
+  private onRefsChanged(repo: FoundRepository, change: RefsChanged, since: number | undefined): void {
+    const repoPath = toWorkspaceRelative(repo.root, this.sink.folders()) ?? path.basename(repo.root);
+    // A folder removed and added back reads its refs from the session start again: each commit once.
+    const commits = change.commits.filter((c) => {
+      const key = `${repo.gitDir}\0${c.hash}`;
+      if (this.handled.has(key)) return false;
+      this.handled.add(key);
+      return true;
+    });
+    const now = this.sink.now();
+    const drafts = refChangeDrafts({ repo: repoPath || '.', ...change, commits, time: now, ...(since !== undefined ? { since } : {}) });
+    if (drafts.length === 0) return;
+    this.sink.activity(now);
+    if (!this.sink.recording || !this.sink.captures('commits')) return;
+    for (const draft of drafts) this.sink.record(draft);
   }
 
   private onReflogLines(repo: FoundRepository, branches: ReflogBranchTracker, lines: string[], since?: number): void {
