@@ -144,8 +144,10 @@ export function refChangeDrafts(c: RefChange): EventDraft[] {
     drafts.push(gitOp(c, 'checkout', `checkout: moving from ${from} to ${to} (read from the refs)`, { from, to }));
   }
   const rewrote = c.dropped.length > 0;
+  // Commit times have whole seconds: a commit made in the session's first second must count.
+  const from = c.since === undefined ? undefined : Math.floor(c.since / 1000) * 1000;
   for (const commit of c.commits) {
-    if (c.since !== undefined && commit.commitTime < c.since) continue;
+    if (from !== undefined && commit.commitTime < from) continue;
     drafts.push(commitDraftOf(c, commit, operationOf(commit, rewrote)));
   }
   return drafts;

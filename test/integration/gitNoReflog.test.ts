@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { SessionJournalApi } from '../../src/extension';
 import type { CommitEvent } from '../../src/core/events';
 import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
-import { excludeFromStatus, git, head, uniqueName, writeLines } from './helpers/gitRepo';
+import { excludeFromStatus, git, gitWithEnv, head, uniqueName, writeLines } from './helpers/gitRepo';
 import { waitFor } from './helpers/wait';
 
 /** Files the suite creates live here; .git/info/exclude keeps them out of the sample repo's status. */
@@ -30,10 +30,27 @@ describe('capture: a repository without a reflog (core.logAllRefUpdates=false, r
   let api: SessionJournalApi;
   let root: string;
 
+  let rel: string;
+  let repo: string;
+  let earlier: string;
+
   before(async function () {
     api = await getApi();
     root = workspaceRoot();
     excludeFromStatus(root, SCRATCH);
+    // The repository is there when the session starts, which looks for repositories at once.
+    rel = `${SCRATCH}/${uniqueName('noreflog')}`;
+    repo = path.join(root, rel);
+    fs.mkdirSync(repo, { recursive: true });
+    git(repo, '-c', 'core.logAllRefUpdates=false', 'init', '-q', '-b', 'main');
+    git(repo, 'config', 'core.logAllRefUpdates', 'false');
+    git(repo, 'config', 'user.name', 'Sample Dev');
+    git(repo, 'config', 'user.email', 'dev@example.com');
+    writeLines(repo, 'earlier.txt', ['made before the session']);
+    git(repo, 'add', 'earlier.txt');
+    const yesterday = `@${Math.floor(Date.now() / 1000) - 86_400} +0000`;
+    gitWithEnv(repo, { GIT_AUTHOR_DATE: yesterday, GIT_COMMITTER_DATE: yesterday }, 'commit', '-q', '-m', 'Earlier work');
+    earlier = head(repo);
     await startSession(api, 'no reflog');
   });
 
@@ -42,20 +59,11 @@ describe('capture: a repository without a reflog (core.logAllRefUpdates=false, r
   });
 
   it('records each commit made mid-session once, from the refs, and says so on the timeline', async () => {
-    const rel = `${SCRATCH}/${uniqueName('noreflog')}`;
-    const repo = path.join(root, rel);
-    fs.mkdirSync(repo, { recursive: true });
-    git(repo, '-c', 'core.logAllRefUpdates=false', 'init', '-q', '-b', 'main');
-    git(repo, 'config', 'core.logAllRefUpdates', 'false');
-    git(repo, 'config', 'user.name', 'Sample Dev');
-    git(repo, 'config', 'user.email', 'dev@example.com');
-    // Made before the repository is even followed: it is read from the session start.
-    const first = commitLines(repo, 'first.txt', 2, 'First');
-
     await waitFor(() => api.git()?.repositories.some((d) => path.resolve(d) === path.join(repo, '.git')), 15_000, 'the repository to be followed');
     const notice = await waitFor(() => eventsOf(api, 'notice').find((e) => e.code === 'no-reflog' && e.message.includes(rel)), 15_000, 'the notice that commits are read from the refs');
     assert.match(notice.message, /captured from its refs/);
     assert.match(notice.message, /core\.logAllRefUpdates=false/);
+    const first = commitLines(repo, 'first.txt', 2, 'First');
     await waitForCommit(api, first);
 
     const second = commitLines(repo, 'src/second.txt', 3, 'Second');
@@ -84,6 +92,7 @@ describe('capture: a repository without a reflog (core.logAllRefUpdates=false, r
       assert.deepEqual([c.subject, c.repo, c.branch, c.files, c.added, c.removed], [subject, rel, branch, [{ path: file, added: lines, removed: 0 }], lines, 0]);
       assert.equal(c.authorTime, Number(git(repo, 'log', '-1', '--format=%at', hash)) * 1000);
     }
+    assert.equal(commitsWithHash(api, earlier).length, 0, 'the commit made before the session is not recorded');
     const inRepo = eventsOf(api, 'commit').filter((e) => e.repo === rel).map((e) => e.hash);
     assert.deepEqual(inRepo, expected.map(([hash]) => hash), 'the repository\'s commits, in the order they were made, and no others');
     assert.equal(eventsOf(api, 'notice').filter((e) => e.code === 'no-reflog' && e.message.includes(rel)).length, 1, 'the notice is shown once');

@@ -67,6 +67,9 @@ describe('refs-only commit capture (a repository without a reflog)', () => {
     const commits = parseLoggedCommits(`\x1e${BASE}\0\0Base\x001767261600\x001767261600\n\n2\t0\ta.txt\n${LOG_TWO}`);
     const drafts = refChangeDrafts({ repo: 'late', prev: EMPTY_SNAPSHOT, next: onFeature, commits, dropped: [], time: 1767261700_000, since: 1767261630_000 });
     assert.deepEqual(drafts.map((d) => d.kind === 'commit' && d.hash), [TWO], 'Base was made before the session; no checkout from nothing');
+    // A session that started later in the second TWO was made in: commit times have whole seconds.
+    const sameSecond = refChangeDrafts({ repo: 'late', prev: EMPTY_SNAPSHOT, next: onFeature, commits, dropped: [], time: 1767261700_000, since: 1767261660_700 });
+    assert.deepEqual(sameSecond.map((d) => d.kind === 'commit' && d.hash), [TWO]);
   });
 
   it('parses git log records with their numstat, a non-ASCII path and a merge', () => {
