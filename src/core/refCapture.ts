@@ -33,7 +33,7 @@ export const HEAD_ARGS: readonly string[] = ['rev-parse', '--verify', '-q', 'HEA
 
 const HASH = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
-/** Parses `BRANCHES_ARGS` output (`<hash> <* or space> refs/heads/<name>` per line) and HEAD's hash. */
+/** Parses `BRANCHES_ARGS` output (`<hash> <* or space> refs/heads/<name>` per line) and, for a detached HEAD, its hash. */
 export function parseRefSnapshot(branchesOut: string, headOut: string | undefined): RefSnapshot {
   const branches = new Map<string, string>();
   let branch: string | undefined;
@@ -43,7 +43,8 @@ export function parseRefSnapshot(branchesOut: string, headOut: string | undefine
     branches.set(m[3], m[1]);
     if (m[2] === '*') branch = m[3];
   }
-  const head = headOut?.trim();
+  // On a branch, HEAD is that branch's tip; `headOut` (rev-parse HEAD) is for a detached HEAD.
+  const head = branch !== undefined ? branches.get(branch) : headOut?.trim();
   return { ...(head && HASH.test(head) ? { head } : {}), ...(branch ? { branch } : {}), branches };
 }
 

@@ -40,6 +40,8 @@ describe('refs-only commit capture (a repository without a reflog)', () => {
     assert.deepEqual(parseRefSnapshot(`${BASE}   refs/heads/main\n`, TWO), { head: TWO, branches: new Map([['main', BASE]]) });
     assert.deepEqual(parseRefSnapshot('', undefined), { branches: new Map() });
     assert.deepEqual(parseRefSnapshot('warning: something\n', ''), { branches: new Map() });
+    // On a branch its tip is HEAD, whatever a separate rev-parse said a moment later.
+    assert.deepEqual(parseRefSnapshot(BRANCHES_ON_FEATURE, AMENDED).head, TWO);
   });
 
   it('asks git nothing when no tip moved', () => {

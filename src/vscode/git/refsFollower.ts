@@ -96,7 +96,12 @@ export class RefsFollower {
   }
 
   private async readSnapshot(): Promise<RefSnapshot> {
+    // One read of the branches also gives HEAD when it is on one: a second git call could see
+    // HEAD after a `checkout -b && commit` that the first did not, and file the commit under
+    // the branch left. Only a detached HEAD needs asking for separately.
     const branches = await this.runner.raw(this.root, BRANCHES_ARGS);
+    const onBranch = parseRefSnapshot(branches, undefined);
+    if (onBranch.branch !== undefined) return onBranch;
     // Before the first commit HEAD names nothing and rev-parse fails.
     const head = await this.runner.raw(this.root, HEAD_ARGS).catch(() => undefined);
     return parseRefSnapshot(branches, head);
