@@ -83,9 +83,10 @@ export class GitAdapter extends Disposable {
   /** Waits until every commit seen so far has been looked up and recorded (for tests and End Session). */
   async settle(): Promise<void> {
     this.recheck();
+    // Room for file events already on their way, then every read scheduled has delivered its commits.
     await new Promise((r) => setTimeout(r, 250));
+    await Promise.all([...this.watchers.values()].map((w) => w.idle()));
     await this.queue;
-    await Promise.all([...this.watchers.values()].map((w) => (w instanceof RefsFollower ? w.idle() : undefined)));
   }
 
   /** Collects created paths (an npm install creates thousands: batched, and node_modules skipped). */

@@ -27,6 +27,8 @@ export class RefsFollower {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
   private disposed = false;
+  /** Callers of idle() waiting for the scheduled read to start. */
+  private waiters: (() => void)[] = [];
 
   constructor(
     private readonly root: string,
@@ -50,11 +52,13 @@ export class RefsFollower {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.running = this.running.then(() => this.read()).catch((err) => this.onError(err));
+      for (const resolve of this.waiters.splice(0)) resolve();
     }, this.debounceMs);
   }
 
   /** Resolves once the reads scheduled so far are done. */
   async idle(): Promise<void> {
+    if (this.timer) await new Promise<void>((resolve) => this.waiters.push(resolve));
     await this.running;
   }
 
@@ -110,6 +114,8 @@ export class RefsFollower {
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const resolve of this.waiters.splice(0)) resolve();
     for (const w of this.watchers) w.close();
   }
 }
