@@ -20,7 +20,12 @@ export type CommitCounting =
   /** A merge: counted as a commit, but its diff is the other side's work, so no lines or files. */
   | 'merge'
   /** A rewrite or replay of a commit authored before the session: not counted at all. */
-  | 'earlier-work';
+  | 'earlier-work'
+  /**
+   * A copy (a cherry-pick, `commit -C`) of a session commit that still exists: a commit of its
+   * own on another branch, but its lines are the original's and are counted there.
+   */
+  | 'copy';
 
 /** A commit as it stands at the end of the session. */
 export interface LedgerCommit {
@@ -29,6 +34,8 @@ export interface LedgerCommit {
   readonly counting: CommitCounting;
   /** Earlier versions of it recorded in this session (amends, rebase and pull picks). */
   readonly rewrites: number;
+  /** For a copy: the hash of the session commit it copies. */
+  readonly copyOf?: string;
 }
 
 /** Totals over the commits that count, for the panel and the metrics. */
@@ -54,7 +61,26 @@ interface Slot {
   gone: boolean;
   /** Dropped by a rebase as a side effect (a folded `fixup!`, a merge); a later pick may revive it. */
   revivable: boolean;
+  /** The session commit this one copies (same author time and subject), for a cherry-pick. */
+  copyOf?: Slot;
 }
+
+/** A slot's state, to put back when a rebase is aborted. */
+interface SlotState {
+  readonly entry: LedgerCommit;
+  readonly branch: string | undefined;
+  readonly gone: boolean;
+  readonly revivable: boolean;
+}
+
+/** The ledger of one repository as it stood before a rebase's first pick. */
+interface BeforeRebase {
+  readonly states: Map<Slot, SlotState>;
+  readonly head: Slot | undefined;
+}
+
+// `rebase (abort): returning to refs/heads/x`, `pull --rebase (abort): …`, `rebase -i (abort): …`.
+const REBASE_ABORT = /^(?:rebase|pull)\b[^:]*\(abort\)/;
 
 class Ledger {
   private readonly slots: Slot[] = [];
@@ -62,6 +88,8 @@ class Ledger {
   private readonly heads = new Map<string, Slot | undefined>();
   /** Per repository, the slots rebase or pull picks replaced since the last rebase ended. */
   private readonly replayed = new Map<string, Slot[]>();
+  /** Per repository, the ledger before the running rebase's first pick: `--abort` puts it back. */
+  private readonly beforeRebase = new Map<string, BeforeRebase>();
 
   constructor(private readonly sessionStart: number) {}
 
@@ -87,6 +115,12 @@ class Ledger {
 
   /** Keeps HEAD tracking right when git moves HEAD without making a commit. */
   gitOp(e: GitOpEvent): void {
+    // A reset that discards commits (reset --soft HEAD~1 and commit again): git log no longer has them.
+    if (e.dropped) this.dropCommits(e.repo, e.dropped);
+    if (REBASE_ABORT.test(e.message)) {
+      this.abortRebase(e.repo);
+      return;
+    }
     switch (e.op) {
       case 'checkout':
         this.heads.set(e.repo, this.checkedOut(e.repo, e.to));
@@ -98,6 +132,7 @@ class Ledger {
       case 'rebase-finish':
         // The branch now points at the last pick, which is already HEAD.
         this.rebaseFinished(e);
+        this.beforeRebase.delete(e.repo);
         break;
       case 'stash':
         break;
@@ -105,12 +140,52 @@ class Ledger {
         // Fast-forwards, aborts and the like leave HEAD on a commit the record may not hold.
         this.heads.set(e.repo, undefined);
         this.replayed.delete(e.repo);
+        this.beforeRebase.delete(e.repo);
         break;
     }
   }
 
   result(): LedgerCommit[] {
-    return this.slots.filter((s) => !s.gone).map((s) => s.entry);
+    return this.slots.filter((s) => !s.gone).map((s) => {
+      // A copy owns its lines again once the commit it copies is gone (reset away, rewritten).
+      const original = s.copyOf && !s.copyOf.gone ? s.copyOf : undefined;
+      return original ? { ...s.entry, counting: 'copy', copyOf: original.entry.event.hash } : s.entry;
+    });
+  }
+
+  private dropCommits(repo: string, hashes: readonly string[]): void {
+    const dropped = new Set(hashes);
+    for (const s of this.slots) if (!s.gone && s.entry.event.repo === repo && dropped.has(s.entry.event.hash)) drop(s);
+  }
+
+  /** Remembers the repository's ledger before a rebase changes it (once per rebase). */
+  private rememberBeforeRebase(repo: string): void {
+    if (this.beforeRebase.has(repo)) return;
+    const states = new Map<Slot, SlotState>();
+    for (const s of this.slots) {
+      if (s.entry.event.repo === repo) states.set(s, { entry: s.entry, branch: s.branch, gone: s.gone, revivable: s.revivable });
+    }
+    this.beforeRebase.set(repo, { states, head: this.heads.get(repo) });
+  }
+
+  /**
+   * `git rebase --abort` puts the branch back where it was: the picks made so far exist no
+   * more, and the commits they replaced are the branch's again.
+   */
+  private abortRebase(repo: string): void {
+    const before = this.beforeRebase.get(repo);
+    this.beforeRebase.delete(repo);
+    this.replayed.delete(repo);
+    if (!before) {
+      this.heads.set(repo, undefined);
+      return;
+    }
+    for (let i = this.slots.length - 1; i >= 0; i--) {
+      const s = this.slots[i];
+      if (s.entry.event.repo === repo && !before.states.has(s)) this.slots.splice(i, 1);
+    }
+    for (const [s, state] of before.states) Object.assign(s, state);
+    this.heads.set(repo, before.head);
   }
 
   /**
@@ -124,7 +199,8 @@ class Ledger {
   }
 
   private add(e: CommitEvent, counting: CommitCounting): void {
-    const slot: Slot = { entry: { event: e, counting, rewrites: 0 }, branch: e.branch, gone: false, revivable: false };
+    const copyOf = counting === 'own' && (e.operation === 'commit' || e.operation === 'cherry-pick') ? this.originalOfCopy(e) : undefined;
+    const slot: Slot = { entry: { event: e, counting, rewrites: 0 }, branch: e.branch, gone: false, revivable: false, ...(copyOf ? { copyOf } : {}) };
     this.slots.push(slot);
     this.heads.set(e.repo, slot);
   }
@@ -152,6 +228,7 @@ class Ledger {
    * (counted without lines).
    */
   private replay(e: CommitEvent): void {
+    this.rememberBeforeRebase(e.repo);
     const original = this.originalOf(e);
     if (original) {
       this.dropMergesAbove(original, e);
@@ -163,6 +240,17 @@ class Ledger {
     }
     if (this.authoredBefore(e)) this.add(e, 'earlier-work');
     else this.add(e, e.operation === 'pull' ? 'merge' : 'own');
+  }
+
+  /**
+   * The session commit a cherry-pick (or `commit -C`) copies: git keeps the author time and the
+   * subject, which no separately written commit shares to the second.
+   */
+  private originalOfCopy(e: CommitEvent): Slot | undefined {
+    return latest(this.slots.filter((s) => {
+      const ev = s.entry.event;
+      return !s.gone && !s.copyOf && s.entry.counting === 'own' && ev.repo === e.repo && ev.authorTime === e.authorTime && ev.subject === e.subject && ev.hash !== e.hash;
+    }));
   }
 
   private originalOf(e: CommitEvent): Slot | undefined {
@@ -263,7 +351,7 @@ export function commitLedger(events: readonly JournalEvent[]): LedgerCommit[] {
   return ledger.result();
 }
 
-/** Whether a commit counts in the session's commit total. */
+/** Whether a commit counts in the session's commit total (a copy is a commit of its own). */
 export function countsAsCommit(c: LedgerCommit): boolean {
   return c.counting !== 'earlier-work';
 }

@@ -117,6 +117,11 @@ export interface GitOpEvent extends EventBase {
   readonly from?: string;
   readonly to?: string;
   readonly branch?: string;
+  /**
+   * Commits (full hashes) this move left on no branch, tag, remote branch or HEAD, as git said
+   * right after it: a `reset` that discards a commit, or a rewrite seen only in the refs.
+   */
+  readonly dropped?: readonly string[];
 }
 
 /** How sure VS Code's shell integration is of the command line. */
@@ -238,6 +243,7 @@ export type NoticeCode =
   | 'untrusted-no-git'
   | 'git-missing'
   | 'not-a-repository'
+  | 'no-reflog'
   | 'journal-write-failed'
   | 'journal-recovered'
   | 'capture-error';

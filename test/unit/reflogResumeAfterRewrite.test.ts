@@ -117,7 +117,6 @@ describe('ReflogWatcher on a real file rewritten by reflog expire', function () 
   let errors: unknown[];
   let watcher: ReflogWatcher | undefined;
 
-  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
   const text = (lines: readonly string[]): string => lines.map((l) => `${l}\n`).join('');
   /** What `git reflog expire` does: write HEAD.lock, rename it over logs/HEAD (a new inode). */
   const rewrite = (lines: readonly string[]): void => {
@@ -127,7 +126,7 @@ describe('ReflogWatcher on a real file rewritten by reflog expire', function () 
   /** Reads now, as the fs.watch event or a window focus would, and waits for the read. */
   const readNow = async (): Promise<void> => {
     watcher?.schedule();
-    await sleep(DEBOUNCE_MS * 6);
+    await watcher?.idle();
   };
 
   beforeEach(() => {

@@ -68,18 +68,21 @@ function addCommitFiles(files: FileTable, commit: CommitEvent): void {
   for (const f of commit.files) files.addChange(workspacePath(commit, f.path), f);
 }
 
-/** A merge's diff is the other side's work, so its row shows no files or lines of its own. */
+/** A merge's diff is the other side's work, a copy's the original's: their rows show no files or lines of their own. */
 function commitSummary(c: LedgerCommit): CommitSummary {
   const e = c.event;
   const merge = c.counting === 'merge';
+  // A copy's lines are counted on the commit it copies.
+  const noLines = merge || c.counting === 'copy';
   return {
     time: e.time,
     shortHash: e.hash.slice(0, 7),
     subject: e.subject,
-    files: merge ? 0 : e.files.length + (e.filesTruncated ?? 0),
-    added: merge ? 0 : e.added,
-    removed: merge ? 0 : e.removed,
+    files: noLines ? 0 : e.files.length + (e.filesTruncated ?? 0),
+    added: noLines ? 0 : e.added,
+    removed: noLines ? 0 : e.removed,
     ...(merge ? { merge: true } : {}),
+    ...(c.copyOf ? { copyOf: c.copyOf.slice(0, 7) } : {}),
     ...(c.rewrites > 0 ? { rewrites: c.rewrites } : {}),
   };
 }

@@ -102,6 +102,8 @@ export interface CommitSummary {
   readonly removed: number;
   /** A merge: its diff is the merged-in side's work, so files and lines are not counted (0). */
   readonly merge?: boolean;
+  /** A cherry-pick of a session commit (its short hash): its lines are counted there (0 here). */
+  readonly copyOf?: string;
   /** Earlier versions of this commit recorded in the session (amends, rebase or pull picks). */
   readonly rewrites?: number;
 }

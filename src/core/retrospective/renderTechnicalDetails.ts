@@ -33,13 +33,15 @@ function filesPart(m: RetrospectiveModel): string[] {
 /** Says why a row's numbers differ from the commit events on the timeline. */
 function commitNote(c: CommitSummary): string {
   if (c.merge) return ' (merge: its lines are the merged-in work, not counted)';
+  if (c.copyOf) return ` (copy of ${c.copyOf}: its lines are counted there)`;
   if (c.rewrites) return ` (last of ${c.rewrites + 1} versions: amended or rebased)`;
   return '';
 }
 
 function commitRow(c: CommitSummary): string {
-  const lines = c.merge ? '—' : `+${c.added} −${c.removed}`;
-  const files = c.merge ? '—' : String(c.files);
+  const noLines = c.merge || c.copyOf !== undefined;
+  const lines = noLines ? '—' : `+${c.added} −${c.removed}`;
+  const files = noLines ? '—' : String(c.files);
   return `| ${codeOrEscaped(c.shortHash)} | ${escapeMarkdown(shorten(c.subject))}${commitNote(c)} | ${files} | ${lines} |`;
 }
 

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FileChange } from '../../core/events';
-import { parseNumstat } from '../../core/numstatParser';
+import type { CommitDetails } from '../../core/commitDetails';
+import { commitDraft, gitOpDraft, parseCommitDetails, parseHashList } from '../../core/commitDetails';
 import type { ReflogEntry } from '../../core/reflogParser';
 import { parseReflogLine, reflogRecording } from '../../core/reflogParser';
 import { ReflogBranchTracker } from '../../core/reflogBranch';
@@ -13,9 +13,12 @@ import { describeError } from '../log';
 import type { GitRunner } from '../git/gitRunner';
 import { isGitMissing } from '../git/gitRunner';
 import type { FoundRepository } from '../git/repositoryFinder';
-import { findRepositories, isLocalBranch, readBranch, SKIP_DIRS, unfollowedParentRepositories } from '../git/repositoryFinder';
+import { commonDir, findRepositories, isLocalBranch, readBranch, SKIP_DIRS, unfollowedParentRepositories } from '../git/repositoryFinder';
 import { followParentRepositories } from '../git/parentFolders';
 import { ReflogWatcher } from '../git/reflogWatcher';
+import type { RefsChanged } from '../git/refsFollower';
+import { RefsFollower } from '../git/refsFollower';
+import { missingReflogReason, refChangeDrafts } from '../../core/refCapture';
 import type { CaptureSink } from './captureSink';
 
 /** The setting that lets repositories above a workspace folder be followed. */
@@ -24,9 +27,6 @@ const PARENT_FOLDERS_SETTING = 'git.openRepositoryInParentFolders';
 /** How far back a repository picked up mid-session is read when the session start is unknown. */
 const LATE_REPOSITORY_LOOKBACK_MS = 60_000;
 
-/** Files listed per commit in the journal; a 10,000-file commit keeps its totals and a count. */
-const MAX_FILES_PER_COMMIT = 500;
-
 /**
  * Commits in every repository of the workspace (nested ones and worktrees too), however they
  * were made: each repository's reflog is followed, and each new commit is looked up once with
@@ -34,7 +34,10 @@ const MAX_FILES_PER_COMMIT = 500;
  * configuration, which can run code.
  */
 export class GitAdapter extends Disposable {
-  private readonly watchers = new Map<string, ReflogWatcher>();
+  /** What follows each repository's commits: its reflog, or its refs when it keeps no reflog. */
+  private readonly watchers = new Map<string, ReflogWatcher | RefsFollower>();
+  /** Repositories followed through their refs, with why they have no reflog (their notice says so). */
+  private readonly refsOnly = new Map<string, { repo: FoundRepository; reason: string }>();
   /** Reflog lines already handed to a lookup, by repository; see onReflogLines. */
   private readonly handled = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
@@ -80,7 +83,9 @@ export class GitAdapter extends Disposable {
   /** Waits until every commit seen so far has been looked up and recorded (for tests and End Session). */
   async settle(): Promise<void> {
     this.recheck();
+    // Room for file events already on their way, then every read scheduled has delivered its commits.
     await new Promise((r) => setTimeout(r, 250));
+    await Promise.all([...this.watchers.values()].map((w) => w.idle()));
     await this.queue;
   }
 
@@ -133,15 +138,67 @@ export class GitAdapter extends Disposable {
         fromStart,
       );
       this.watchers.set(repo.gitDir, watcher);
+      void this.followRefsIfNoReflog(repo, watcher, fromStart ? since : undefined);
     }
+    for (const { repo, reason } of this.refsOnly.values()) this.noticeRefsOnly(repo, reason);
     // A folder removed from the workspace (or a repository deleted) is no longer followed.
     const current = new Set(repos.map((r) => r.gitDir));
     for (const [gitDir, watcher] of this.watchers) {
       if (current.has(gitDir)) continue;
       watcher.dispose();
       this.watchers.delete(gitDir);
+      this.refsOnly.delete(gitDir);
       this.log.info(`No longer following commits in ${gitDir}`);
     }
+  }
+
+  /**
+   * A repository that keeps no reflog (core.logAllRefUpdates=false, the reftable format) never
+   * gets a logs/HEAD: its commits are read from its refs instead, and the timeline says so.
+   * The reflog watcher starts at once regardless, so a commit made while git answers is not missed
+   * in a repository that does keep one; it is replaced here when there is none.
+   */
+  private async followRefsIfNoReflog(repo: FoundRepository, reflogWatcher: ReflogWatcher, since: number | undefined): Promise<void> {
+    // Git keeps appending to a reflog that exists, whatever the setting says.
+    if (fs.existsSync(reflogWatcher.file)) return;
+    const setting = await this.runner.raw(repo.root, ['config', '--default', 'true', '--get', 'core.logAllRefUpdates']).catch(() => 'true');
+    const reason = missingReflogReason(setting, fs.existsSync(path.join(commonDir(repo.gitDir), 'reftable')));
+    if (reason === undefined || this.watchers.get(repo.gitDir) !== reflogWatcher) return;
+    reflogWatcher.dispose();
+    this.log.info(`Following commits in ${repo.root} through its refs: it keeps no reflog (${reason})`);
+    const follower = new RefsFollower(
+      repo.root,
+      repo.gitDir,
+      this.runner,
+      (change) => this.onRefsChanged(repo, change, since),
+      (err) => this.log.warn(`Reading the refs of ${repo.root} failed: ${describeError(err)}`),
+      since !== undefined,
+    );
+    this.watchers.set(repo.gitDir, follower);
+    this.refsOnly.set(repo.gitDir, { repo, reason });
+    this.noticeRefsOnly(repo, reason);
+  }
+
+  private noticeRefsOnly(repo: FoundRepository, reason: string): void {
+    const name = toWorkspaceRelative(repo.root, this.sink.folders()) ?? repo.root;
+    this.sink.notice('no-reflog', `Repository ${name === '.' ? path.basename(repo.root) : name}: commits are captured from its refs (branch tips), because it keeps no reflog (${reason}). Each commit is recorded once; checkouts and resets show only as far as the branches tell.`);
+  }
+
+  private onRefsChanged(repo: FoundRepository, change: RefsChanged, since: number | undefined): void {
+    const repoPath = toWorkspaceRelative(repo.root, this.sink.folders()) ?? path.basename(repo.root);
+    // A folder removed and added back reads its refs from the session start again: each commit once.
+    const commits = change.commits.filter((c) => {
+      const key = `${repo.gitDir}\0${c.hash}`;
+      if (this.handled.has(key)) return false;
+      this.handled.add(key);
+      return true;
+    });
+    const now = this.sink.now();
+    const drafts = refChangeDrafts({ repo: repoPath || '.', ...change, commits, time: now, ...(since !== undefined ? { since } : {}) });
+    if (drafts.length === 0) return;
+    this.sink.activity(now);
+    if (!this.sink.recording || !this.sink.captures('commits')) return;
+    for (const draft of drafts) this.sink.record(draft);
   }
 
   private onReflogLines(repo: FoundRepository, branches: ReflogBranchTracker, lines: string[], since?: number): void {
@@ -176,50 +233,26 @@ export class GitAdapter extends Disposable {
     const recording = reflogRecording(entry);
     if (recording.type === 'ignore') return;
     if (recording.type === 'git-op') {
-      this.sink.record({
-        kind: 'git-op',
-        time: entry.time,
-        repo: repoPath || '.',
-        op: recording.op,
-        message: entry.message,
-        from: entry.from ?? entry.oldHash,
-        to: entry.to ?? entry.newHash,
-        ...(branch ? { branch } : {}),
-      });
+      const dropped = recording.op === 'reset' ? await this.unreachable(repo, entry.oldHash) : [];
+      this.sink.record(gitOpDraft(entry, recording.op, repoPath || '.', branch, dropped));
       return;
     }
-    const details = await this.lookup(repo, entry);
-    this.sink.record({
-      kind: 'commit',
-      time: entry.time,
-      repo: repoPath || '.',
-      hash: entry.newHash,
-      subject: details?.subject ?? entry.subject,
-      authorTime: details?.authorTime ?? entry.time,
-      ...(branch ? { branch } : {}),
-      operation: recording.operation,
-      files: details?.files ?? [],
-      added: details?.added ?? 0,
-      removed: details?.removed ?? 0,
-      ...(details?.truncated ? { filesTruncated: details.truncated } : {}),
-    });
+    this.sink.record(commitDraft(entry, recording, repoPath || '.', branch, await this.lookup(repo, entry)));
   }
 
-  private async lookup(repo: FoundRepository, entry: ReflogEntry): Promise<{ subject: string; authorTime: number; files: FileChange[]; added: number; removed: number; truncated: number } | undefined> {
+  /** The commits a reset discarded: counted no more, since git log no longer has them. */
+  private async unreachable(repo: FoundRepository, from: string): Promise<string[]> {
     try {
-      const out = await this.runner.show(repo.root, entry.newHash);
-      const sep = out.indexOf('\n');
-      const header = sep === -1 ? out : out.slice(0, sep);
-      const [subject = '', authorSeconds = ''] = header.split('\x00');
-      const numstat = parseNumstat(sep === -1 ? '' : out.slice(sep + 1), { maxFiles: MAX_FILES_PER_COMMIT });
-      return {
-        subject,
-        authorTime: Number(authorSeconds) * 1000 || entry.time,
-        files: numstat.files,
-        added: numstat.added,
-        removed: numstat.removed,
-        truncated: numstat.truncated,
-      };
+      return parseHashList(await this.runner.unreachable(repo.root, from));
+    } catch (err) {
+      this.log.warn(`git rev-list ${from.slice(0, 7)} in ${repo.root} failed: ${describeError(err)}`);
+      return [];
+    }
+  }
+
+  private async lookup(repo: FoundRepository, entry: ReflogEntry): Promise<CommitDetails | undefined> {
+    try {
+      return parseCommitDetails(await this.runner.show(repo.root, entry.newHash), entry.time);
     } catch (err) {
       if (isGitMissing(err)) {
         this.sink.notice('git-missing', 'git was not found on PATH, so commits are recorded from the reflog without their files and line counts. Install git or set git.path.');

@@ -1,9 +1,14 @@
 import { simpleGit } from 'simple-git';
+import { showArgs, unreachableArgs } from '../../core/commitDetails';
 
 /** Runs the few git commands Session Journal needs (through simple-git), with a time limit. */
 export interface GitRunner {
   /** `git show` of one commit: first line `subject NUL author-seconds`, then its numstat. */
   show(repoRoot: string, hash: string): Promise<string>;
+  /** `git rev-list` of the commits only `from` holds (see unreachableArgs). */
+  unreachable(repoRoot: string, from: string): Promise<string>;
+  /** Any other read-only git command (the refs-only capture's for-each-ref and log). */
+  raw(repoRoot: string, args: readonly string[]): Promise<string>;
   /** `git diff --numstat HEAD` (uncommitted changes, for the retrospective's files). */
   uncommittedNumstat(repoRoot: string): Promise<string>;
   /** `git show --stat --patch` of one commit, for a person to read. */
@@ -21,8 +26,9 @@ export function createGitRunner(gitPath: () => string | undefined = () => undefi
   const git = (baseDir: string) =>
     simpleGit({ baseDir, binary: gitPath() || 'git', maxConcurrentProcesses: 2, timeout: { block: 30_000 } });
   return {
-    // --first-parent shows a merge's changes against its first parent (git ≥ 2.31 implies the diff).
-    show: (root, hash) => git(root).raw(['-c', 'core.quotepath=off', 'show', '--first-parent', '--numstat', '-M', '--format=%s%x00%at', hash]),
+    show: (root, hash) => git(root).raw(showArgs(hash)),
+    unreachable: (root, from) => git(root).raw(unreachableArgs(from)),
+    raw: (root, args) => git(root).raw([...args]),
     uncommittedNumstat: (root) => git(root).raw(['-c', 'core.quotepath=off', 'diff', '--numstat', '-M', 'HEAD']),
     showPatch: (root, hash) => git(root).raw(['show', '--stat', '--patch', '--format=fuller', hash]),
   };

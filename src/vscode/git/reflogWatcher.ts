@@ -24,6 +24,8 @@ export class ReflogWatcher {
   private reading = false;
   private again = false;
   private disposed = false;
+  /** Callers of idle() waiting for the scheduled read to be done. */
+  private waiters: (() => void)[] = [];
   readonly file: string;
 
   constructor(
@@ -81,7 +83,24 @@ export class ReflogWatcher {
   schedule(): void {
     if (this.disposed) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.read(), this.debounceMs);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.read();
+    }, this.debounceMs);
+  }
+
+  /**
+   * Resolves once the read scheduled now (if any) has delivered its lines: a loaded machine can
+   * take longer than any fixed wait, and End Session or Pause must not miss a line git wrote.
+   */
+  idle(): Promise<void> {
+    if (!this.timer && !this.reading) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private wakeWaiters(): void {
+    if (this.timer || this.reading) return;
+    for (const resolve of this.waiters.splice(0)) resolve();
   }
 
   private async read(): Promise<void> {
@@ -102,6 +121,7 @@ export class ReflogWatcher {
         this.again = false;
         this.schedule();
       }
+      this.wakeWaiters();
     }
   }
 
@@ -153,6 +173,8 @@ export class ReflogWatcher {
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.wakeWaiters();
     this.watcher?.close();
   }
 }

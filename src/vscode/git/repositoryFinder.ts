@@ -102,7 +102,7 @@ export function unfollowedParentRepositories(folders: readonly string[], followe
 }
 
 /** Where branches live: a worktree's git dir names the main repository's in `commondir`. */
-function commonDir(gitDir: string): string {
+export function commonDir(gitDir: string): string {
   try {
     return path.resolve(gitDir, fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
   } catch {
