@@ -199,7 +199,9 @@ describe('retrospective (End Session, live validation, Finish)', function () {
     const uri = vscode.Uri.file(file);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 
-    await vscode.commands.executeCommand('sessionJournal.finishRetrospective', uri);
+    // As a draft: the verdict on this foreign file (checked against the session this suite keeps
+    // open) is not what this test is about, and a failing verdict would stop at a modal dialog.
+    await vscode.commands.executeCommand('sessionJournal.finishRetrospective', uri, { asDraft: true });
     const onDisk = fs.readFileSync(file, 'utf8');
     assert.equal(onDisk.split('## Retrospective Validation').length - 1, 1, 'one checklist section');
     assert.ok(!onDisk.includes('## Validation Checklist'), 'the older heading became the validator\'s own');
