@@ -2,6 +2,7 @@
  * The `session-journal` command line: validates retrospectives outside the editor, so CI and
  * pre-commit hooks can hold them to the same rules as the extension does.
  */
+import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { validateRetrospective } from '../core/validator/validate';
 import { loadValidatorConfig } from '../core/validator/config';
@@ -39,27 +40,51 @@ interface Options {
   config?: string;
 }
 
-function parseArgs(args: readonly string[]): Options | string {
-  const [command, ...rest] = args;
+/** The options `util.parseArgs` knows; anything else is a usage error. */
+const OPTIONS = {
+  json: { type: 'boolean' },
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** The option a parseArgs error names ("Unknown option '--frobnicate'. …"), when it names one. */
+function optionIn(message: string): string | undefined {
+  return /'(-[^'\s]*)/.exec(message)?.[1];
+}
+
+/** parseArgs' errors as short usage messages in the CLI's own words. */
+function usageError(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = optionIn(message);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option '${option ?? message}'`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option === '--config') return '--config needs a file';
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) return `option '${option}' takes no value`;
+  return message;
+}
+
+/** Whether --help or --version was asked for anywhere before `--`, whatever else is wrong. */
+function wants(args: readonly string[], option: 'help' | 'version'): boolean {
+  const { values } = parseArgs({ args: [...args], options: OPTIONS, strict: false, allowPositionals: true });
+  return values[option] === true;
+}
+
+function parseOptions(args: readonly string[]): Options | string {
+  let parsed: { values: { json?: boolean; config?: string }; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: true });
+  } catch (error) {
+    return usageError(error);
+  }
+  const [command, ...files] = parsed.positionals;
   if (command !== 'validate') {
     return command === undefined ? 'no command given' : `unknown command '${command}'`;
   }
-  const options: Options = { files: [], json: false };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--json') options.json = true;
-    else if (arg === '--config' || arg.startsWith('--config=')) {
-      const value = arg === '--config' ? rest[++i] : arg.slice('--config='.length);
-      if (value === undefined || value === '') return '--config needs a file';
-      options.config = value;
-    } else if (arg === '--') {
-      options.files.push(...rest.slice(i + 1));
-      break;
-    } else if (arg.startsWith('-') && arg !== '-') return `unknown option '${arg}'`;
-    else options.files.push(arg);
-  }
-  if (options.files.length === 0) return 'no files to validate';
-  return options;
+  const { json = false, config } = parsed.values;
+  if (config === '') return '--config needs a file';
+  if (files.length === 0) return 'no files to validate';
+  return config === undefined ? { files, json } : { files, json, config };
 }
 
 /** A readable reason for an I/O error, e.g. "no such file". */
@@ -103,15 +128,15 @@ interface FileReport {
  * exit code; all output goes through `io`.
  */
 export async function main(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
+  if (wants(args, 'help')) {
     io.stdout.write(USAGE);
     return EXIT_OK;
   }
-  if (args.includes('--version') || args.includes('-v')) {
+  if (wants(args, 'version')) {
     io.stdout.write(`${version}\n`);
     return EXIT_OK;
   }
-  const options = parseArgs(args);
+  const options = parseOptions(args);
   if (typeof options === 'string') {
     io.stderr.write(`session-journal: ${options}\n\n${USAGE}`);
     return EXIT_USAGE;

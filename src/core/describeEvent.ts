@@ -8,9 +8,34 @@ import { commandFailed } from './events';
  */
 export interface EventDescription {
   readonly title: string;
+  /**
+   * The title in pieces, when part of it was captured from outside (a commit subject, a command
+   * line, a path, a task name): the retrospective shows those as code, so that a subject such as
+   * "TODO: wire X" reads as recorded data and never as the author's own unfinished prose.
+   */
+  readonly parts?: readonly TitlePart[];
   readonly detail?: string;
   /** Failed commands/tasks, friction: things the eye should catch. */
   readonly attention: boolean;
+}
+
+/** A piece of a title: the extension's own words, or captured text with the quotes the plain title puts around it. */
+export interface TitlePart {
+  readonly text: string;
+  readonly captured?: boolean;
+  readonly quote?: '`' | '"';
+}
+
+const said = (text: string): TitlePart => ({ text });
+const captured = (text: string, quote?: '`' | '"'): TitlePart => (quote ? { text, captured: true, quote } : { text, captured: true });
+
+/** The plain-text title of some parts (captured text in its quotes), for the panel and the log. */
+export function plainTitle(parts: readonly TitlePart[]): string {
+  return parts.map((p) => (p.quote ? `${p.quote}${p.text}${p.quote}` : p.text)).join('');
+}
+
+function withParts(parts: TitlePart[], rest: Omit<EventDescription, 'title' | 'parts'>): EventDescription {
+  return { title: plainTitle(parts), parts, ...rest };
 }
 
 const MAX_TITLE = 160;
@@ -50,14 +75,16 @@ const END_NOT_REPORTED: Readonly<Record<CommandEndNotReported, string>> = {
 function describeCommand(e: CommandEvent): EventDescription {
   const failed = commandFailed(e);
   if (e.endNotReported) {
-    return { ...describeCommandPlace(e), title: `\`${shorten(e.commandLine, 120)}\` ${END_NOT_REPORTED[e.endNotReported]} after ${formatDuration(e.durationMs)}`, attention: true };
+    return withParts([captured(shorten(e.commandLine, 120), '`'), said(` ${END_NOT_REPORTED[e.endNotReported]} after ${formatDuration(e.durationMs)}`)], {
+      ...describeCommandPlace(e),
+      attention: true,
+    });
   }
   const status = failed ? `failed (${exitText(e.exitCode)})` : 'succeeded';
-  return {
-    title: `\`${shorten(e.commandLine, 120)}\` ${status} in ${formatDuration(e.durationMs)}`,
+  return withParts([captured(shorten(e.commandLine, 120), '`'), said(` ${status} in ${formatDuration(e.durationMs)}`)], {
     ...describeCommandPlace(e),
     attention: failed,
-  };
+  });
 }
 
 function describeCommandPlace(e: CommandEvent): { detail: string } {
@@ -88,22 +115,21 @@ export function describeEvent(e: JournalEvent): EventDescription {
     case 'commit': {
       const op = e.operation === 'commit' || e.operation === 'initial' ? 'Commit' : `Commit (${e.operation})`;
       const files = e.files.length + (e.filesTruncated ?? 0);
-      return {
-        title: `${op} ${e.hash.slice(0, 7)}: ${shorten(e.subject)}`,
+      return withParts([said(`${op} ${e.hash.slice(0, 7)}: `), captured(shorten(e.subject))], {
         detail: `${plural(files, 'file')}, +${e.added} −${e.removed}${e.branch ? ` on ${e.branch}` : ''}${e.repo !== '.' ? ` in ${e.repo}` : ''}`,
         attention: false,
-      };
+      });
     }
     case 'git-op':
-      return { title: `git ${e.op}: ${shorten(e.message)}`, detail: e.repo !== '.' ? `in ${e.repo}` : undefined, attention: e.op === 'reset' };
+      return withParts([said(`git ${e.op}: `), captured(shorten(e.message))], { detail: e.repo !== '.' ? `in ${e.repo}` : undefined, attention: e.op === 'reset' });
     case 'command':
       return describeCommand(e);
     case 'saves': {
       const files = e.files.length + (e.filesTruncated ?? 0);
-      const title = files === 1 && e.files[0]
-        ? `Saved ${e.files[0].path}${e.count > 1 ? ` (${e.count}×)` : ''}`
-        : `Saved ${plural(files, 'file')} (${plural(e.count, 'save')})`;
-      return { title, attention: false };
+      if (files === 1 && e.files[0]) {
+        return withParts([said('Saved '), captured(e.files[0].path), ...(e.count > 1 ? [said(` (${e.count}×)`)] : [])], { attention: false });
+      }
+      return { title: `Saved ${plural(files, 'file')} (${plural(e.count, 'save')})`, attention: false };
     }
     case 'file-op': {
       const verb = e.op === 'create' ? 'Created' : e.op === 'delete' ? 'Deleted' : 'Renamed';
@@ -113,11 +139,10 @@ export function describeEvent(e: JournalEvent): EventDescription {
     }
     case 'task': {
       const failed = e.exitCode !== 0;
-      return {
-        title: `Task "${shorten(e.name, 80)}" ${failed ? `failed (${exitText(e.exitCode)})` : 'succeeded'} in ${formatDuration(e.durationMs)}`,
-        detail: e.source,
-        attention: failed,
-      };
+      return withParts(
+        [said('Task '), captured(shorten(e.name, 80), '"'), said(` ${failed ? `failed (${exitText(e.exitCode)})` : 'succeeded'} in ${formatDuration(e.durationMs)}`)],
+        { detail: e.source, attention: failed },
+      );
     }
     case 'debug':
       return { title: `Debug session "${shorten(e.name, 80)}" (${e.type}) ran ${formatDuration(e.durationMs)}`, attention: false };

@@ -57,7 +57,11 @@ function compileRegex(source: string, flags: string): Validated {
 
 function compileGlob(glob: string): Validated {
   if (glob.trim() === '') return { ok: false, error: 'the pattern is empty' };
-  return { ok: true, re: globToRegExp(glob) };
+  try {
+    return { ok: true, re: globToRegExp(glob) };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 function compileList(

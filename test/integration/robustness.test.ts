@@ -125,7 +125,7 @@ describe('robustness (huge inputs, unwritable folders, excluded files)', functio
     assert.ok(fs.existsSync(file), 'the draft is on disk in the extension storage');
     const text = fs.readFileSync(file, 'utf8');
     assert.ok(text.startsWith(`<!-- session-journal:session ${sessionId} -->`));
-    assert.match(text, new RegExp(`Commit ${hash.slice(0, 7)}: Commit before an unwritable export`), 'nothing captured is lost');
+    assert.match(text, new RegExp(`Commit ${hash.slice(0, 7)}: \`Commit before an unwritable export\``), 'nothing captured is lost');
     assert.ok(fs.statSync(path.join(root, 'README.md')).isFile(), 'README.md is untouched');
     assert.ok(fs.existsSync(path.join(api.controller.journalDir, 'sessions', `${sessionId}.jsonl`)), 'the journal itself is kept');
     // The user is told through a warning notification (not readable through the API) and the log.

@@ -99,10 +99,33 @@ describe('session-journal CLI', () => {
     }
   });
 
+  it('names an unknown option, long or short, and exits 2', async () => {
+    for (const [args, message] of [
+      [['validate', '--frobnicate', 'a.md'], "unknown option '--frobnicate'"],
+      [['validate', 'a.md', '-x'], "unknown option '-x'"],
+      [['validate', '--json=yes', 'a.md'], "option '--json' takes no value"],
+      [['validate', '--config', '--json', 'a.md'], '--config needs a file'],
+      [['validate', '--config=', 'a.md'], '--config needs a file'],
+    ] as const) {
+      const io = fakeIo({ 'a.md': goodDoc() });
+      assert.equal(await main(args, io), 2, args.join(' '));
+      assert.ok(io.err.startsWith(`session-journal: ${message}\n\nUsage:`), io.err);
+    }
+  });
+
+  it('reads a file whose name starts with a dash after --', async () => {
+    const io = fakeIo({ '-notes.md': goodDoc() });
+    assert.equal(await main(['validate', '--json', '--', '-notes.md'], io), 0);
+    assert.deepEqual(JSON.parse(io.out), [{ file: '-notes.md', passed: true, findings: [] }]);
+  });
+
   it('prints help and version with exit 0', async () => {
     const help = fakeIo({});
     assert.equal(await main(['--help'], help), 0);
     assert.match(help.out, /Usage: session-journal validate FILE\.\.\. \[--json\] \[--config FILE\]/);
+    const helpDespiteErrors = fakeIo({});
+    assert.equal(await main(['validate', '--frobnicate', '-h'], helpDespiteErrors), 0, 'help wins over a usage error');
+    assert.match(helpDespiteErrors.out, /^Usage:/);
     const version = fakeIo({});
     assert.equal(await main(['--version'], version), 0);
     assert.match(version.out, /^\d+\.\d+\.\d+\n$/);

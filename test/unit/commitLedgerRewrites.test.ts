@@ -217,8 +217,8 @@ describe('commit ledger: rewritten commits count once', () => {
     const rows = md.split('\n').filter((l) => /^\| `[0-9a-f]{7}` \|/.test(l));
 
     assert.deepEqual(rows, [
-      '| `bbbbbbb` | Parse dates (last of 2 versions: amended or rebased) | 1 | +11 −2 |',
-      "| `ccccccc` | Merge branch 'topic' (merge: its lines are the merged-in work, not counted) | — | — |",
+      '| `bbbbbbb` | `Parse dates` (last of 2 versions: amended or rebased) | 1 | +11 −2 |',
+      "| `ccccccc` | `Merge branch 'topic'` (merge: its lines are the merged-in work, not counted) | — | — |",
     ]);
     assert.match(md, /\| Commits \| 2 \|/);
     assert.match(md, /\| Lines Added \| 11 \|/);

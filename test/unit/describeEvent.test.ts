@@ -8,7 +8,12 @@ const base = { v: 1, sessionId: 's', time: 1_000_000 };
 describe('describeEvent', () => {
   it('says how a command ended: success, failure with its code, and unknown (never success)', () => {
     const command = (exitCode: number | null): JournalEvent => ({ ...base, id: 'c', kind: 'command', commandLine: 'npm test', confidence: 'high', cwd: 'src', exitCode, start: 0, durationMs: 2500, terminal: 'bash' });
-    assert.deepEqual(describeEvent(command(0)), { title: '`npm test` succeeded in 2.5 s', detail: 'in src, terminal "bash"', attention: false });
+    assert.deepEqual(describeEvent(command(0)), {
+      title: '`npm test` succeeded in 2.5 s',
+      parts: [{ text: 'npm test', captured: true, quote: '`' }, { text: ' succeeded in 2.5 s' }],
+      detail: 'in src, terminal "bash"',
+      attention: false,
+    });
     assert.equal(describeEvent(command(1)).title, '`npm test` failed (exit 1) in 2.5 s');
     assert.equal(describeEvent(command(1)).attention, true);
     assert.equal(describeEvent(command(null)).title, '`npm test` failed (exit code unknown) in 2.5 s');
@@ -24,6 +29,7 @@ describe('describeEvent', () => {
     const commit: JournalEvent = { ...base, id: 'k', kind: 'commit', repo: 'api', hash: 'abcdef1234567', subject: 'Fix login', authorTime: 0, branch: 'main', operation: 'amend', files: [{ path: 'a.ts', added: 3, removed: 1 }], added: 3, removed: 1, filesTruncated: 2 };
     const d = describeEvent(commit);
     assert.equal(d.title, 'Commit (amend) abcdef1: Fix login');
+    assert.deepEqual(d.parts, [{ text: 'Commit (amend) abcdef1: ' }, { text: 'Fix login', captured: true }], 'the subject is marked as captured text');
     assert.equal(d.detail, '3 files, +3 −1 on main in api');
   });
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { EventDraft } from '../../src/core/events';
 import { compileRedactOptions, isExcludedCommand, isExcludedPath, redact, redactEvent, redactionMarker } from '../../src/core/redact';
 import { isSensitiveName } from '../../src/core/redactPatterns';
-import { globToRegExp, matchGlob } from '../../src/core/pathGlob';
+import { expandBraces, globToRegExp, matchGlob } from '../../src/core/pathGlob';
 import { FAKE_SECRETS } from '../fixtures/secrets/fakeSecrets';
 import { withinHangLimit } from './hangGuard';
 
@@ -150,6 +150,46 @@ describe('glob matcher', () => {
     assert.equal(matchGlob('src/a+b(1).ts', 'src/a+b(1).ts'), true, 'regex characters are literal');
     assert.equal(matchGlob('./src/x.ts', '/src/*.ts'), true, 'leading ./ and / are ignored');
     assert.equal(globToRegExp('**').test('any/thing/at/all'), true);
+  });
+
+  // The syntax of https://code.visualstudio.com/docs/editor/glob-patterns, used by files.exclude.
+  const cases: [glob: string, matches: string[], misses: string[]][] = [
+    ['**/.git', ['.git', 'sub/.git'], ['.gitignore', 'sub/x.git']],
+    ['**/*.js', ['a.js', 'src/deep/b.js', '.eslintrc.js', '.hidden/c.js'], ['a.jsx', 'a.ts']],
+    ['**/*.{js,ts}', ['a.js', 'src/b.ts', '.config/c.ts'], ['a.tsx', 'a.json', 'a.{js,ts}']],
+    ['{**/*.html,**/*.txt}', ['index.html', 'docs/a.txt'], ['a.md']],
+    ['**/*.{pem,key}', ['certs/server.pem', '.ssh/id.key', 'server.pem'], ['server.pub', 'keys/readme.md']],
+    ['example.[0-9]', ['example.0', 'example.9', 'sub/example.1'], ['example.a', 'example.10']],
+    ['example.[!0-9]', ['example.a', 'example.b'], ['example.0', 'example.ab']],
+    ['**/[a-c]*.txt', ['a.txt', 'notes/beta.txt', 'c1.txt'], ['d.txt', 'notes/zeta.txt']],
+    ['src/**/secret?.json', ['src/secret1.json', 'src/a/b/secretX.json'], ['src/secret.json', 'lib/secret1.json', 'src/a/secret1/x.json']],
+    ['!*.md', ['!a.md'], ['a.md', 'a.txt']],
+  ];
+  for (const [glob, matches, misses] of cases) {
+    it(`reads ${glob} as VS Code does`, () => {
+      for (const p of matches) assert.equal(matchGlob(p, glob), true, `${glob} should match ${p}`);
+      for (const p of misses) assert.equal(matchGlob(p, glob), false, `${glob} should not match ${p}`);
+    });
+  }
+
+  it('rejects a pattern picomatch cannot compile instead of throwing', () => {
+    const { options, errors } = compileRedactOptions({ excludePaths: ['a'.repeat(70_000), '**/*.pem'] });
+    assert.equal(errors.length, 1);
+    assert.match(errors[0], /excludePaths/);
+    assert.deepEqual(options.excludePaths, ['**/*.pem']);
+  });
+
+  it('expands each brace group into whole patterns, nested ones too', () => {
+    assert.deepEqual(expandBraces('src/{a,b/{c,d}}.ts'), ['src/a.ts', 'src/b/c.ts', 'src/b/d.ts']);
+    assert.deepEqual(expandBraces('{single}.ts'), ['{single}.ts'], 'a group without a comma is literal');
+    assert.deepEqual(expandBraces('{a,b'), ['{a,b'], 'an unclosed group is literal');
+  });
+
+  it('excludes saves by braces and character classes through the setting', () => {
+    const { options, errors } = compileRedactOptions({ excludePaths: ['**/*.{pem,key}', 'secrets/[!p]*'] });
+    assert.deepEqual(errors, []);
+    for (const p of ['certs/server.pem', 'a/.b/c.key', 'secrets/dev.yaml']) assert.equal(isExcludedPath(p, options), true, p);
+    for (const p of ['certs/server.crt', 'secrets/prod.yaml']) assert.equal(isExcludedPath(p, options), false, p);
   });
 });
 

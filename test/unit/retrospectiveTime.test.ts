@@ -46,7 +46,7 @@ describe('retrospective local times', () => {
       assert.ok(md.includes(`**End Time**: ${end} (${zone})\n`));
       assert.ok(md.includes(`${date} (times in ${zone})`));
       assert.ok(md.includes(`| ${start} | Session started: offsets |`));
-      assert.ok(md.includes(`| ${commit} | Commit aaaaaaa: first`));
+      assert.ok(md.includes(`| ${commit} | Commit aaaaaaa: \`first\``));
       assert.ok(md.includes(`| ${end} | Session ended |`));
       assert.ok(md.includes(`Active :${date} ${start}, ${date} ${end}`));
     });

@@ -30,3 +30,24 @@ export function escapeMarkdown(text: string): string {
 export function codeOrEscaped(text: string): string {
   return /^[0-9A-Za-z._-]+$/.test(text) ? `\`${text}\`` : escapeMarkdown(text);
 }
+
+/**
+ * Captured text (a commit subject, a command line, a path) as an inline code span for a table
+ * cell. A code span shows it verbatim, and it marks it as data: the validator skips code spans,
+ * so a subject "TODO: wire X" is not read as the author's unfinished prose. A pipe is escaped
+ * (GFM splits cells before it parses code spans). Two kinds of text stay escaped text instead:
+ * a backslash before a pipe, because renderers disagree on how `\\|` splits a cell, and an HTML
+ * comment marker, because tools reading the raw file (stripHints, the validator) would take
+ * `<!--` in a code span for the start of a comment.
+ */
+export function tableCodeSpan(text: string): string {
+  const oneLine = text.trim().replace(/\r\n?|\n/g, ' ');
+  if (oneLine === '') return '';
+  if (oneLine.includes('\\|') || oneLine.includes('<!--') || oneLine.includes('-->')) return escapeMarkdown(oneLine);
+  const body = oneLine.replace(/\|/g, '\\|');
+  const longestRun = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  // A space on each side keeps a backtick at either end out of the fence; renderers drop it.
+  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
+}

@@ -6,6 +6,7 @@
  * Strings here are plain, unescaped captured text; only the renderer escapes them.
  */
 import type { FileChange, FrictionCategory } from '../events';
+import type { TitlePart } from '../describeEvent';
 
 /** Who writes the narrative parts: decides between "Session Diary" and "AI Diary". */
 export type RetrospectiveAuthor = 'person' | 'agent';
@@ -72,6 +73,8 @@ export type TimelineKind =
 export interface TimelineRow {
   readonly time: number;
   readonly text: string;
+  /** The same text in pieces, captured text marked, so the renderer can show it as code. */
+  readonly parts: readonly TitlePart[];
   readonly kind: TimelineKind;
   /** Id of the (first) event the row came from, so a row can be traced to the journal. */
   readonly eventId: string;

@@ -5,7 +5,7 @@
  */
 import { formatDuration, shorten } from '../describeEvent';
 import { localClock } from './localTime';
-import { codeOrEscaped, escapeMarkdown } from './markdownEscape';
+import { codeOrEscaped, tableCodeSpan } from './markdownEscape';
 import type { CommitSummary, RetrospectiveModel } from './model';
 import { renderMermaid } from './renderMermaid';
 
@@ -25,7 +25,7 @@ function filesPart(m: RetrospectiveModel): string[] {
   if (m.files.length === 0) return [...out, 'No files were saved or changed.'];
   out.push('| File | Saves | Added | Removed |', '| --- | ---: | ---: | ---: |');
   for (const f of m.files.slice(0, MAX_TABLE_ROWS)) {
-    out.push(`| ${escapeMarkdown(f.path)} | ${f.saves} | ${count(f.added)} | ${count(f.removed)} |`);
+    out.push(`| ${tableCodeSpan(f.path)} | ${f.saves} | ${count(f.added)} | ${count(f.removed)} |`);
   }
   return [...out, ...more(m.files.length, MAX_TABLE_ROWS, 'files')];
 }
@@ -42,7 +42,7 @@ function commitRow(c: CommitSummary): string {
   const noLines = c.merge || c.copyOf !== undefined;
   const lines = noLines ? '—' : `+${c.added} −${c.removed}`;
   const files = noLines ? '—' : String(c.files);
-  return `| ${codeOrEscaped(c.shortHash)} | ${escapeMarkdown(shorten(c.subject))}${commitNote(c)} | ${files} | ${lines} |`;
+  return `| ${codeOrEscaped(c.shortHash)} | ${tableCodeSpan(shorten(c.subject))}${commitNote(c)} | ${files} | ${lines} |`;
 }
 
 function commitsPart(m: RetrospectiveModel): string[] {
@@ -61,7 +61,7 @@ function commandsPart(m: RetrospectiveModel): string[] {
   if (slowest.length > 0) {
     out.push('', '| Slowest | Duration | Time | Result |', '| --- | ---: | --- | --- |');
     for (const s of slowest) {
-      out.push(`| ${escapeMarkdown(shorten(s.commandLine, 120))} | ${formatDuration(s.durationMs)} | ${localClock(s.time, m.utcOffsetMinutes)} | ${s.failed ? 'failed' : 'succeeded'} |`);
+      out.push(`| ${tableCodeSpan(shorten(s.commandLine, 120))} | ${formatDuration(s.durationMs)} | ${localClock(s.time, m.utcOffsetMinutes)} | ${s.failed ? 'failed' : 'succeeded'} |`);
     }
   }
   return out;

@@ -4,14 +4,22 @@
  * time stays a plain `HH:MM` and the rows still read in order.
  */
 import { formatUtcOffset, localClock, localDate } from './localTime';
-import { escapeMarkdown } from './markdownEscape';
+import { escapeMarkdown, tableCodeSpan } from './markdownEscape';
 import type { RetrospectiveModel, TimelineRow } from './model';
 import { hint } from './hints';
 
 const TABLE_HEAD = ['| Time | Event |', '| --- | --- |'];
 
+/**
+ * A row's text: the extension's words escaped, captured text (subjects, commands, paths) as code.
+ * Parts meet at a space, which escaping trims, so they are joined with one.
+ */
+function rowMarkdown(r: TimelineRow): string {
+  return r.parts.map((p) => (p.captured ? tableCodeSpan(p.text) : escapeMarkdown(p.text))).filter((s) => s !== '').join(' ');
+}
+
 function rowLine(r: TimelineRow, offset: number): string {
-  return `| ${localClock(r.time, offset)} | ${escapeMarkdown(r.text)} |`;
+  return `| ${localClock(r.time, offset)} | ${rowMarkdown(r)} |`;
 }
 
 /** The body of `## Timeline` (without the heading), as lines. */

@@ -2,7 +2,8 @@
  * Picks the events worth a timeline row and words them. Every row copies the time of the event
  * it came from: the retrospective's times are never invented, so a reader can trust them.
  */
-import { describeEvent, formatDuration, shorten } from '../describeEvent';
+import { describeEvent, formatDuration, plainTitle, shorten } from '../describeEvent';
+import type { TitlePart } from '../describeEvent';
 import type { JournalEvent, SaveBurstEvent } from '../events';
 import { isNotableCommand, memoizedClassifier } from './notableCommands';
 import type { CommandClass } from './notableCommands';
@@ -11,8 +12,8 @@ import type { TimelineKind, TimelineRow } from './model';
 /** Save bursts closer than this to the previous saves row are folded into it. */
 const SAVE_MERGE_MS = 5 * 60_000;
 
-function withDetail(title: string, detail: string | undefined): string {
-  return detail ? `${title} (${shorten(detail, 200)})` : title;
+function withDetail(parts: readonly TitlePart[], detail: string | undefined): readonly TitlePart[] {
+  return detail ? [...parts, { text: ` (${shorten(detail, 200)})` }] : parts;
 }
 
 function rowKind(e: JournalEvent, classify: (line: string) => CommandClass): TimelineKind | undefined {
@@ -54,11 +55,16 @@ function rowKind(e: JournalEvent, classify: (line: string) => CommandClass): Tim
   }
 }
 
-function rowText(e: JournalEvent): string {
+function rowParts(e: JournalEvent): readonly TitlePart[] {
   // An idle event is written when work resumes, so the row says so instead of "Idle for …" at its end.
-  if (e.kind === 'idle') return `Back after ${formatDuration(e.to - e.from)} idle`;
+  if (e.kind === 'idle') return [{ text: `Back after ${formatDuration(e.to - e.from)} idle` }];
   const d = describeEvent(e);
-  return e.kind === 'commit' || e.kind === 'friction' ? withDetail(d.title, d.detail) : d.title;
+  const parts = d.parts ?? [{ text: d.title }];
+  return e.kind === 'commit' || e.kind === 'friction' ? withDetail(parts, d.detail) : parts;
+}
+
+function row(time: number, eventId: string, kind: TimelineKind, parts: readonly TitlePart[]): TimelineRow {
+  return { time, eventId, kind, text: plainTitle(parts), parts };
 }
 
 /** Saves folded into one row: the row keeps the first burst's time and id. */
@@ -72,11 +78,11 @@ interface SaveGroup {
   bursts: number;
 }
 
-function saveGroupText(g: SaveGroup): string {
-  if (g.bursts === 1) return describeEvent(g.first).title;
+function saveGroupParts(g: SaveGroup): readonly TitlePart[] {
+  if (g.bursts === 1) return rowParts(g.first);
   const files = g.paths.size + g.truncated;
   const span = formatDuration(g.lastTime - g.first.start);
-  return `Saved ${files} file${files === 1 ? '' : 's'} (${g.saves} saves over ${span})`;
+  return [{ text: `Saved ${files} file${files === 1 ? '' : 's'} (${g.saves} saves over ${span})` }];
 }
 
 /**
@@ -97,13 +103,13 @@ export function buildTimeline(events: readonly JournalEvent[]): TimelineRow[] {
   let group: SaveGroup | undefined;
   const closeGroup = (): void => {
     if (!group) return;
-    rows.push({ time: group.row.time, eventId: group.row.eventId, kind: 'saves', text: saveGroupText(group) });
+    rows.push(row(group.row.time, group.row.eventId, 'saves', saveGroupParts(group)));
     group = undefined;
   };
   for (const { e, kind } of picked) {
     if (e.kind !== 'saves') {
       closeGroup();
-      rows.push({ time: e.time, text: rowText(e), kind, eventId: e.id });
+      rows.push(row(e.time, e.id, kind, rowParts(e)));
       continue;
     }
     if (group && e.start - group.lastTime > SAVE_MERGE_MS) closeGroup();

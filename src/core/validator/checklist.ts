@@ -4,6 +4,7 @@
  */
 import type { ValidationResult } from './types';
 import { parseDocument } from './document';
+import { adoptEarlierChecklist } from './earlierChecklist';
 
 /** The body of the `## Retrospective Validation` section: one checkbox line per rule. */
 export function renderValidationChecklist(result: ValidationResult): string {
@@ -37,10 +38,12 @@ function lineOffsets(text: string): number[] {
 /**
  * Writes the checklist into a retrospective: replaces the body of the section the validator owns
  * (a level-2 "Retrospective Validation" heading, numbered or decorated; see parseDocument) or
- * appends a new section at the end. Every other byte of the document stays as it was, so a
- * section the user headed "Validation" keeps what they wrote.
+ * appends a new section at the end. A checklist under an earlier heading ("## Validation
+ * Checklist") is taken over rather than duplicated (see earlierChecklist.ts). Every other byte of
+ * the document stays as it was, so a section the user headed "Validation" keeps what they wrote.
  */
-export function upsertValidationChecklist(markdown: string, result: ValidationResult): string {
+export function upsertValidationChecklist(original: string, result: ValidationResult): string {
+  const markdown = adoptEarlierChecklist(original);
   const eol = markdown.includes('\r\n') ? '\r\n' : '\n';
   const body = renderValidationChecklist(result).replace(/\n/g, eol);
   const section = parseDocument(markdown, Number.MAX_SAFE_INTEGER).sections.find((s) => s.key === 'validation');

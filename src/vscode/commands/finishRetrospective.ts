@@ -11,6 +11,7 @@ import type { RetrospectiveModel } from '../../core/retrospective/model';
 import { replaceMetricsSection, stripHints } from '../../core/retrospective/retrospectiveFile';
 import { effectiveEvents } from '../../core/sessionState';
 import { upsertValidationChecklist } from '../../core/validator/checklist';
+import { adoptEarlierChecklist } from '../../core/validator/earlierChecklist';
 import { validateRetrospective } from '../../core/validator/validate';
 import type { ValidationResult } from '../../core/validator/types';
 import type { Command } from './command';
@@ -140,7 +141,9 @@ export function finishRetrospectiveCommand(deps: FinishDeps): Command {
         if (answer !== 'Finish as Draft') return;
         askedForDraft = true;
       }
-      let text = stripHints(doc.getText());
+      // An older file's "## Validation Checklist" becomes the validator's section before validating,
+      // so its checkbox lines are not read as prose and the checklist is replaced, not doubled.
+      let text = adoptEarlierChecklist(stripHints(doc.getText()));
       const recorded = await recordedSession(text, deps.journalDir(), settings).catch((err) => {
         deps.log.warn(`Metrics not refreshed: ${String(err)}`);
         return undefined;
