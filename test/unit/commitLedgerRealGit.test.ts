@@ -115,7 +115,7 @@ describe('commit ledger against git log (real git, real reflog)', function () {
     const model = buildRetrospective(events, { now: Date.now(), utcOffsetMinutes: 0 });
     assert.deepEqual(model.files.map((f) => [f.path, f.added]).sort(), [['fix.txt', 5], ['main.txt', 1]]);
     const original = s.git('rev-parse', '--short=7', 'fix');
-    assert.match(renderRetrospective(model), new RegExp(`Fix the bug \\(copy of ${original}: its lines are counted there\\) \\| — \\| — \\|`));
+    assert.match(renderRetrospective(model), new RegExp(`\`Fix the bug\` \\(copy of ${original}: its lines are counted there\\) \\| — \\| — \\|`));
   });
 
   it('a cherry-pick of a commit made before the session is work of this session, lines and all', () => {

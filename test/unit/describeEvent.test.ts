@@ -21,7 +21,12 @@ describe('describeEvent', () => {
 
   it('says a command\'s end was not reported, and why, instead of success or failure', () => {
     const running = (endNotReported: 'terminal-closed' | 'recording-stopped'): JournalEvent => ({ ...base, id: 'r', kind: 'command', commandLine: 'npm run dev', confidence: 'high', exitCode: null, start: 0, durationMs: 125_000, terminal: 'bash', endNotReported });
-    assert.deepEqual(describeEvent(running('terminal-closed')), { title: '`npm run dev` end not reported (terminal closed) after 2 min 5 s', detail: 'terminal "bash"', attention: true });
+    assert.deepEqual(describeEvent(running('terminal-closed')), {
+      title: '`npm run dev` end not reported (terminal closed) after 2 min 5 s',
+      parts: [{ text: 'npm run dev', captured: true, quote: '`' }, { text: ' end not reported (terminal closed) after 2 min 5 s' }],
+      detail: 'terminal "bash"',
+      attention: true,
+    });
     assert.equal(describeEvent(running('recording-stopped')).title, '`npm run dev` end not reported (recording stopped while it ran) after 2 min 5 s');
   });
 
