@@ -30,7 +30,8 @@ export async function openWorkbench(options: { settings?: Record<string, unknown
   const server = await cs.startCodeServer({ settings: options.settings });
   const browser = await cs.launchBrowser();
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await page.goto(cs.workbenchUrl(server, { folder: workspace }));
+  // Done once the page is committed: a person waits for the workbench, not for the load event of every script.
+  await page.goto(cs.workbenchUrl(server, { folder: workspace }), { waitUntil: 'commit' });
   await waitForSessionJournal(page, 60_000);
   return {
     page,
