@@ -6,7 +6,7 @@ import type { CodeServer } from './reliabilityHarness';
 import {
   commitEmpty, journalFiles, launchBrowser, makeWorkspace, openWorkbenchPage, poll, readJournals, recordedCommits, revealTimeline, sleep, startServer, workbenchUrlFor,
 } from './reliabilityHarness';
-import { screenshot, startSession } from './workbench';
+import { screenshot, startSession, waitForSessionJournal } from './workbench';
 
 /**
  * Kills code-server (its whole process group, extension host included) with SIGKILL at random
@@ -60,8 +60,7 @@ describe('reliability: SIGKILL while recording (e2e, Chromium + code-server)', f
   /** Waits until the (re)loaded workbench's Timeline shows the session recording; returns when it did. */
   async function waitRecording(loading: Promise<unknown>): Promise<number> {
     await loading;
-    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-    await page.locator('.activitybar [aria-label^="Session Journal"]').first().waitFor({ timeout: 90_000 });
+    await waitForSessionJournal(page, 90_000);
     const frame = await revealTimeline(page);
     try {
       await frame.locator('.session[data-state="recording"]').waitFor({ timeout: 90_000 });

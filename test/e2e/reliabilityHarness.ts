@@ -9,7 +9,7 @@ import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { JournalEvent } from '../../src/core/events';
 import { parseJournal } from '../../src/core/journalCodec';
 import type { JournalProblem } from '../../src/core/journalCodec';
-import { runCommand, timelineFrame } from './workbench';
+import { runCommand, timelineFrame, waitForSessionJournal } from './workbench';
 
 const execFileAsync = promisify(execFile);
 const projectRoot = path.resolve(__dirname, '..', '..');
@@ -65,18 +65,21 @@ export async function workbenchUrlFor(server: CodeServer, folder: string): Promi
   return (await codeServerModule()).workbenchUrl(server, { folder });
 }
 
-/** Opens (or reloads) `page` on the workbench for `folder` and waits for the Session Journal activity-bar entry. */
+/**
+ * Opens (or reloads) `page` on the workbench for `folder` and waits until Session Journal runs in
+ * it. Navigation counts as done once the page is committed: what a person waits for is the
+ * workbench, not the load event of every script and font, which comes late on a busy machine.
+ */
 export async function openWorkbenchPage(page: Page, server: CodeServer, folder: string): Promise<void> {
-  // Wait for the workbench, not the page's load event: on a loaded machine its many scripts
-  // can take longer than goto's 30 s, while the workbench waits below allow 90 s.
   await page.goto(await workbenchUrlFor(server, folder), { waitUntil: 'commit' });
-  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-  await page.locator('.activitybar [aria-label^="Session Journal"]').first().waitFor({ timeout: 90_000 });
+  await waitForSessionJournal(page, 90_000);
 }
 
 /**
- * Shows the Timeline with its own command (it focuses the view, never toggles it): clicking the
- * activity-bar icon while the workbench is still restoring its layout can close the side bar.
+ * Shows the Timeline with its own command from the palette (it focuses the view, never toggles it):
+ * clicking the activity-bar icon while the workbench is still restoring its layout can close the
+ * side bar. runCommand opens the palette only once the extension runs (its status bar item shows):
+ * after a reload the activity-bar icon is drawn from memory before the command is registered.
  */
 export async function revealTimeline(page: Page): Promise<FrameLocator> {
   await runCommand(page, 'Session Journal: Show Timeline');

@@ -166,8 +166,7 @@ describe('reliability: untrusted workspace, CSP, two windows (e2e, Chromium + co
       await (await revealTimeline(page)).locator('.header').waitFor({ timeout: 30_000 });
       const first = await readCsp(await timelineContentFrame(page));
       // Reload the window: the view is resolved again and its HTML built anew.
-      await page.reload();
-      await page.locator('.activitybar [aria-label^="Session Journal"]').first().waitFor({ timeout: 90_000 });
+      await page.reload({ waitUntil: 'commit' });
       const frame = await revealTimeline(page);
       await explained(page, frame, 'csp-reopen', frame.locator('.header'));
       const second = await readCsp(await timelineContentFrame(page));

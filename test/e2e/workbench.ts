@@ -30,10 +30,9 @@ export async function openWorkbench(options: { settings?: Record<string, unknown
   const server = await cs.startCodeServer({ settings: options.settings });
   const browser = await cs.launchBrowser();
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await page.goto(cs.workbenchUrl(server, { folder: workspace }));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  // The activity bar entry appears once the extension's contributions are registered.
-  await page.locator('.activitybar a[aria-label^="Session Journal"], .activitybar [aria-label^="Session Journal"]').first().waitFor({ timeout: 60_000 });
+  // Done once the page is committed: a person waits for the workbench, not for the load event of every script.
+  await page.goto(cs.workbenchUrl(server, { folder: workspace }), { waitUntil: 'commit' });
+  await waitForSessionJournal(page, 60_000);
   return {
     page,
     workspace,
@@ -45,18 +44,70 @@ export async function openWorkbench(options: { settings?: Record<string, unknown
   };
 }
 
-/** Runs a command from the command palette by its title, as a user would type it. */
+/**
+ * The Session Journal item in the status bar ("Journal", or the recording clock). The extension
+ * creates it when it activates, so a person who sees it knows the extension is running.
+ */
+export function journalStatusItem(page: Page): Locator {
+  return page.locator('.statusbar-item[aria-label^="Session Journal"]').first();
+}
+
+/**
+ * Waits until the workbench is up and Session Journal runs in it, as a person sees it: the window,
+ * then the extension's status bar item. The activity-bar icon is no proof: after a reload, and in
+ * a second window of the same profile, VS Code draws the icons it remembers before the extension
+ * is registered, and a palette opened then never lists the extension's commands. The extension
+ * activates on `onStartupFinished`, after the workbench restored its views and editors, so once
+ * its item shows, its commands are registered and no restoring view takes the focus.
+ */
+export async function waitForSessionJournal(page: Page, timeout = 90_000): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ timeout });
+  await journalStatusItem(page).waitFor({ timeout });
+}
+
+/**
+ * Runs a command from the command palette by its title, as a person does: once the window has
+ * started, opens the palette (F1), sees its field focused and showing ">", types the title, sees
+ * it typed, and clicks the row with exactly that label. The palette lists the commands known when
+ * its text changes, so it is only opened once the extension's commands are (see waitForSessionJournal).
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
+  await waitForSessionJournal(page);
   await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
+  const input = quickInput(page);
+  await expectFocusedValue(page, '>', 'the command palette to open with its field focused and showing ">"');
+  await page.keyboard.type(title, { delay: 5 });
+  await expectFocusedValue(page, `>${title}`, `the command palette to show ">${title}"`);
   // The palette ranks fuzzy matches, so the first row is not always the command asked for
   // ("Color Theme" also finds "Browse Color Themes in Marketplace"): choose the exact label.
   const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
-  await row.waitFor();
+  try {
+    await row.waitFor();
+  } catch (err) {
+    const listed = await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts().catch(() => []);
+    const file = await screenshot(page, `palette-missing-${title.replace(/\W+/g, '-')}`).catch(() => '(no screenshot)');
+    throw new Error(`The command palette, showing "${await input.inputValue().catch(() => '?')}", lists no command "${title}"; `
+      + `it lists: ${listed.map((l) => `"${l}"`).join(', ') || 'nothing'}. Screenshot: ${file}\n${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
   await row.click();
+}
+
+/** Waits until the focused element is the quick input's field holding exactly `value`. */
+async function expectFocusedValue(page: Page, value: string, what: string): Promise<void> {
+  try {
+    await page.waitForFunction((want) => {
+      const el = document.activeElement;
+      return el instanceof HTMLInputElement && el.closest('.quick-input-widget') !== null && el.value === want;
+    }, value);
+  } catch (err) {
+    const seen = await page.evaluate(() => {
+      const el = document.activeElement;
+      return `focus on <${el?.tagName.toLowerCase() ?? 'nothing'} class="${el?.className ?? ''}">${el instanceof HTMLInputElement ? ` holding "${el.value}"` : ''}`;
+    }).catch(() => 'nothing readable');
+    const file = await screenshot(page, 'palette-not-ready').catch(() => '(no screenshot)');
+    throw new Error(`Timed out waiting for ${what}: ${seen}. Screenshot: ${file}\n${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
 }
 
 /** Clicks the Session Journal icon in the activity bar and returns the Timeline webview's frame. */
