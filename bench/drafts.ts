@@ -3,8 +3,8 @@
  * commit subjects a working day produces (a few with secrets in them, so redaction does real
  * work), in the proportions a session has: mostly commands, then save bursts, a few commits.
  */
-import { SCHEMA_VERSION } from '../src/core/events';
-import type { EventDraft, JournalEvent } from '../src/core/events';
+import { SCHEMA_VERSION } from '../src/core/journal/events';
+import type { EventDraft, JournalEvent } from '../src/core/journal/events';
 
 const COMMANDS = [
   'git status',

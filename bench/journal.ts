@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { serializeEvent } from '../src/core/journalCodec';
-import { loadSession, sessionFile } from '../src/core/journalStore';
+import { serializeEvent } from '../src/core/journal/journalCodec';
+import { loadSession, sessionFile } from '../src/core/journal/journalStore';
 import { syntheticSession } from './drafts';
 import { figure } from './figure';
 import type { Figure } from './figure';

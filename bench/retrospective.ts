@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { marked } from 'marked';
-import { ofKind } from '../src/core/events';
+import { ofKind } from '../src/core/journal/events';
 import { buildRetrospective } from '../src/core/retrospective/buildRetrospective';
 import { renderRetrospective } from '../src/core/retrospective/renderRetrospective';
 import { validateRetrospective } from '../src/core/validator/validate';

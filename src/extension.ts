@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Scheduler } from './core/burstCoalescer';
+import type { Scheduler } from './core/capture/burstCoalescer';
 import { ActivityAdapter } from './vscode/adapters/activityAdapter';
 import { DebugAdapter } from './vscode/adapters/debugAdapter';
 import { FileOpAdapter } from './vscode/adapters/fileOpAdapter';
@@ -11,8 +11,8 @@ import { TerminalAdapter } from './vscode/adapters/terminalAdapter';
 import { createCommands } from './vscode/commands/allCommands';
 import { registerCommands } from './vscode/commands/command';
 import { FrictionPrompter } from './vscode/friction/frictionPrompter';
-import { createGitRunner } from './vscode/git/gitRunner';
-import type { GitRunner } from './vscode/git/gitRunner';
+import { createGitRunner } from './core/git/gitRunner';
+import type { GitRunner } from './core/git/gitRunner';
 import { createLog, describeError } from './vscode/log';
 import { createRedactor, SwitchableRedactor } from './vscode/redactor';
 import { RetrospectiveService } from './vscode/retrospective/retrospectiveService';

@@ -4,8 +4,8 @@
  * host's point of view (it renders captured strings), so every message it sends goes through
  * {@link isWebviewMessage} before the host acts on it.
  */
-import type { JournalEvent } from '../core/events';
-import type { SessionSnapshot } from '../core/sessionState';
+import type { JournalEvent } from '../core/journal/events';
+import type { SessionSnapshot } from '../core/journal/sessionState';
 
 /** The session summary the header shows: exactly what `summarize()` computes, passed through. */
 export type TimelineSummary = SessionSnapshot;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { FrictionCategory, FrictionTrigger, JournalEvent } from '../core/events';
-import { FRICTION_CATEGORIES } from '../core/events';
-import { describeEvent, shorten } from '../core/describeEvent';
+import type { FrictionCategory, FrictionTrigger, JournalEvent } from '../core/journal/events';
+import { FRICTION_CATEGORIES } from '../core/journal/events';
+import { describeEvent, shorten } from '../core/timeline/describeEvent';
 
 /** Long enough for a sentence or two, short enough to stay one timeline row. */
 export const MAX_ENTRY_LENGTH = 2000;

@@ -1,6 +1,6 @@
-import type { EventDraft } from '../core/events';
-import type { RedactOptions } from '../core/redact';
-import { compileRedactOptions, isExcludedCommand, isExcludedPath, redact, redactEvent } from '../core/redact';
+import type { EventDraft } from '../core/journal/events';
+import type { RedactOptions } from '../core/redaction/redact';
+import { compileRedactOptions, isExcludedCommand, isExcludedPath, redact, redactEvent } from '../core/redaction/redact';
 import type { Settings } from './settings';
 
 /** Redaction with the user's current settings compiled once (not per event). */

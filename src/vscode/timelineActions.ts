@@ -5,7 +5,7 @@ import { CommandIds } from './commands/commandIds';
 import { deleteEntry, editEntry } from './commands/editEntry';
 import type { SessionController } from './sessionController';
 import type { Log } from './log';
-import type { GitRunner } from './git/gitRunner';
+import type { GitRunner } from '../core/git/gitRunner';
 
 /** Resolves a workspace-relative path from the journal (multi-root paths start with the folder name). */
 export function resolveWorkspacePath(relative: string): vscode.Uri | undefined {

@@ -1,5 +1,5 @@
-import type { JournalEvent } from '../core/events';
-import { commandFailed } from '../core/events';
+import type { JournalEvent } from '../core/journal/events';
+import { commandFailed } from '../core/journal/events';
 import type { TimelineCategory } from '../shared/protocol';
 
 /**

@@ -1,10 +1,10 @@
-import type { EditEvent, JournalEvent } from '../core/events';
-import { describeEvent } from '../core/describeEvent';
+import type { EditEvent, JournalEvent } from '../core/journal/events';
+import { describeEvent } from '../core/timeline/describeEvent';
 import type { TimelineCategory, TimelineOrder } from '../shared/protocol';
 import type { EventStyle } from './eventStyle';
 import { categoryOf, styleOf } from './eventStyle';
 import { hourStart } from './format';
-import { applyEdit } from '../core/sessionState';
+import { applyEdit } from '../core/journal/sessionState';
 
 /**
  * The timeline's data, kept apart from the DOM so it can be tested in Node and so the list can

@@ -1,4 +1,4 @@
-import type { JournalEvent } from '../core/events';
+import type { JournalEvent } from '../core/journal/events';
 import type { HostToWebviewMessage, TimelineCategory, TimelineOrder, TimelineSummary } from '../shared/protocol';
 import { el } from './dom';
 import { isEditable } from './eventStyle';

@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
-import type { JournalEvent } from '../../src/core/events';
-import { parseJournal } from '../../src/core/journalCodec';
-import type { JournalProblem } from '../../src/core/journalCodec';
+import type { JournalEvent } from '../../src/core/journal/events';
+import { parseJournal } from '../../src/core/journal/journalCodec';
+import type { JournalProblem } from '../../src/core/journal/journalCodec';
 import { runCommand, timelineFrame, waitForSessionJournal } from './workbench';
 
 const execFileAsync = promisify(execFile);

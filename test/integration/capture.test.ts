@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SessionJournalApi } from '../../src/extension';
-import type { CommitEvent, JournalEvent } from '../../src/core/events';
+import type { CommitEvent, JournalEvent } from '../../src/core/journal/events';
 import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
 import { excludeFromStatus, git, head, initRepo, uniqueName, writeLines } from './helpers/gitRepo';
 import type { IntegratedTerminal } from './helpers/terminal';

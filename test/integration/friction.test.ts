@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SessionJournalApi } from '../../src/extension';
-import type { CommandEvent } from '../../src/core/events';
+import type { CommandEvent } from '../../src/core/journal/events';
 import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
 import { runAcceptingPrompts } from './helpers/quickInput';
 import type { IntegratedTerminal } from './helpers/terminal';

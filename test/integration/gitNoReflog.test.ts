@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SessionJournalApi } from '../../src/extension';
-import type { CommitEvent } from '../../src/core/events';
+import type { CommitEvent } from '../../src/core/journal/events';
 import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
 import { excludeFromStatus, git, gitWithEnv, head, uniqueName, writeLines } from './helpers/gitRepo';
 import { waitFor } from './helpers/wait';

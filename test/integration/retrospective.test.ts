@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SessionJournalApi } from '../../src/extension';
-import type { CommandEvent, CommitEvent, SessionStartEvent } from '../../src/core/events';
+import type { CommandEvent, CommitEvent, SessionStartEvent } from '../../src/core/journal/events';
 import type { ValidationResult } from '../../src/core/validator/types';
 import { validateRetrospective } from '../../src/core/validator/validate';
 import { EXTENSION_ID, endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';

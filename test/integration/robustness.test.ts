@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SessionJournalApi } from '../../src/extension';
-import { describeEvent } from '../../src/core/describeEvent';
+import { describeEvent } from '../../src/core/timeline/describeEvent';
 import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
 import { git, head, uniqueName, writeLines } from './helpers/gitRepo';
 import { runAcceptingPrompts } from './helpers/quickInput';
@@ -12,7 +12,7 @@ import { editAndSave } from './helpers/saves';
 import { findLogLine } from './helpers/extensionLog';
 import { waitFor } from './helpers/wait';
 
-/** The journal's cap on a command line (MAX_COMMAND_LINE in src/core/commandRecord.ts), as the spec says it. */
+/** The journal's cap on a command line (MAX_COMMAND_LINE in src/core/capture/commandRecord.ts), as the spec says it. */
 const MAX_COMMAND_LINE = 4000;
 /** Five times the cap, short enough for bash's line editor (slow on long lines, over a minute for 100k characters on a loaded machine) to take in a second or two. 1 MB lines are covered by the redaction unit tests. */
 const LONG_LINE_LENGTH = Number(process.env.SJ_LONG_LINE || 20_000);

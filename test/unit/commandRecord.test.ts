@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { CommandFacts } from '../../src/core/commandRecord';
-import { MAX_COMMAND_LINE, commandDraft } from '../../src/core/commandRecord';
+import type { CommandFacts } from '../../src/core/capture/commandRecord';
+import { MAX_COMMAND_LINE, commandDraft } from '../../src/core/capture/commandRecord';
 
 const facts = (over: Partial<CommandFacts>): CommandFacts => ({
   redacted: 'npm test', rawLength: 8, start: 1000, end: 3500, confidence: 'high', exitCode: 0, terminal: 'bash', ...over,

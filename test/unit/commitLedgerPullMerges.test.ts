@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { commitLedger, commitTotals } from '../../src/core/commitLedger';
-import type { CommitOperation, JournalEvent } from '../../src/core/events';
-import { parseReflogLine, reflogRecording } from '../../src/core/reflogParser';
+import { commitLedger, commitTotals } from '../../src/core/git/commitLedger';
+import type { CommitOperation, JournalEvent } from '../../src/core/journal/events';
+import { parseReflogLine, reflogRecording } from '../../src/core/git/reflogParser';
 import { buildRetrospective } from '../../src/core/retrospective/buildRetrospective';
-import { summarize } from '../../src/core/sessionState';
+import { summarize } from '../../src/core/journal/sessionState';
 import { JournalFixture } from './retrospectiveFixture';
 
 const BASE = Date.UTC(2026, 2, 3, 9, 0, 0);

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { commitLedger, commitTotals, countsAsCommit } from '../../src/core/commitLedger';
-import type { JournalEvent } from '../../src/core/events';
+import { commitLedger, commitTotals, countsAsCommit } from '../../src/core/git/commitLedger';
+import type { JournalEvent } from '../../src/core/journal/events';
 import { buildRetrospective } from '../../src/core/retrospective/buildRetrospective';
 import { renderRetrospective } from '../../src/core/retrospective/renderRetrospective';
 import { RealGitSession } from './realGitSession';

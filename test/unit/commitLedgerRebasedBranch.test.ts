@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { commitLedger, commitTotals } from '../../src/core/commitLedger';
-import type { EventDraft, JournalEvent } from '../../src/core/events';
-import { ReflogBranchTracker } from '../../src/core/reflogBranch';
-import { parseReflogLine, reflogRecording } from '../../src/core/reflogParser';
+import { commitLedger, commitTotals } from '../../src/core/git/commitLedger';
+import type { EventDraft, JournalEvent } from '../../src/core/journal/events';
+import { ReflogBranchTracker } from '../../src/core/git/reflogBranch';
+import { parseReflogLine, reflogRecording } from '../../src/core/git/reflogParser';
 import { JournalFixture } from './retrospectiveFixture';
 
 const BASE = Date.UTC(2026, 2, 3, 9, 0, 0);

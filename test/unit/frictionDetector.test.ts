@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { CommandEvent, GitOpEvent, JournalEvent, TaskEvent } from '../../src/core/events';
-import { SCHEMA_VERSION } from '../../src/core/events';
+import type { CommandEvent, GitOpEvent, JournalEvent, TaskEvent } from '../../src/core/journal/events';
+import { SCHEMA_VERSION } from '../../src/core/journal/events';
 import { FrictionDetector, detectFriction } from '../../src/core/friction/frictionDetector';
 import { commandFailedRule, guessCategory, slowCommandRule } from '../../src/core/friction/frictionRules';
 import type { FrictionRuleId, FrictionSignal } from '../../src/core/friction/frictionTypes';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { CommandEvent, FrictionEvent } from '../../src/core/events';
-import { SCHEMA_VERSION } from '../../src/core/events';
+import type { CommandEvent, FrictionEvent } from '../../src/core/journal/events';
+import { SCHEMA_VERSION } from '../../src/core/journal/events';
 import { FrictionDetector } from '../../src/core/friction/frictionDetector';
 import type { FrictionSignal } from '../../src/core/friction/frictionTypes';
 import type { PromptDecision } from '../../src/core/friction/promptGate';

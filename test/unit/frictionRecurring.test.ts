@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { FrictionCategory, FrictionEvent } from '../../src/core/events';
-import { SCHEMA_VERSION } from '../../src/core/events';
+import type { FrictionCategory, FrictionEvent } from '../../src/core/journal/events';
+import { SCHEMA_VERSION } from '../../src/core/journal/events';
 import type { SessionFriction } from '../../src/core/friction/recurringFriction';
 import { findRecurringFriction } from '../../src/core/friction/recurringFriction';
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import type { JournalEvent } from '../../src/core/events';
-import { eventProblem, parseJournal } from '../../src/core/journalCodec';
-import type { ParsedJournal } from '../../src/core/journalCodec';
-import { sessionFile } from '../../src/core/journalStore';
-import { SessionRecorder } from '../../src/core/sessionRecorder';
+import type { JournalEvent } from '../../src/core/journal/events';
+import { eventProblem, parseJournal } from '../../src/core/journal/journalCodec';
+import type { ParsedJournal } from '../../src/core/journal/journalCodec';
+import { sessionFile } from '../../src/core/journal/journalStore';
+import { SessionRecorder } from '../../src/core/journal/sessionRecorder';
 import { validateRetrospective } from '../../src/core/validator/validate';
 import type { ValidationResult } from '../../src/core/validator/types';
 import { tempDir } from './journalFixtures';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { parseReflog, parseReflogLine, reflogRecording, splitCompleteLines } from '../../src/core/reflogParser';
-import { parseNumstat, parseNumstatZ, renamedPath, unquoteGitPath } from '../../src/core/numstatParser';
-import { parseCommitShow, parseLogRecord } from '../../src/core/logRecordParser';
+import { parseReflog, parseReflogLine, reflogRecording, splitCompleteLines } from '../../src/core/git/reflogParser';
+import { parseNumstat, parseNumstatZ, renamedPath, unquoteGitPath } from '../../src/core/git/numstatParser';
+import { parseCommitShow, parseLogRecord } from '../../src/core/git/logRecordParser';
 
 const A = '3a262fea5133548db4473ab6602b7cf51c5dced4';
 const B = '84960b216b778c5e27da188c1bad2a3ddbc8266f';

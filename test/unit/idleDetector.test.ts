@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { EventDraft, IdleEvent } from '../../src/core/events';
-import { IdleDetector } from '../../src/core/idleDetector';
+import type { EventDraft, IdleEvent } from '../../src/core/journal/events';
+import { IdleDetector } from '../../src/core/capture/idleDetector';
 
 function setup(idleMs = 5 * 60_000): { detector: IdleDetector; emitted: EventDraft<IdleEvent>[] } {
   const emitted: EventDraft<IdleEvent>[] = [];

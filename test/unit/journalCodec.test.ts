@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SCHEMA_VERSION } from '../../src/core/events';
-import type { JournalEvent } from '../../src/core/events';
-import { eventProblem, parseJournal, serializeEvent } from '../../src/core/journalCodec';
+import { SCHEMA_VERSION } from '../../src/core/journal/events';
+import type { JournalEvent } from '../../src/core/journal/events';
+import { eventProblem, parseJournal, serializeEvent } from '../../src/core/journal/journalCodec';
 import { commandDraft, stamp } from './journalFixtures';
 import { withinHangLimit } from './hangGuard';
 

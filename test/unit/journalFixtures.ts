@@ -2,10 +2,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SCHEMA_VERSION } from '../../src/core/events';
-import type { EventDraft, JournalEvent } from '../../src/core/events';
-import { nodeJournalFs } from '../../src/core/journalFs';
-import type { JournalFs } from '../../src/core/journalFs';
+import { SCHEMA_VERSION } from '../../src/core/journal/events';
+import type { EventDraft, JournalEvent } from '../../src/core/journal/events';
+import { nodeJournalFs } from '../../src/core/journal/journalFs';
+import type { JournalFs } from '../../src/core/journal/journalFs';
 
 /** A fresh temp folder, removed by the returned cleanup. */
 export function tempDir(): { dir: string; cleanup: () => void } {

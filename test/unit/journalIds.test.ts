@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isValidSessionId, newId, newSessionId } from '../../src/core/ids';
+import { isValidSessionId, newId, newSessionId } from '../../src/core/journal/ids';
 
 describe('ids', () => {
   it('makes distinct short event ids', () => {

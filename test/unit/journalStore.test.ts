@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SCHEMA_VERSION } from '../../src/core/events';
-import type { EventDraft, JournalEvent } from '../../src/core/events';
-import { serializeEvent } from '../../src/core/journalCodec';
+import { SCHEMA_VERSION } from '../../src/core/journal/events';
+import type { EventDraft, JournalEvent } from '../../src/core/journal/events';
+import { serializeEvent } from '../../src/core/journal/journalCodec';
 import {
   exportSessionJson, findOpenSession, listRecentSessions, listSessions, loadSession, sessionFile, sessionsDir, summarizeJournal,
-} from '../../src/core/journalStore';
+} from '../../src/core/journal/journalStore';
 import { stamp, tempDir } from './journalFixtures';
 
 function writeJournal(storageDir: string, id: string, drafts: EventDraft[], tail = ''): JournalEvent[] {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseJournal, serializeEvent } from '../../src/core/journalCodec';
-import { JournalWriter } from '../../src/core/journalWriter';
-import type { JournalWriteFailure, JournalWriteRecovery } from '../../src/core/journalWriter';
+import { parseJournal, serializeEvent } from '../../src/core/journal/journalCodec';
+import { JournalWriter } from '../../src/core/journal/journalWriter';
+import type { JournalWriteFailure, JournalWriteRecovery } from '../../src/core/journal/journalWriter';
 import { FlakyFs, commandDraft, sleep, stamp, tempDir } from './journalFixtures';
 
 function lineFor(i: number): string {

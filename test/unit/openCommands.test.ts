@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { OpenCommands } from '../../src/core/openCommands';
+import { OpenCommands } from '../../src/core/capture/openCommands';
 
 /** Executions and terminals are objects in VS Code; plain objects stand for them (identity is what counts). */
 const exec = (name: string): { name: string } => ({ name });

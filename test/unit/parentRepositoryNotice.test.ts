@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findRepositories, unfollowedParentRepositories } from '../../src/vscode/git/repositoryFinder';
+import { findRepositories, unfollowedParentRepositories } from '../../src/core/git/repositoryFinder';
 
 /** Which repositories above a workspace folder deserve the "not captured" notice. */
 describe('parent repositories that are not followed', () => {

@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { commitDraft, gitOpDraft, parseCommitDetails, parseHashList, showArgs, unreachableArgs } from '../../src/core/commitDetails';
-import type { JournalEvent } from '../../src/core/events';
-import { parseNumstat } from '../../src/core/numstatParser';
-import { ReflogBranchTracker } from '../../src/core/reflogBranch';
-import { parseReflogLine, reflogRecording } from '../../src/core/reflogParser';
-import { isLocalBranch, readBranch } from '../../src/vscode/git/repositoryFinder';
+import { commitDraft, gitOpDraft, parseCommitDetails, parseHashList, showArgs, unreachableArgs } from '../../src/core/git/commitDetails';
+import type { JournalEvent } from '../../src/core/journal/events';
+import { parseNumstat } from '../../src/core/git/numstatParser';
+import { ReflogBranchTracker } from '../../src/core/git/reflogBranch';
+import { parseReflogLine, reflogRecording } from '../../src/core/git/reflogParser';
+import { isLocalBranch, readBranch } from '../../src/core/git/repositoryFinder';
 import { JournalFixture } from './retrospectiveFixture';
 
 const IDENTITY = { GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com' };

@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
-import type { JournalEvent } from '../../src/core/events';
-import { parseJournal, serializeEvent } from '../../src/core/journalCodec';
-import { loadSession } from '../../src/core/journalStore';
+import type { JournalEvent } from '../../src/core/journal/events';
+import { parseJournal, serializeEvent } from '../../src/core/journal/journalCodec';
+import { loadSession } from '../../src/core/journal/journalStore';
 import { buildRecordedRetrospective, uncommittedAtEnd, withDocumentedFriction } from '../../src/core/retrospective/recordedRetrospective';
 import { renderMetricsTable } from '../../src/core/retrospective/renderMetrics';
 import { renderRetrospective } from '../../src/core/retrospective/renderRetrospective';
 import { stripHints } from '../../src/core/retrospective/retrospectiveFile';
-import { SessionRecorder } from '../../src/core/sessionRecorder';
-import { summarize } from '../../src/core/sessionState';
+import { SessionRecorder } from '../../src/core/journal/sessionRecorder';
+import { summarize } from '../../src/core/journal/sessionState';
 import { commandDraft, tempDir } from './journalFixtures';
 import { JournalFixture, MINUTE } from './retrospectiveFixture';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { EventDraft } from '../../src/core/events';
-import { compileRedactOptions, isExcludedCommand, isExcludedPath, redact, redactEvent, redactionMarker } from '../../src/core/redact';
-import { isSensitiveName } from '../../src/core/redactPatterns';
-import { expandBraces, globToRegExp, matchGlob } from '../../src/core/pathGlob';
+import type { EventDraft } from '../../src/core/journal/events';
+import { compileRedactOptions, isExcludedCommand, isExcludedPath, redact, redactEvent, redactionMarker } from '../../src/core/redaction/redact';
+import { isSensitiveName } from '../../src/core/redaction/redactPatterns';
+import { expandBraces, globToRegExp, matchGlob } from '../../src/core/capture/pathGlob';
 import { FAKE_SECRETS } from '../fixtures/secrets/fakeSecrets';
 import { withinHangLimit } from './hangGuard';
 

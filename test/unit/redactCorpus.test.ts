@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { redact } from '../../src/core/redact';
+import { redact } from '../../src/core/redaction/redact';
 import { FAKE_SECRETS, expandFakeSecrets } from '../fixtures/secrets/fakeSecrets';
 
 const expand = expandFakeSecrets;

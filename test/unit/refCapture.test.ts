@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { commitLedger, commitTotals } from '../../src/core/commitLedger';
-import type { EventDraft, JournalEvent } from '../../src/core/events';
-import type { RefSnapshot } from '../../src/core/refCapture';
-import { EMPTY_SNAPSHOT, missingReflogReason, parseLoggedCommits, parseRefSnapshot, refChangeDrafts, refQueries } from '../../src/core/refCapture';
+import { commitLedger, commitTotals } from '../../src/core/git/commitLedger';
+import type { EventDraft, JournalEvent } from '../../src/core/journal/events';
+import type { RefSnapshot } from '../../src/core/git/refCapture';
+import { EMPTY_SNAPSHOT, missingReflogReason, parseLoggedCommits, parseRefSnapshot, refChangeDrafts, refQueries } from '../../src/core/git/refCapture';
 import { JournalFixture } from './retrospectiveFixture';
 
 // Literal output of git 2.39 in a repository made with `git -c core.logAllRefUpdates=false init`.

@@ -3,10 +3,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { branchAfter, ReflogBranchTracker } from '../../src/core/reflogBranch';
-import { parseReflog } from '../../src/core/reflogParser';
+import { branchAfter, ReflogBranchTracker } from '../../src/core/git/reflogBranch';
+import { parseReflog } from '../../src/core/git/reflogParser';
 import { B, reflogEntry } from './reflogFixtures';
-import { isLocalBranch } from '../../src/vscode/git/repositoryFinder';
+import { isLocalBranch } from '../../src/core/git/repositoryFinder';
 
 const entry = reflogEntry;
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ReflogBranchTracker } from '../../src/core/reflogBranch';
+import { ReflogBranchTracker } from '../../src/core/git/reflogBranch';
 import { B, reflogEntry } from './reflogFixtures';
 
 const entry = reflogEntry;

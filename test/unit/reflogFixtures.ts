@@ -1,5 +1,5 @@
-import type { ReflogEntry } from '../../src/core/reflogParser';
-import { parseReflogLine } from '../../src/core/reflogParser';
+import type { ReflogEntry } from '../../src/core/git/reflogParser';
+import { parseReflogLine } from '../../src/core/git/reflogParser';
 
 export const A = '3a262fea5133548db4473ab6602b7cf51c5dced4';
 export const B = '84960b216b778c5e27da188c1bad2a3ddbc8266f';

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { ReflogCursor } from '../../src/core/reflogResume';
+import type { ReflogCursor } from '../../src/core/git/reflogResume';
 import {
   cursorAfter, cursorFromTime, EMPTY_CURSOR, lastCompleteLine, linesAfterRewrite, reflogFileChange,
-} from '../../src/core/reflogResume';
-import { ReflogWatcher } from '../../src/vscode/git/reflogWatcher';
+} from '../../src/core/git/reflogResume';
+import { ReflogWatcher } from '../../src/core/git/reflogWatcher';
 
 const hash = (n: number): string => n.toString(16).padStart(40, '0');
 /** A reflog line as git writes it, `n` also fixing its hashes; `seconds` its time. */

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import type { EventDraft, JournalEvent } from '../../src/core/events';
+import type { EventDraft, JournalEvent } from '../../src/core/journal/events';
 import { buildRetrospective } from '../../src/core/retrospective/buildRetrospective';
 import { isNotableCommand, isTrivialCommand } from '../../src/core/retrospective/notableCommands';
 import { renderRetrospective } from '../../src/core/retrospective/renderRetrospective';

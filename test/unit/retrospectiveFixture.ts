@@ -2,8 +2,8 @@
  * Synthetic journals for the retrospective tests: a small builder that stamps ids, versions and
  * times the way the journal writer does, and the fixed sessions the golden files are made from.
  */
-import type { EventDraft, JournalEvent } from '../../src/core/events';
-import { SCHEMA_VERSION } from '../../src/core/events';
+import type { EventDraft, JournalEvent } from '../../src/core/journal/events';
+import { SCHEMA_VERSION } from '../../src/core/journal/events';
 
 export const MINUTE = 60_000;
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ofKind } from '../../src/core/events';
+import { ofKind } from '../../src/core/journal/events';
 import { findRecurringFriction } from '../../src/core/friction/recurringFriction';
 import { buildRetrospective } from '../../src/core/retrospective/buildRetrospective';
 import { renderRetrospective } from '../../src/core/retrospective/renderRetrospective';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import type { EventDraft, FileOpEvent, SaveBurstEvent } from '../../src/core/events';
-import type { Scheduler } from '../../src/core/burstCoalescer';
-import { SaveCoalescer } from '../../src/core/saveCoalescer';
-import { FileOpCoalescer } from '../../src/core/fileOpCoalescer';
+import type { EventDraft, FileOpEvent, SaveBurstEvent } from '../../src/core/journal/events';
+import type { Scheduler } from '../../src/core/capture/burstCoalescer';
+import { SaveCoalescer } from '../../src/core/capture/saveCoalescer';
+import { FileOpCoalescer } from '../../src/core/capture/fileOpCoalescer';
 import { withinHangLimit } from './hangGuard';
 
 /** A fake clock: timers fire only when the test advances time. */

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventDraft, JournalEvent } from '../../src/core/events';
-import { exportSessionJson, loadSession, sessionFile } from '../../src/core/journalStore';
-import { compileRedactOptions, redactEvent } from '../../src/core/redact';
+import type { EventDraft, JournalEvent } from '../../src/core/journal/events';
+import { exportSessionJson, loadSession, sessionFile } from '../../src/core/journal/journalStore';
+import { compileRedactOptions, redactEvent } from '../../src/core/redaction/redact';
 import { buildRetrospective } from '../../src/core/retrospective/buildRetrospective';
 import { renderRetrospective } from '../../src/core/retrospective/renderRetrospective';
-import { SessionRecorder } from '../../src/core/sessionRecorder';
-import { effectiveEvents, summarize } from '../../src/core/sessionState';
+import { SessionRecorder } from '../../src/core/journal/sessionRecorder';
+import { effectiveEvents, summarize } from '../../src/core/journal/sessionState';
 import type { InitMessage } from '../../src/shared/protocol';
 import { tempDir } from './journalFixtures';
 import { FAKE_SECRETS } from '../fixtures/secrets/fakeSecrets';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { acquireSessionLock, LOCK_STALE_MS, lockHolder, refreshSessionLock, releaseSessionLock, workspaceLockKey } from '../../src/core/sessionLock';
+import { acquireSessionLock, LOCK_STALE_MS, lockHolder, refreshSessionLock, releaseSessionLock, workspaceLockKey } from '../../src/core/journal/sessionLock';
 
 function deadPid(): number {
   // A process that has exited: its pid is free (reuse within the test is practically impossible).

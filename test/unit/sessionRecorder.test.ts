@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { EventDraft, JournalEvent } from '../../src/core/events';
-import { loadSession, sessionFile, sessionsDir } from '../../src/core/journalStore';
-import { JournalWriter } from '../../src/core/journalWriter';
-import type { JournalWriteFailure } from '../../src/core/journalWriter';
-import { SessionRecorder } from '../../src/core/sessionRecorder';
-import type { SessionRecorderOptions } from '../../src/core/sessionRecorder';
-import { summarize } from '../../src/core/sessionState';
+import type { EventDraft, JournalEvent } from '../../src/core/journal/events';
+import { loadSession, sessionFile, sessionsDir } from '../../src/core/journal/journalStore';
+import { JournalWriter } from '../../src/core/journal/journalWriter';
+import type { JournalWriteFailure } from '../../src/core/journal/journalWriter';
+import { SessionRecorder } from '../../src/core/journal/sessionRecorder';
+import type { SessionRecorderOptions } from '../../src/core/journal/sessionRecorder';
+import { summarize } from '../../src/core/journal/sessionState';
 import { FlakyFs, commandDraft, tempDir } from './journalFixtures';
 
 const MIN = 60_000;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { EventDraft, JournalEvent } from '../../src/core/events';
-import { effectiveEvents, summarize } from '../../src/core/sessionState';
+import type { EventDraft, JournalEvent } from '../../src/core/journal/events';
+import { effectiveEvents, summarize } from '../../src/core/journal/sessionState';
 import { commandDraft, stamp } from './journalFixtures';
 
 const MIN = 60_000;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { CommandEvent, JournalEvent, SaveBurstEvent } from '../../src/core/events';
+import type { CommandEvent, JournalEvent, SaveBurstEvent } from '../../src/core/journal/events';
 import type { TimelineCategory } from '../../src/shared/protocol';
 import { categoryOf, isEditable, styleOf } from '../../src/webview/eventStyle';
 import type { RowOptions, TimelineRow } from '../../src/webview/timelineModel';

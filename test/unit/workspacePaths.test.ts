@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { displayCwd, toWorkspaceRelative } from '../../src/core/workspacePaths';
+import { displayCwd, toWorkspaceRelative } from '../../src/core/capture/workspacePaths';
 
 describe('workspacePaths', () => {
   describe('toWorkspaceRelative', () => {

@@ -4,7 +4,7 @@
  * and decides (with the prompt gate) whether to show anything.
  */
 
-import type { CommandEvent, GitOpEvent, JournalEvent, TaskEvent } from '../events';
+import type { CommandEvent, GitOpEvent, JournalEvent, TaskEvent } from '../journal/events';
 import { normalizeCommand } from './commandText';
 import type { FrictionRulesConfig, FrictionSignal } from './frictionTypes';
 import { DEFAULT_FRICTION_CONFIG } from './frictionTypes';

@@ -4,10 +4,10 @@
  * rules free of state lets each be tested, tuned and switched off on its own.
  */
 
-import type { CommandEvent, FrictionCategory, GitOpEvent, TaskEvent } from '../events';
-import { commandFailed } from '../events';
+import type { CommandEvent, FrictionCategory, GitOpEvent, TaskEvent } from '../journal/events';
+import { commandFailed } from '../journal/events';
 import { displayText, normalizeCommand, programName } from './commandText';
-import { formatDuration } from '../describeEvent';
+import { formatDuration } from '../timeline/describeEvent';
 import { findDiscardCommand } from './discardCommands';
 import type { FrictionRuleId, FrictionRulesConfig, FrictionSignal } from './frictionTypes';
 import { RULE_SEVERITY } from './frictionTypes';

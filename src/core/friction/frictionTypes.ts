@@ -5,7 +5,7 @@
  * shows in settings) without pulling in any detection code.
  */
 
-import type { FrictionCategory, FrictionTrigger } from '../events';
+import type { FrictionCategory, FrictionTrigger } from '../journal/events';
 
 /** Stable ids of the detection rules; settings and tests refer to rules by these names. */
 export const FRICTION_RULE_IDS = [

@@ -4,7 +4,7 @@
  * already explained would itself be friction. Pure: every method takes the time explicitly.
  */
 
-import type { FrictionEvent } from '../events';
+import type { FrictionEvent } from '../journal/events';
 import { normalizeCommand } from './commandText';
 import type { FrictionSignal } from './frictionTypes';
 

@@ -4,7 +4,7 @@
  * the retrospective point it out.
  */
 
-import type { FrictionCategory, FrictionEvent } from '../events';
+import type { FrictionCategory, FrictionEvent } from '../journal/events';
 import { jaccard, titleTokens } from './titleSimilarity';
 
 /** The part of a recorded session this analysis needs. */

@@ -3,11 +3,11 @@
  * files, commits, commands, friction, notes and lessons; the timeline and the inactive stretches
  * have their own small modules. Nothing is invented: every number and row comes from an event.
  */
-import { commitLedger, commitTotals, countsAsCommit, ownsLines } from '../commitLedger';
-import type { CommitTotals, LedgerCommit } from '../commitLedger';
-import { commandFailed } from '../events';
-import type { CommitEvent, FileChange, JournalEvent } from '../events';
-import { effectiveEvents } from '../sessionState';
+import { commitLedger, commitTotals, countsAsCommit, ownsLines } from '../git/commitLedger';
+import type { CommitTotals, LedgerCommit } from '../git/commitLedger';
+import { commandFailed } from '../journal/events';
+import type { CommitEvent, FileChange, JournalEvent } from '../journal/events';
+import { effectiveEvents } from '../journal/sessionState';
 import { inactiveIntervals, totalLength } from './inactiveTime';
 import type {
   BuildOptions,

@@ -4,7 +4,7 @@
  * caller asks) long silences between events. Stretches overlap (an idle stretch inside a pause),
  * so they are merged before they are subtracted; nothing is counted twice.
  */
-import type { JournalEvent } from '../events';
+import type { JournalEvent } from '../journal/events';
 import type { Interval } from './model';
 
 /** Stretches without work, merged, sorted and clipped to [start, end]. */

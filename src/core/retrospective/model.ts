@@ -5,8 +5,8 @@
  *
  * Strings here are plain, unescaped captured text; only the renderer escapes them.
  */
-import type { FileChange, FrictionCategory } from '../events';
-import type { TitlePart } from '../describeEvent';
+import type { FileChange, FrictionCategory } from '../journal/events';
+import type { TitlePart } from '../timeline/describeEvent';
 
 /** Who writes the narrative parts: decides between "Session Diary" and "AI Diary". */
 export type RetrospectiveAuthor = 'person' | 'agent';

@@ -3,8 +3,8 @@
  * `git status`; the reader of a retrospective wants the failures and the commands that moved
  * the work (tests, builds, deploys, pushes) or cost real time.
  */
-import type { CommandEvent } from '../events';
-import { commandFailed } from '../events';
+import type { CommandEvent } from '../journal/events';
+import { commandFailed } from '../journal/events';
 
 /** Commands that only look around; never worth a row, even when they fail (`cd typo`). */
 const TRIVIAL = new Set([

@@ -10,7 +10,7 @@
  *   events, and typing or reading writes no events, so a long silence between events is not
  *   idle time (90 minutes of steady editing must not come out as seconds of active time).
  */
-import type { FileChange, JournalEvent } from '../events';
+import type { FileChange, JournalEvent } from '../journal/events';
 import { countFrictionPoints } from '../validator/frictionCount';
 import { buildRetrospective } from './buildRetrospective';
 import { uncommittedDuringSession } from './uncommittedDelta';

@@ -2,7 +2,7 @@
  * The Metrics table, on its own because the Finish step rewrites just this table in a file the
  * user has edited: the numbers must match the record even when the prose was written by hand.
  */
-import { formatDuration } from '../describeEvent';
+import { formatDuration } from '../timeline/describeEvent';
 import type { RetrospectiveMetrics } from './model';
 
 /** The Metrics table's rows as (name, value) pairs, in a fixed order; the validator reads the `Commits` row. */

@@ -4,7 +4,7 @@
  * where only the user can write. Captured strings are always escaped; times always use the
  * session's UTC offset, never the machine's time zone.
  */
-import { formatDuration } from '../describeEvent';
+import { formatDuration } from '../timeline/describeEvent';
 import { DEFAULT_VALIDATOR_CONFIG } from '../validator/config';
 import type { ValidatorConfig } from '../validator/config';
 import { formatUtcOffset, localClock, localDate } from './localTime';

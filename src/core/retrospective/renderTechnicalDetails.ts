@@ -3,7 +3,7 @@
  * all straight from the record. Long lists are cut with a "… and N more" line so a session with
  * a 10,000-file format run still yields a file people can read.
  */
-import { formatDuration, shorten } from '../describeEvent';
+import { formatDuration, shorten } from '../timeline/describeEvent';
 import { localClock } from './localTime';
 import { codeOrEscaped, tableCodeSpan } from './markdownEscape';
 import type { CommitSummary, RetrospectiveModel } from './model';

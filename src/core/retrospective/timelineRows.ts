@@ -2,9 +2,9 @@
  * Picks the events worth a timeline row and words them. Every row copies the time of the event
  * it came from: the retrospective's times are never invented, so a reader can trust them.
  */
-import { describeEvent, formatDuration, plainTitle, shorten } from '../describeEvent';
-import type { TitlePart } from '../describeEvent';
-import type { JournalEvent, SaveBurstEvent } from '../events';
+import { describeEvent, formatDuration, plainTitle, shorten } from '../timeline/describeEvent';
+import type { TitlePart } from '../timeline/describeEvent';
+import type { JournalEvent, SaveBurstEvent } from '../journal/events';
 import { isNotableCommand, memoizedClassifier } from './notableCommands';
 import type { CommandClass } from './notableCommands';
 import type { TimelineKind, TimelineRow } from './model';

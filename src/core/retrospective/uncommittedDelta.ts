@@ -1,4 +1,4 @@
-import type { FileChange } from '../events';
+import type { FileChange } from '../journal/events';
 
 /**
  * The uncommitted changes a session made: what `git diff HEAD` showed at its end, less what it

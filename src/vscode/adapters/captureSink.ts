@@ -1,5 +1,5 @@
-import type { EventDraft, NoticeCode } from '../../core/events';
-import type { WorkspaceFolderInfo } from '../../core/workspacePaths';
+import type { EventDraft, NoticeCode } from '../../core/journal/events';
+import type { WorkspaceFolderInfo } from '../../core/capture/workspacePaths';
 
 /** The sources a user can switch off in `sessionJournal.capture.*`. */
 export type CaptureSource = 'commits' | 'commands' | 'saves' | 'tasks';

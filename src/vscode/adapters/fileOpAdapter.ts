@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { FileOpCoalescer } from '../../core/fileOpCoalescer';
-import { toWorkspaceRelative } from '../../core/workspacePaths';
+import { FileOpCoalescer } from '../../core/capture/fileOpCoalescer';
+import { toWorkspaceRelative } from '../../core/capture/workspacePaths';
 import type { CaptureSink } from './captureSink';
 import { Disposable } from '../dispose';
-import type { Scheduler } from '../../core/burstCoalescer';
+import type { Scheduler } from '../../core/capture/burstCoalescer';
 import { realScheduler } from './scheduler';
 
 /** Files created, deleted and renamed from VS Code (explorer, refactorings), coalesced into bursts. */

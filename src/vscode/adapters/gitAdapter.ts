@@ -1,24 +1,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CommitDetails } from '../../core/commitDetails';
-import { commitDraft, gitOpDraft, parseCommitDetails, parseHashList } from '../../core/commitDetails';
-import type { ReflogEntry } from '../../core/reflogParser';
-import { parseReflogLine, reflogRecording } from '../../core/reflogParser';
-import { ReflogBranchTracker } from '../../core/reflogBranch';
-import { toWorkspaceRelative } from '../../core/workspacePaths';
+import type { CommitDetails } from '../../core/git/commitDetails';
+import { commitDraft, gitOpDraft, parseCommitDetails, parseHashList } from '../../core/git/commitDetails';
+import type { ReflogEntry } from '../../core/git/reflogParser';
+import { parseReflogLine, reflogRecording } from '../../core/git/reflogParser';
+import { ReflogBranchTracker } from '../../core/git/reflogBranch';
+import { toWorkspaceRelative } from '../../core/capture/workspacePaths';
 import { Disposable } from '../dispose';
 import type { Log } from '../log';
 import { describeError } from '../log';
-import type { GitRunner } from '../git/gitRunner';
-import { isGitMissing } from '../git/gitRunner';
-import type { FoundRepository } from '../git/repositoryFinder';
-import { commonDir, findRepositories, isLocalBranch, readBranch, SKIP_DIRS, unfollowedParentRepositories } from '../git/repositoryFinder';
+import type { GitRunner } from '../../core/git/gitRunner';
+import { isGitMissing } from '../../core/git/gitRunner';
+import type { FoundRepository } from '../../core/git/repositoryFinder';
+import { commonDir, findRepositories, isLocalBranch, readBranch, SKIP_DIRS, unfollowedParentRepositories } from '../../core/git/repositoryFinder';
 import { followParentRepositories } from '../git/parentFolders';
-import { ReflogWatcher } from '../git/reflogWatcher';
-import type { RefsChanged } from '../git/refsFollower';
-import { RefsFollower } from '../git/refsFollower';
-import { missingReflogReason, refChangeDrafts } from '../../core/refCapture';
+import { ReflogWatcher } from '../../core/git/reflogWatcher';
+import type { RefsChanged } from '../../core/git/refsFollower';
+import { RefsFollower } from '../../core/git/refsFollower';
+import { missingReflogReason, refChangeDrafts } from '../../core/git/refCapture';
 import type { CaptureSink } from './captureSink';
 
 /** The setting that lets repositories above a workspace folder be followed. */

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { SaveCoalescer } from '../../core/saveCoalescer';
-import { toWorkspaceRelative } from '../../core/workspacePaths';
+import { SaveCoalescer } from '../../core/capture/saveCoalescer';
+import { toWorkspaceRelative } from '../../core/capture/workspacePaths';
 import type { CaptureSink } from './captureSink';
 import { Disposable } from '../dispose';
-import type { Scheduler } from '../../core/burstCoalescer';
+import type { Scheduler } from '../../core/capture/burstCoalescer';
 import { realScheduler } from './scheduler';
 
 /**

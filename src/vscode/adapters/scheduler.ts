@@ -1,4 +1,4 @@
-import type { Scheduler } from '../../core/burstCoalescer';
+import type { Scheduler } from '../../core/capture/burstCoalescer';
 
 /** The real-timer Scheduler the core coalescers take (core code never touches timers itself). */
 export const realScheduler: Scheduler = (ms, fn) => {

@@ -1,9 +1,9 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { commandDraft } from '../../core/commandRecord';
-import type { CommandConfidence, CommandEndNotReported } from '../../core/events';
-import { OpenCommands } from '../../core/openCommands';
-import { displayCwd } from '../../core/workspacePaths';
+import { commandDraft } from '../../core/capture/commandRecord';
+import type { CommandConfidence, CommandEndNotReported } from '../../core/journal/events';
+import { OpenCommands } from '../../core/capture/openCommands';
+import { displayCwd } from '../../core/capture/workspacePaths';
 import type { CaptureSink } from './captureSink';
 import { Disposable } from '../dispose';
 /** How long a new terminal gets to activate shell integration before we say it has none. */

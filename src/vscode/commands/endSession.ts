@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { SessionStartEvent, SessionType } from '../../core/events';
+import type { SessionStartEvent, SessionType } from '../../core/journal/events';
 import { renderRetrospective } from '../../core/retrospective/renderRetrospective';
 import { retrospectiveFileName } from '../../core/retrospective/retrospectiveFile';
 import { buildRecordedRetrospective } from '../../core/retrospective/recordedRetrospective';

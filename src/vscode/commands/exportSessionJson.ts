@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { exportSessionJson, listSessions } from '../../core/journalStore';
+import { exportSessionJson, listSessions } from '../../core/journal/journalStore';
 import type { Command } from './command';
 import { CommandIds } from './commandIds';
 import type { SessionController } from '../sessionController';

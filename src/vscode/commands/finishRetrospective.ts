@@ -1,15 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatDuration } from '../../core/describeEvent';
-import { loadSession } from '../../core/journalStore';
+import { formatDuration } from '../../core/timeline/describeEvent';
+import { loadSession } from '../../core/journal/journalStore';
 import { buildRecordedRetrospective, withDocumentedFriction } from '../../core/retrospective/recordedRetrospective';
 import { localDate, localClock } from '../../core/retrospective/localTime';
 import { upsertMetricsRow } from '../../core/retrospective/metricsLog';
 import type { MetricsLogRow } from '../../core/retrospective/metricsLog';
 import type { RetrospectiveModel } from '../../core/retrospective/model';
 import { replaceMetricsSection, stripHints } from '../../core/retrospective/retrospectiveFile';
-import { effectiveEvents } from '../../core/sessionState';
+import { effectiveEvents } from '../../core/journal/sessionState';
 import { upsertValidationChecklist } from '../../core/validator/checklist';
 import { adoptEarlierChecklist } from '../../core/validator/earlierChecklist';
 import { validateRetrospective } from '../../core/validator/validate';

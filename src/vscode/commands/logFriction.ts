@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FrictionCategory, FrictionTrigger } from '../../core/events';
+import type { FrictionCategory, FrictionTrigger } from '../../core/journal/events';
 import type { Command } from './command';
 import { CommandIds } from './commandIds';
 import type { SessionController } from '../sessionController';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { SessionSummary } from '../../core/journalStore';
-import { formatDuration } from '../../core/describeEvent';
+import type { SessionSummary } from '../../core/journal/journalStore';
+import { formatDuration } from '../../core/timeline/describeEvent';
 
 /** A quick pick over past sessions, newest first. */
 export async function pickSession(sessions: readonly SessionSummary[], title: string): Promise<SessionSummary | undefined> {

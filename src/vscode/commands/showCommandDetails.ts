@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Command } from './command';
 import { CommandIds } from './commandIds';
 import type { SessionController } from '../sessionController';
-import { formatDuration } from '../../core/describeEvent';
+import { formatDuration } from '../../core/timeline/describeEvent';
 
 /** Opens a command's recorded details (from a click in the Timeline) in a read-only editor. */
 export function showCommandDetailsCommand(controller: SessionController): Command {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { listSessions, loadSession } from '../../core/journalStore';
+import { listSessions, loadSession } from '../../core/journal/journalStore';
 import { buildRecordedRetrospective } from '../../core/retrospective/recordedRetrospective';
 import { renderRetrospective } from '../../core/retrospective/renderRetrospective';
-import { effectiveEvents } from '../../core/sessionState';
+import { effectiveEvents } from '../../core/journal/sessionState';
 import type { Command } from './command';
 import { CommandIds } from './commandIds';
 import type { SessionController } from '../sessionController';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { JournalEvent } from '../../core/events';
+import type { JournalEvent } from '../../core/journal/events';
 import { FrictionDetector } from '../../core/friction/frictionDetector';
 import type { FrictionSignal } from '../../core/friction/frictionTypes';
 import { resolveFrictionConfig } from '../../core/friction/frictionTypes';

@@ -1,9 +1,9 @@
-import type { JournalEvent } from '../../core/events';
-import { ofKind } from '../../core/events';
+import type { JournalEvent } from '../../core/journal/events';
+import { ofKind } from '../../core/journal/events';
 import { findRecurringFriction } from '../../core/friction/recurringFriction';
 import type { RecurringFriction, SessionFriction } from '../../core/friction/recurringFriction';
-import { loadRecentSessions } from '../../core/journalStore';
-import { effectiveEvents } from '../../core/sessionState';
+import { loadRecentSessions } from '../../core/journal/journalStore';
+import { effectiveEvents } from '../../core/journal/sessionState';
 
 /** Sessions looked at for recurring friction (the rule's window). */
 const WINDOW = 7;

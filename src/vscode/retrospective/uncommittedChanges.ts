@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import type { FileChange } from '../../core/events';
-import { parseNumstat } from '../../core/numstatParser';
-import { toWorkspaceRelative } from '../../core/workspacePaths';
-import type { WorkspaceFolderInfo } from '../../core/workspacePaths';
-import type { GitRunner } from '../git/gitRunner';
-import { findRepositories } from '../git/repositoryFinder';
+import type { FileChange } from '../../core/journal/events';
+import { parseNumstat } from '../../core/git/numstatParser';
+import { toWorkspaceRelative } from '../../core/capture/workspacePaths';
+import type { WorkspaceFolderInfo } from '../../core/capture/workspacePaths';
+import type { GitRunner } from '../../core/git/gitRunner';
+import { findRepositories } from '../../core/git/repositoryFinder';
 import { followParentRepositories } from '../git/parentFolders';
 import type { Log } from '../log';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { JournalEvent } from '../../core/events';
+import type { JournalEvent } from '../../core/journal/events';
 import type {
   HostToWebviewMessage,
   TimelineChange,

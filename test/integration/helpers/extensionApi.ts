@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SessionJournalApi } from '../../../src/extension';
-import type { JournalEvent } from '../../../src/core/events';
+import type { JournalEvent } from '../../../src/core/journal/events';
 
 /** The extension's id in package.json (`publisher.name`). */
 export const EXTENSION_ID = 'session-journal.session-journal';

@@ -1,4 +1,4 @@
-import type { Scheduler } from '../../../src/core/burstCoalescer';
+import type { Scheduler } from '../../../src/core/capture/burstCoalescer';
 
 interface Timer {
   readonly ms: number;

@@ -1,4 +1,4 @@
-import type { EventDraft, FileOpEvent } from './events';
+import type { EventDraft, FileOpEvent } from '../journal/events';
 import type { BurstTiming, Scheduler } from './burstCoalescer';
 import { BurstCoalescer } from './burstCoalescer';
 

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { RefSnapshot } from '../../core/refCapture';
-import { BRANCHES_ARGS, EMPTY_SNAPSHOT, HEAD_ARGS, parseLoggedCommits, parseRefSnapshot, refQueries } from '../../core/refCapture';
-import type { LoggedCommit } from '../../core/refCapture';
-import { parseHashList } from '../../core/commitDetails';
+import type { RefSnapshot } from './refCapture';
+import { BRANCHES_ARGS, EMPTY_SNAPSHOT, HEAD_ARGS, parseLoggedCommits, parseRefSnapshot, refQueries } from './refCapture';
+import type { LoggedCommit } from './refCapture';
+import { parseHashList } from './commitDetails';
 import type { GitRunner } from './gitRunner';
 import { commonDir } from './repositoryFinder';
 

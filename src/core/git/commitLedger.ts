@@ -11,7 +11,7 @@
  * So an amend replaces the repository's HEAD as the record tracks it, and a replayed commit
  * (rebase or pull pick) replaces the earlier session commit with its author time and subject.
  */
-import type { CommitEvent, GitOpEvent, JournalEvent } from './events';
+import type { CommitEvent, GitOpEvent, JournalEvent } from '../journal/events';
 
 /** How a commit that exists at the end counts. */
 export type CommitCounting =

@@ -3,7 +3,7 @@
  * user's edits and deletes, and the times and counts every view and the retrospective show.
  * Pure functions, so the sidebar, the retrospective and the CLI agree on every number.
  */
-import { commitLedger, commitTotals } from './commitLedger';
+import { commitLedger, commitTotals } from '../git/commitLedger';
 import { commandFailed } from './events';
 import type { DeleteEvent, EditEvent, EventKind, FrictionEvent, JournalEvent } from './events';
 import { FRICTION_CATEGORIES } from './events';

@@ -1,4 +1,4 @@
-import type { FileChange } from './events';
+import type { FileChange } from '../journal/events';
 
 /**
  * Parses `git show --numstat --format=` and `git diff --numstat` output into the journal's

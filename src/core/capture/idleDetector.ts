@@ -1,4 +1,4 @@
-import type { EventDraft, IdleEvent } from './events';
+import type { EventDraft, IdleEvent } from '../journal/events';
 
 /** What the idle detector needs: the threshold and where to send idle stretches. */
 export interface IdleDetectorOptions {

@@ -1,5 +1,5 @@
 import { simpleGit } from 'simple-git';
-import { showArgs, unreachableArgs } from '../../core/commitDetails';
+import { showArgs, unreachableArgs } from './commitDetails';
 
 /** Runs the few git commands Session Journal needs (through simple-git), with a time limit. */
 export interface GitRunner {

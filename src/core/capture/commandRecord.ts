@@ -1,4 +1,4 @@
-import type { CommandConfidence, CommandEndNotReported, CommandEvent, EventDraft } from './events';
+import type { CommandConfidence, CommandEndNotReported, CommandEvent, EventDraft } from '../journal/events';
 
 /** Longest command line kept in the journal; longer ones are shortened after redaction. */
 export const MAX_COMMAND_LINE = 4000;

@@ -1,4 +1,4 @@
-import type { CommitEvent, EventDraft, FileChange, GitOpEvent } from './events';
+import type { CommitEvent, EventDraft, FileChange, GitOpEvent } from '../journal/events';
 import { parseNumstat } from './numstatParser';
 import type { ReflogEntry, ReflogRecording } from './reflogParser';
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ReflogCursor, ReflogFileState } from '../../core/reflogResume';
-import { cursorAfter, cursorFromTime, EMPTY_CURSOR, lastCompleteLine, linesAfterRewrite, reflogFileChange } from '../../core/reflogResume';
+import type { ReflogCursor, ReflogFileState } from './reflogResume';
+import { cursorAfter, cursorFromTime, EMPTY_CURSOR, lastCompleteLine, linesAfterRewrite, reflogFileChange } from './reflogResume';
 
 /** Enough of the file's end to hold its last line when following starts. */
 const TAIL_BYTES = 64 * 1024;

@@ -1,7 +1,7 @@
-import type { EventDraft } from './events';
+import type { EventDraft } from '../journal/events';
 import type { SecretRule } from './redactPatterns';
 import { SECRET_RULES } from './redactPatterns';
-import { globToRegExp, matchGlob } from './pathGlob';
+import { globToRegExp, matchGlob } from '../capture/pathGlob';
 
 /**
  * Secrets are redacted before anything is stored: the value goes, the command stays. This

@@ -1,4 +1,4 @@
-import type { CommitOperation, GitOperation } from './events';
+import type { CommitOperation, GitOperation } from '../journal/events';
 
 /**
  * Parses `.git/logs/HEAD`, the one place that tells how HEAD moved (commit, amend, rebase,

@@ -1,4 +1,4 @@
-import type { EventDraft, SaveBurstEvent, SavedFile } from './events';
+import type { EventDraft, SaveBurstEvent, SavedFile } from '../journal/events';
 import type { Scheduler } from './burstCoalescer';
 import { BurstCoalescer } from './burstCoalescer';
 

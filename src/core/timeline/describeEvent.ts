@@ -1,5 +1,5 @@
-import type { CommandEndNotReported, CommandEvent, JournalEvent } from './events';
-import { commandFailed } from './events';
+import type { CommandEndNotReported, CommandEvent, JournalEvent } from '../journal/events';
+import { commandFailed } from '../journal/events';
 
 /**
  * One plain-text line (and optional detail) per event, shared by the timeline panel and the

@@ -1,4 +1,4 @@
-import type { CommitEvent, CommitOperation, EventDraft, GitOpEvent } from './events';
+import type { CommitEvent, CommitOperation, EventDraft, GitOpEvent } from '../journal/events';
 import type { NumstatResult } from './numstatParser';
 import { parseNumstat } from './numstatParser';
 import { MAX_FILES_PER_COMMIT } from './commitDetails';
