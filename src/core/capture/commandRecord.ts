@@ -3,6 +3,14 @@ import type { CommandConfidence, CommandEndNotReported, CommandEvent, EventDraft
 /** Longest command line kept in the journal; longer ones are shortened after redaction. */
 export const MAX_COMMAND_LINE = 4000;
 
+/**
+ * `text` cut to at most `max` characters, the cut marked with "…"; `cut` says whether it was,
+ * so the caller can keep the original length.
+ */
+export function shortenText(text: string, max = MAX_COMMAND_LINE): { text: string; cut: boolean } {
+  return text.length > max ? { text: `${text.slice(0, max - 1)}…`, cut: true } : { text, cut: false };
+}
+
 /** What the terminal adapter knows of one command, already redacted and with the cwd made displayable. */
 export interface CommandFacts {
   /** The command line after redaction, before shortening. */
@@ -26,13 +34,13 @@ export interface CommandFacts {
  * knows something was cut. A command whose end was not reported has an unknown exit code.
  */
 export function commandDraft(f: CommandFacts, max = MAX_COMMAND_LINE): EventDraft<CommandEvent> {
-  const cut = f.redacted.length > max;
+  const { text: commandLine, cut } = shortenText(f.redacted, max);
   return {
     kind: 'command',
     time: f.end,
     start: f.start,
     durationMs: Math.max(0, f.end - f.start),
-    commandLine: cut ? `${f.redacted.slice(0, max - 1)}…` : f.redacted,
+    commandLine,
     confidence: f.confidence,
     ...(f.cwd ? { cwd: f.cwd } : {}),
     exitCode: f.endNotReported ? null : f.exitCode,
