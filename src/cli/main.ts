@@ -1,6 +1,7 @@
 /**
  * The `session-journal` command line: validates retrospectives outside the editor, so CI and
- * pre-commit hooks can hold them to the same rules as the extension does.
+ * pre-commit hooks can hold them to the same rules as the extension does, and prints what an
+ * AI agent's transcript holds (`agent-events`, in agentEvents.ts).
  */
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
@@ -8,22 +9,17 @@ import { validateRetrospective } from '../core/validator/validate';
 import { loadValidatorConfig } from '../core/validator/config';
 import type { ValidatorConfig } from '../core/validator/config';
 import type { Finding } from '../core/validator/types';
+import { describeIoError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError } from './cliIo';
+import type { CliIo } from './cliIo';
+import { AGENT_EVENTS_USAGE, runAgentEvents } from './agentEvents';
 
-/** Where the CLI reads and writes; process streams in production, fakes in tests. */
-export interface CliIo {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
-  readFile(path: string): Promise<string>;
-}
-
-/** Exit codes of the contract in retrospective-format.md. */
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
+export type { CliIo } from './cliIo';
+export { EXIT_OK, EXIT_FAILED, EXIT_USAGE, describeIoError } from './cliIo';
 
 const USAGE = `Usage: session-journal validate FILE... [--json] [--config FILE]
+       session-journal agent-events FILE... [--json]
 
-Checks session retrospectives against the retrospective format.
+validate checks session retrospectives against the retrospective format.
 
 Options:
   --json           print one JSON array with an object per file
@@ -32,7 +28,8 @@ Options:
   -v, --version    show the version
 
 Exit status: 0 every file passes, 1 a rule fails, 2 usage or I/O error.
-`;
+
+${AGENT_EVENTS_USAGE}`;
 
 interface Options {
   files: string[];
@@ -48,26 +45,15 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-/** The option a parseArgs error names ("Unknown option '--frobnicate'. …"), when it names one. */
-function optionIn(message: string): string | undefined {
-  return /'(-[^'\s]*)/.exec(message)?.[1];
-}
-
-/** parseArgs' errors as short usage messages in the CLI's own words. */
-function usageError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
-  const message = error instanceof Error ? error.message : String(error);
-  const option = optionIn(message);
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option '${option ?? message}'`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option === '--config') return '--config needs a file';
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) return `option '${option}' takes no value`;
-  return message;
-}
-
 /** Whether --help or --version was asked for anywhere before `--`, whatever else is wrong. */
 function wants(args: readonly string[], option: 'help' | 'version'): boolean {
   const { values } = parseArgs({ args: [...args], options: OPTIONS, strict: false, allowPositionals: true });
   return values[option] === true;
+}
+
+/** The subcommand named first among the positionals, whatever the options around it. */
+function commandOf(args: readonly string[]): string | undefined {
+  return parseArgs({ args: [...args], options: OPTIONS, strict: false, allowPositionals: true }).positionals[0];
 }
 
 function parseOptions(args: readonly string[]): Options | string {
@@ -75,7 +61,7 @@ function parseOptions(args: readonly string[]): Options | string {
   try {
     parsed = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: true });
   } catch (error) {
-    return usageError(error);
+    return usageError(error, ['--config']);
   }
   const [command, ...files] = parsed.positionals;
   if (command !== 'validate') {
@@ -85,17 +71,6 @@ function parseOptions(args: readonly string[]): Options | string {
   if (config === '') return '--config needs a file';
   if (files.length === 0) return 'no files to validate';
   return config === undefined ? { files, json } : { files, json, config };
-}
-
-/** A readable reason for an I/O error, e.g. "no such file". */
-export function describeIoError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
-  switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'EISDIR': return 'is a directory';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    default: return error instanceof Error ? error.message : String(error);
-  }
 }
 
 async function loadConfig(path: string, io: CliIo): Promise<ValidatorConfig | string> {
@@ -136,6 +111,7 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(`${version}\n`);
     return EXIT_OK;
   }
+  if (commandOf(args) === 'agent-events') return runAgentEvents(args, io, USAGE);
   const options = parseOptions(args);
   if (typeof options === 'string') {
     io.stderr.write(`session-journal: ${options}\n\n${USAGE}`);

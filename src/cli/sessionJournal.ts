@@ -9,6 +9,7 @@ main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   readFile: (path) => readFile(path, 'utf8'),
+  readBytes: (path) => readFile(path),
 }).then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {
