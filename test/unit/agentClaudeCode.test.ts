@@ -169,6 +169,21 @@ describe('Claude Code transcript parser', () => {
       });
     }
 
+    it('pairs each result with its call by id across lines, whatever order the results come in', () => {
+      const { events } = importTranscript(lines(
+        prompt('p', 0, 'go'),
+        toolUse('a1', 1, 'tu-a', 'Bash', { command: 'echo a' }),
+        toolUse('a2', 2, 'tu-b', 'Bash', { command: 'echo b' }),
+        toolUse('a3', 3, 'tu-c', 'Bash', { command: 'echo c' }),
+        toolResult('r1', 4, 'tu-b', 'Exit code 2', {}, true),
+        toolResult('r2', 5, 'tu-a', 'a', { toolUseResult: { stdout: 'a', stderr: '', interrupted: false } }),
+        toolResult('r3', 6, 'tu-c', 'Exit code 3', {}, true),
+      ));
+      assert.deepEqual(events.filter((e) => e.kind === 'tool').map((e) => [e.command, e.time, e.end, e.exitCode]), [
+        ['echo b', at(2), at(4), 2], ['echo a', at(1), at(5), 0], ['echo c', at(3), at(6), 3],
+      ]);
+    });
+
     it('leaves a result without its call alone and closes calls without a result at the end', () => {
       const { events } = importTranscript(lines(toolResult('r0', 0, 'nobody', 'x'), toolUse('a', 1, 'tu', 'Bash', { command: 'ls' })));
       assert.deepEqual(events.map((e) => [e.key, e.status, e.end]), [['claude-code:tool:tu', 'unknown', undefined]]);

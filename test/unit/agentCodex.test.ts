@@ -122,12 +122,14 @@ describe('Codex CLI transcript parser', () => {
       const records = [
         line(1, 'response_item', { type: 'function_call', name: 'shell_command', arguments: '{"command":"a"}', call_id: 'A' }),
         line(2, 'response_item', { type: 'function_call', name: 'shell_command', arguments: '{"command":"b"}', call_id: 'B' }),
-        line(3, 'response_item', { type: 'function_call_output', call_id: 'B', output: 'Exit code: 1\nOutput:\n' }),
-        line(4, 'response_item', { type: 'function_call', name: 'shell_command', arguments: '{"command":"a"}', call_id: 'A' }),
-        line(5, 'response_item', { type: 'function_call_output', call_id: 'A', output: 'Exit code: 0\nOutput:\n' }),
+        line(3, 'response_item', { type: 'function_call', name: 'shell_command', arguments: '{"command":"c"}', call_id: 'C' }),
+        line(4, 'response_item', { type: 'function_call_output', call_id: 'B', output: 'Exit code: 1\nOutput:\n' }),
+        line(5, 'response_item', { type: 'function_call', name: 'shell_command', arguments: '{"command":"a"}', call_id: 'A' }),
+        line(6, 'response_item', { type: 'function_call_output', call_id: 'A', output: 'Exit code: 0\nOutput:\n' }),
+        line(7, 'response_item', { type: 'function_call_output', call_id: 'C', output: 'Exit code: 3\nOutput:\n' }),
       ];
       const { events } = importTranscript(rollout(META, ...records));
-      assert.deepEqual(events.map((e) => [e.command, e.time, e.end, e.exitCode]), [['b', at(2), at(3), 1], ['a', at(1), at(5), 0]]);
+      assert.deepEqual(events.map((e) => [e.command, e.time, e.end, e.exitCode]), [['b', at(2), at(4), 1], ['a', at(1), at(6), 0], ['c', at(3), at(7), 3]]);
     });
   });
 
