@@ -3,6 +3,7 @@
  * scripts/bench.mjs starts each group in a fresh `node --expose-gc --import tsx` process, so
  * one group's garbage and JIT state cannot colour the next one's numbers.
  */
+import { measureAgentImport } from './agent';
 import { measureCapture, measureIngest, measureMemory } from './capture';
 import type { Figure } from './figure';
 import { measureJournalLoad } from './journal';
@@ -15,6 +16,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   load: measureJournalLoad,
   retrospective: measureRetrospective,
   validation: measureValidation,
+  agent: measureAgentImport,
 };
 
 async function main(): Promise<void> {
