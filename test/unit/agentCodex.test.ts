@@ -118,6 +118,15 @@ describe('Codex CLI transcript parser', () => {
       });
     }
 
+    it('records two compactions separated by tool calls as two', () => {
+      const { events } = importTranscript(rollout(META,
+        line(1, 'compacted', { message: 'summary' }), line(1, 'event_msg', { type: 'context_compacted' }),
+        call(2, 'shell_command', { command: 'ls' }), output(3, 'Exit code: 0\nOutput:\n'),
+        line(4, 'compacted', { message: 'summary' }), line(4, 'event_msg', { type: 'context_compacted' }),
+      ));
+      assert.deepEqual(events.map((e) => [e.kind, e.time]), [['compaction', at(1)], ['tool', at(2)], ['compaction', at(4)]]);
+    });
+
     it('pairs by call_id, not by order, and reads a repeated call once', () => {
       const records = [
         line(1, 'response_item', { type: 'function_call', name: 'shell_command', arguments: '{"command":"a"}', call_id: 'A' }),

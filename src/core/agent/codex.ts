@@ -97,6 +97,8 @@ export class CodexParser implements TranscriptParser {
   }
 
   private responseItem(payload: JsonObject, time: string): AgentEvent[] {
+    // Any item of the conversation separates one compaction from the next.
+    this.compactionJustEmitted = false;
     const itemType = str(payload, 'type');
     if (itemType === 'message' && str(payload, 'role') === 'assistant') return this.reply(payload, time);
     if (itemType === 'function_call' || itemType === 'custom_tool_call' || itemType === 'local_shell_call') {
