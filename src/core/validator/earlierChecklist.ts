@@ -4,7 +4,7 @@
  * did not recognise those and appended a second checklist. Here such a section is recognised by
  * its heading *and* its body: a level-2 heading from a short list of checklist names over nothing
  * but task items ("- [x] …"). The body test is what keeps a user's "## Validation" section about
- * how they tested their work out of it, which is why sectionNames.ts does not list these names.
+ * how they tested their work out of it, which is why the template (template/validationSection.ts) does not list these names.
  */
 import type { Token, Tokens } from 'marked';
 import { parseDocument } from './document';

@@ -1,6 +1,7 @@
 /**
- * Section names as the validator's callers knew them before templates: the session template's
- * recognition and skeletons, under their old names. The definitions live in src/core/template.
+ * The session template's section recognition and skeletons under the names they had before
+ * templates (test/unit/validatorVariants.test.ts reads them so). Nothing here is defined anew:
+ * the definitions live in src/core/template; new code imports from there.
  */
 import { SESSION_TEMPLATE } from '../template/sessionTemplate';
 import { sectionKeyIn } from '../template/headings';
