@@ -41,7 +41,7 @@ export function finishText(
   // An older file's "## Validation Checklist" becomes the validator's section before validating,
   // so its checkbox lines are not read as prose and the checklist is replaced, not doubled.
   let text = adoptEarlierChecklist(stripHints(original));
-  const model = recorded && withDocumentedFriction(recorded, text);
+  const model = recorded && withDocumentedFriction(recorded, text, template);
   if (model) text = replaceMetricsSection(text, model, template);
   const facts: RecordFacts | undefined = model ? { commits: model.metrics.commits, start: model.start, end: model.end } : undefined;
   const result = validateRetrospective(text, options, facts, template);
