@@ -8,7 +8,7 @@ import type { ParsedDoc } from './document';
 import { resolveConfig } from './config';
 import { sectionTitle } from '../template/headings';
 import { SESSION_TEMPLATE } from '../template/sessionTemplate';
-import type { RetrospectiveTemplate } from '../template/types';
+import type { RetrospectiveTemplate, SectionKey } from '../template/types';
 import type { ValidatorConfig } from './config';
 import { readHeader } from './header';
 import type { Header } from './header';
@@ -44,7 +44,7 @@ const CHECKS: Readonly<Record<RuleId, Check>> = {
  * template, so the title tells the truth about the layout being checked.
  */
 export function ruleTitle(rule: RuleId, config: ValidatorConfig, template: RetrospectiveTemplate = SESSION_TEMPLATE): string {
-  const title = (key: Parameters<typeof sectionTitle>[1]): string => sectionTitle(template, key);
+  const title = (key: SectionKey): string => sectionTitle(template, key);
   switch (rule) {
     case 'header-fields': return 'Header gives date, start and end time, and duration';
     case 'required-sections': return 'All required sections present';
