@@ -92,18 +92,24 @@ export class FinishService {
         { modal: true, detail: `${failing.join('\n')}\n\nGo back to fix them, or finish now: the checklist will show the unchecked rules.` },
         'Finish as Draft',
       );
-      if (answer !== 'Finish as Draft') return;
+      if (answer !== 'Finish as Draft') {
+        deps.log.info(`Finish stopped: ${failing.length} checks fail and "Finish as Draft" was not chosen (${doc.uri.fsPath}).`);
+        return;
+      }
       askedForDraft = true;
     }
-    const recorded = await recordedSession(doc.getText(), deps.journalDir(), settings).catch((err) => {
+    // The text is read once, before the journal is loaded, so the edit below replaces exactly what was finished.
+    const original = doc.getText();
+    const recorded = await recordedSession(original, deps.journalDir(), settings).catch((err) => {
       deps.log.warn(`Metrics not refreshed: ${String(err)}`);
       return undefined;
     });
-    const { text, result, model } = finishText(doc.getText(), recorded?.model, validatorOptions(settings));
+    const { text, result, model } = finishText(original, recorded?.model, validatorOptions(settings));
 
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
     if (!(await vscode.workspace.applyEdit(edit)) || !(await doc.save())) {
+      deps.log.warn(`Finish could not apply or save its edit to ${doc.uri.fsPath}.`);
       void vscode.window.showErrorMessage(`The retrospective could not be saved (${doc.uri.fsPath}): is the file read-only? Nothing else was written; Finish can run again.`);
       return;
     }
