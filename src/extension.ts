@@ -9,6 +9,7 @@ import { SwitchableScheduler } from './vscode/adapters/scheduler';
 import { TaskAdapter } from './vscode/adapters/taskAdapter';
 import { TerminalAdapter } from './vscode/adapters/terminalAdapter';
 import { createCommands } from './vscode/commands/allCommands';
+import { CommandIds } from './vscode/commands/commandIds';
 import { registerCommands } from './vscode/commands/command';
 import { FrictionPrompter } from './vscode/friction/frictionPrompter';
 import { createGitRunner } from './core/git/gitRunner';
@@ -64,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     // No folder open: the journal lives in global storage, so a window without a folder still records.
     const storage = context.storageUri ?? context.globalStorageUri;
     const controller = new SessionController(storage, vscode.Uri.joinPath(context.globalStorageUri, 'locks'), redactor, settings, log);
-    const retrospectives = new RetrospectiveService(settings);
+    const retrospectives = new RetrospectiveService(settings, CommandIds.finishRetrospective);
     const prompter = new FrictionPrompter(controller, settings);
     const timeline = new TimelineViewProvider(context.extensionUri, controller);
     context.subscriptions.push(controller, retrospectives, prompter, timeline, new StatusBar(controller));

@@ -15,6 +15,7 @@ import { countFrictionPoints } from '../validator/frictionCount';
 import { buildRetrospective } from './buildRetrospective';
 import { uncommittedDuringSession } from './uncommittedDelta';
 import type { RecurringFriction, RetrospectiveAuthor, RetrospectiveModel } from './model';
+import type { RetrospectiveTemplate } from '../template/types';
 
 /** What the caller knows that the journal does not (yet) hold. */
 export interface RecordedBuildOptions {
@@ -88,8 +89,8 @@ export function buildRecordedRetrospective(events: readonly JournalEvent[], opti
  * the Metrics table and the metrics log. The captured count stays when the document has no
  * Friction Points section the validator recognises.
  */
-export function withDocumentedFriction(model: RetrospectiveModel, markdown: string): RetrospectiveModel {
-  const documented = countFrictionPoints(markdown);
+export function withDocumentedFriction(model: RetrospectiveModel, markdown: string, template?: RetrospectiveTemplate): RetrospectiveModel {
+  const documented = countFrictionPoints(markdown, template);
   if (documented === undefined) return model;
   return { ...model, metrics: { ...model.metrics, frictionPoints: documented } };
 }

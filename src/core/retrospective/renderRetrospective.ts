@@ -1,12 +1,14 @@
 /**
- * Renders the retrospective model as GitHub-flavoured Markdown in the product's default
- * retrospective layout: header block, the sections the record can fill, and hint comments
- * where only the user can write. Captured strings are always escaped; times always use the
- * session's UTC offset, never the machine's time zone.
+ * Renders the retrospective model as GitHub-flavoured Markdown in a template's layout (the
+ * session layout unless another is given): the title, the header block, then each section of the
+ * template in order, filled from the record where the record knows it and holding the section's
+ * hint comment where only the author can write. Captured strings are always escaped; times
+ * always use the session's UTC offset, never the machine's time zone.
  */
 import { formatDuration } from '../timeline/describeEvent';
-import { DEFAULT_VALIDATOR_CONFIG } from '../validator/config';
-import type { ValidatorConfig } from '../validator/config';
+import { SESSION_TEMPLATE } from '../template/sessionTemplate';
+import { fillThresholds } from '../template/skeleton';
+import type { RetrospectiveTemplate, RuleThresholds, SectionKey, TemplateSection } from '../template/types';
 import { formatUtcOffset, localClock, localDate } from './localTime';
 import { escapeMarkdown } from './markdownEscape';
 import type { EarlierSession, FrictionSummary, RetrospectiveModel } from './model';
@@ -18,23 +20,20 @@ import { renderTimeline } from './renderTimeline';
 
 /**
  * The validator thresholds the hints quote, so a hint asks for what Finish will demand; a whole
- * ValidatorConfig can be passed. Missing or invalid values fall back to the validator's defaults.
+ * ValidatorConfig can be passed. Missing or invalid values fall back to the template's own.
  */
-export type RenderOptions = Partial<Pick<ValidatorConfig, 'minFrictionPoints' | 'minDiaryWords' | 'minFeedbackWords'>>;
-
-type HintThresholds = Required<RenderOptions>;
+export type RenderOptions = Partial<RuleThresholds>;
 
 function threshold(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value >= 0 ? Math.ceil(value) : fallback;
 }
 
-function hintThresholds(options: RenderOptions): HintThresholds {
-  const d = DEFAULT_VALIDATOR_CONFIG;
-  return {
-    minFrictionPoints: threshold(options.minFrictionPoints, d.minFrictionPoints),
-    minDiaryWords: threshold(options.minDiaryWords, d.minDiaryWords),
-    minFeedbackWords: threshold(options.minFeedbackWords, d.minFeedbackWords),
-  };
+function hintThresholds(options: RenderOptions, template: RetrospectiveTemplate): RuleThresholds {
+  const out: Record<string, number> = {};
+  for (const [name, fallback] of Object.entries(template.thresholds)) {
+    out[name] = threshold(options[name as keyof RuleThresholds], fallback);
+  }
+  return out as unknown as RuleThresholds;
 }
 
 const SESSION_TYPES = 'feature, bug fix, research, refactoring, infrastructure and tooling, documentation, other';
@@ -58,11 +57,19 @@ function header(m: RetrospectiveModel): string[] {
   return lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]));
 }
 
-function frictionItem(f: FrictionSummary, n: number): string {
+/** What a record-filled part needs besides the model. */
+interface PartContext {
+  readonly section: TemplateSection;
+  readonly thresholds: RuleThresholds;
+  /** The section's hint with its thresholds filled in. */
+  readonly hint: string;
+}
+
+function frictionItem(f: FrictionSummary, n: number, ask: string): string {
   const detail = f.detail?.trim() ? ` — ${escapeMarkdown(f.detail)}` : '';
   const trigger = f.trigger?.trim() ? ` (${escapeMarkdown(f.trigger)})` : '';
-  const ask = detail ? '' : ` ${hint('one sentence: what dragged and what it cost')}`;
-  return `${n}. **${escapeMarkdown(f.title) || 'Untitled'}**${detail}${trigger}${ask}`;
+  const more = detail ? '' : ` ${hint(ask)}`;
+  return `${n}. **${escapeMarkdown(f.title) || 'Untitled'}**${detail}${trigger}${more}`;
 }
 
 /**
@@ -75,8 +82,8 @@ function earlierSessionName(s: EarlierSession, utcOffsetMinutes: number): string
   return `${localDate(s.start, utcOffsetMinutes)} ${localClock(s.start, utcOffsetMinutes)}`;
 }
 
-function honestFeedback(m: RetrospectiveModel, t: HintThresholds): string[] {
-  const out = [hint(`a candid paragraph (${t.minFeedbackWords}+ words with the friction points): what slowed you down, what you would tell a teammate`)];
+function honestFeedback(m: RetrospectiveModel, c: PartContext): string[] {
+  const out = [hint(c.hint)];
   if (m.recurringFriction.length > 0) {
     out.push('', '**Recurring friction** (also in earlier sessions):', '');
     for (const r of m.recurringFriction) {
@@ -85,45 +92,62 @@ function honestFeedback(m: RetrospectiveModel, t: HintThresholds): string[] {
       out.push(`- ${escapeMarkdown(r.theme)}: ${n} earlier session${n === 1 ? '' : 's'} (${names})`);
     }
   }
-  out.push('', '### Friction Points', '');
-  m.friction.forEach((f, i) => out.push(frictionItem(f, i + 1)));
-  if (m.friction.length < t.minFrictionPoints) {
-    const missing = t.minFrictionPoints - m.friction.length;
+  return out;
+}
+
+function frictionPoints(m: RetrospectiveModel, c: PartContext): string[] {
+  const out: string[] = [];
+  m.friction.forEach((f, i) => out.push(frictionItem(f, i + 1, c.hint)));
+  const min = c.thresholds.minFrictionPoints;
+  if (m.friction.length < min) {
+    const missing = min - m.friction.length;
     if (m.friction.length > 0) out.push('');
     out.push(hint(`add ${missing} more friction point${missing === 1 ? '' : 's'} as "N. **Title** — what dragged and what it cost"`));
   }
   return out;
 }
 
-function lessons(m: RetrospectiveModel): string[] {
-  if (m.lessons.length === 0) return [hint('bullets, each a rule someone could apply on another project')];
+function lessons(m: RetrospectiveModel, c: PartContext): string[] {
+  if (m.lessons.length === 0) return [hint(c.hint)];
   return m.lessons.map((l) => `- ${escapeMarkdown(l.text)}`);
 }
 
-function section(title: string, body: readonly string[]): string[] {
-  return [`## ${title}`, '', ...body, ''];
+/**
+ * The sections the record can fill, by role. A template section filled by the record (or by
+ * both) whose role has no part here gets its hint, like a section only the author writes.
+ */
+const RECORD_PARTS: Partial<Record<SectionKey, (m: RetrospectiveModel, c: PartContext) => string[]>> = {
+  timeline: (m) => renderTimeline(m),
+  technicalDetails: (m) => renderTechnicalDetails(m),
+  honestFeedback,
+  frictionPoints,
+  lessons,
+  metrics: (m) => [renderMetricsTable(m.metrics)],
+};
+
+function sectionBody(m: RetrospectiveModel, c: PartContext): string[] {
+  const part = c.section.fill === 'record' || c.section.fill === 'both' ? RECORD_PARTS[c.section.key] : undefined;
+  return part ? part(m, c) : [hint(c.hint)];
 }
 
-/** The whole retrospective; the validator appends its own "Retrospective Validation" section later. */
-export function renderRetrospective(m: RetrospectiveModel, options: RenderOptions = {}): string {
-  const t = hintThresholds(options);
+function renderSection(m: RetrospectiveModel, section: TemplateSection, thresholds: RuleThresholds): string[] {
+  const title = m.author === 'agent' && section.agentTitle ? section.agentTitle : section.title;
+  const c: PartContext = { section, thresholds, hint: fillThresholds(section.hint ?? section.example, thresholds) };
+  return [`${'#'.repeat(section.level)} ${title}`, '', ...sectionBody(m, c), ''];
+}
+
+/**
+ * The whole retrospective in `template`'s layout; the validator appends its own checklist
+ * section later, when Finish runs.
+ */
+export function renderRetrospective(m: RetrospectiveModel, options: RenderOptions = {}, template: RetrospectiveTemplate = SESSION_TEMPLATE): string {
+  const thresholds = hintThresholds(options, template);
+  const sections = template.sections.filter((s) => s.fill !== 'validator');
   const lines = [
-    '# Session Retrospective',
+    `# ${template.title}`,
     '',
-    ...header(m),
-    '',
-    ...section('Session Summary', [hint('a short paragraph: the goal, what got done, where it stands')]),
-    ...section('Timeline', renderTimeline(m)),
-    ...section('Technical Details', renderTechnicalDetails(m)),
-    ...section(m.author === 'agent' ? 'AI Diary' : 'Session Diary', [
-      hint(`${t.minDiaryWords}+ words in the first person: what you set out to do, what happened, what you would do differently`),
-    ]),
-    ...section('What Went Well', [hint('bullets')]),
-    ...section('What Could Improve', [hint('bullets')]),
-    ...section('Honest Feedback', honestFeedback(m, t)),
-    ...section('Lessons Learned', lessons(m)),
-    ...section('Next Steps', [hint('task items "- [ ] ..." specific enough to act on without a follow-up question')]),
-    ...section('Metrics', [renderMetricsTable(m.metrics)]),
+    ...(template.header ? [...header(m), ''] : []),
+    ...sections.flatMap((s) => renderSection(m, s, thresholds)),
   ];
   return lines.join('\n');
 }

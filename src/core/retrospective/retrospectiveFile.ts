@@ -8,6 +8,9 @@ import { localClockCompact, localDate } from './localTime';
 import { metricsRows, renderMetricsTable } from './renderMetrics';
 import { blocksIn, mainSectionOf, parseDocument, sectionOf } from '../validator/document';
 import type { Block, ParsedDoc, SectionInfo } from '../validator/document';
+import { SESSION_TEMPLATE } from '../template/sessionTemplate';
+import { sectionTitle } from '../template/headings';
+import type { RetrospectiveTemplate, SectionKey } from '../template/types';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -172,14 +175,26 @@ function addTableToSection(lines: SourceLine[], section: SectionInfo, table: rea
 }
 
 /**
- * Index of the line a new Metrics section goes before: after a level-2 Next Steps section and
- * before the validator's checklist, as the format orders them; at the end when neither exists.
+ * The level-2 section the template puts right before Metrics (Next Steps in the session layout),
+ * skipping sections nested at level 3.
  */
-function metricsInsertionIndex(doc: ParsedDoc, lineCount: number): number {
-  const nextSteps = sectionOf(doc, 'nextSteps');
+function sectionBeforeMetrics(template: RetrospectiveTemplate): SectionKey | undefined {
+  const top = template.sections.filter((s) => s.level === 2);
+  const at = top.findIndex((s) => s.key === 'metrics');
+  return at > 0 ? top[at - 1].key : undefined;
+}
+
+/**
+ * Index of the line a new Metrics section goes before: after the level-2 section the template
+ * puts before it and before the validator's checklist, as the format orders them; at the end when
+ * neither exists.
+ */
+function metricsInsertionIndex(doc: ParsedDoc, lineCount: number, template: RetrospectiveTemplate): number {
+  const previousKey = sectionBeforeMetrics(template);
+  const previous = previousKey === undefined ? undefined : sectionOf(doc, previousKey);
   const checklist = sectionOf(doc, 'validation');
-  if (nextSteps !== undefined && nextSteps.level === 2 && (checklist === undefined || nextSteps.line < checklist.line)) {
-    return nextSteps.bodyEndLine;
+  if (previous !== undefined && previous.level === 2 && (checklist === undefined || previous.line < checklist.line)) {
+    return previous.bodyEndLine;
   }
   return checklist !== undefined ? checklist.line - 1 : lineCount;
 }
@@ -188,14 +203,14 @@ function metricsInsertionIndex(doc: ParsedDoc, lineCount: number): number {
  * A new `## Metrics` section before line `at`, set off by one blank line on each side. The file
  * keeps ending with a line break, or without one, as it did.
  */
-function addMetricsSection(lines: SourceLine[], at: number, table: readonly string[], eol: string): SourceLine[] {
+function addMetricsSection(lines: SourceLine[], at: number, table: readonly string[], eol: string, heading: string): SourceLine[] {
   const before = lines.slice(0, at);
   const after = lines.slice(at);
   const endedWithBreak = lines.length > 1 && lines[lines.length - 1].text === '';
   while (before.length > 0 && before[before.length - 1].text.trim() === '') before.pop();
   const lastBefore = before.pop();
   if (lastBefore !== undefined) before.push({ ...lastBefore, end: lastBefore.end || eol });
-  const texts = [...(before.length > 0 ? [''] : []), '## Metrics', '', ...table, ...(after.length > 0 ? [''] : [])];
+  const texts = [...(before.length > 0 ? [''] : []), heading, '', ...table, ...(after.length > 0 ? [''] : [])];
   const finalBreak = after.length > 0 || endedWithBreak ? eol : '';
   const block = texts.map((text, i) => ({ text, end: i === texts.length - 1 ? finalBreak : eol }));
   return [...before, ...block, ...after];
@@ -207,13 +222,16 @@ function addMetricsSection(lines: SourceLine[], at: number, table: readonly stri
  * `## Metrics`). Only the generated `| Metric | Value |` table changes, row by row; the user's rows, prose, other tables and
  * subsections stay as written. Without a Metrics section one is added where the format puts it.
  */
-export function replaceMetricsSection(markdown: string, model: RetrospectiveModel): string {
+export function replaceMetricsSection(markdown: string, model: RetrospectiveModel, template: RetrospectiveTemplate = SESSION_TEMPLATE): string {
   const eol = /\r\n|\r|\n/.exec(markdown)?.[0] ?? '\n';
-  const doc = parseDocument(markdown, Number.MAX_SAFE_INTEGER);
+  const doc = parseDocument(markdown, Number.MAX_SAFE_INTEGER, template);
   const lines = splitSourceLines(markdown);
   const freshTable = renderMetricsTable(model.metrics).split('\n');
   const section = mainSectionOf(doc, 'metrics');
-  if (section === undefined) return joinSourceLines(addMetricsSection(lines, metricsInsertionIndex(doc, lines.length), freshTable, eol));
+  if (section === undefined) {
+    const at = metricsInsertionIndex(doc, lines.length, template);
+    return joinSourceLines(addMetricsSection(lines, at, freshTable, eol, `## ${sectionTitle(template, 'metrics')}`));
+  }
   const table = generatedTable(doc, section);
   if (table === undefined) addTableToSection(lines, section, freshTable, eol);
   else refreshTable(lines, doc, table, generatedRows(model), eol);

@@ -5,6 +5,7 @@
 import type { ValidationResult } from './types';
 import { parseDocument } from './document';
 import { adoptEarlierChecklist } from './earlierChecklist';
+import { VALIDATION_SECTION } from '../template/validationSection';
 
 /** The body of the `## Retrospective Validation` section: one checkbox line per rule. */
 export function renderValidationChecklist(result: ValidationResult): string {
@@ -54,7 +55,7 @@ export function upsertValidationChecklist(original: string, result: ValidationRe
       if (!endsWithBreak) gap = eol + eol;
       else if (!/(?:\r\n|\r|\n)(?:\r\n|\r|\n)$/.test(markdown)) gap = eol;
     }
-    return `${markdown}${gap}## Retrospective Validation${eol}${eol}${body}`;
+    return `${markdown}${gap}## ${VALIDATION_SECTION.title}${eol}${eol}${body}`;
   }
   // parseDocument's lines match these starts one to one (a final line break opens an empty last line).
   const starts = lineOffsets(markdown);

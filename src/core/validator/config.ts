@@ -3,8 +3,9 @@
  * want, so every threshold is configurable and a user's JSON config is checked field by
  * field: a typo yields a clear error instead of a silently ignored setting.
  */
-import { SECTION_KEYS, sectionKeyForHeading } from './sectionNames';
-import type { SectionKey } from './sectionNames';
+import { sectionKeyIn, sectionsOf } from '../template/headings';
+import { SESSION_TEMPLATE } from '../template/sessionTemplate';
+import type { RetrospectiveTemplate, RuleThresholds, SectionKey } from '../template/types';
 import { RULE_IDS } from './types';
 import type { RuleId } from './types';
 import { DEFAULT_MAX_CHARS } from './document';
@@ -13,50 +14,35 @@ import { DEFAULT_MAX_CHARS } from './document';
 export const HEADER_FIELDS = ['date', 'start', 'end', 'duration', 'focus', 'type'] as const;
 export type HeaderField = (typeof HEADER_FIELDS)[number];
 
-/** Everything the rules can be tuned with. */
-export interface ValidatorConfig {
+/** Everything the rules can be tuned with: the template's thresholds, and what is asked for beyond them. */
+export interface ValidatorConfig extends RuleThresholds {
   readonly requiredSections: readonly SectionKey[];
   readonly requiredHeaderFields: readonly HeaderField[];
-  readonly minFrictionPoints: number;
-  readonly minDiaryWords: number;
-  /**
-   * First-person words (I, me, my, we, our, and their equivalents in other languages) the diary
-   * must contain. One is enough to tell a first-person narrative from a report: good diaries
-   * written in the plural or in a reflective past tense use few pronouns.
-   */
-  readonly minFirstPersonWords: number;
-  readonly minFeedbackWords: number;
-  readonly minNextSteps: number;
-  readonly minNextStepWords: number;
-  readonly minLessons: number;
-  readonly minLessonWords: number;
-  /** How far timeline rows may lie outside the header's start and end. */
-  readonly timeSlackMinutes: number;
   /** Rules turned off; they are reported as passed and disabled. */
   readonly disabledRules: readonly RuleId[];
   /** Characters validated at most; the rest of a larger document is ignored with a warning. */
   readonly maxDocumentChars: number;
 }
 
-/** The defaults the retrospective format documents (shared/retrospective-format.md). */
-export const DEFAULT_VALIDATOR_CONFIG: ValidatorConfig = Object.freeze({
-  requiredSections: Object.freeze([
-    'summary', 'timeline', 'diary', 'wentWell', 'couldImprove', 'honestFeedback', 'frictionPoints', 'lessons',
-    'nextSteps', 'metrics',
-  ] as SectionKey[]),
-  requiredHeaderFields: Object.freeze([...HEADER_FIELDS]),
-  minFrictionPoints: 3,
-  minDiaryWords: 150,
-  minFirstPersonWords: 1,
-  minFeedbackWords: 100,
-  minNextSteps: 1,
-  minNextStepWords: 3,
-  minLessons: 1,
-  minLessonWords: 4,
-  timeSlackMinutes: 1,
-  disabledRules: Object.freeze([] as RuleId[]),
-  maxDocumentChars: DEFAULT_MAX_CHARS,
-});
+const configs = new WeakMap<RetrospectiveTemplate, ValidatorConfig>();
+
+/** A template's defaults: its thresholds and its required sections. */
+export function templateConfig(template: RetrospectiveTemplate): ValidatorConfig {
+  const cached = configs.get(template);
+  if (cached) return cached;
+  const config: ValidatorConfig = Object.freeze({
+    ...template.thresholds,
+    requiredSections: Object.freeze(template.sections.filter((s) => s.required).map((s) => s.key)),
+    requiredHeaderFields: Object.freeze([...HEADER_FIELDS]),
+    disabledRules: Object.freeze([] as RuleId[]),
+    maxDocumentChars: DEFAULT_MAX_CHARS,
+  });
+  configs.set(template, config);
+  return config;
+}
+
+/** The defaults the retrospective format documents (docs/retrospective-format.md): the session template's. */
+export const DEFAULT_VALIDATOR_CONFIG: ValidatorConfig = templateConfig(SESSION_TEMPLATE);
 
 type NumericKey = {
   [K in keyof ValidatorConfig]: ValidatorConfig[K] extends number ? K : never;
@@ -70,24 +56,27 @@ const NUMERIC_KEYS: readonly NumericKey[] = [
   'minNextStepWords', 'minLessons', 'minLessonWords', 'timeSlackMinutes', 'maxDocumentChars',
 ];
 
-/** Fills the gaps of a partial config with the defaults. */
-export function resolveConfig(options?: Partial<ValidatorConfig>): ValidatorConfig {
-  const merged: Record<string, unknown> = { ...DEFAULT_VALIDATOR_CONFIG };
+/** Fills the gaps of a partial config with the template's defaults. */
+export function resolveConfig(options?: Partial<ValidatorConfig>, template: RetrospectiveTemplate = SESSION_TEMPLATE): ValidatorConfig {
+  const defaults = templateConfig(template);
+  const merged: Record<string, unknown> = { ...defaults };
   if (options !== null && typeof options === 'object') {
     for (const [key, value] of Object.entries(options)) {
-      if (value !== undefined && key in DEFAULT_VALIDATOR_CONFIG) merged[key] = value;
+      if (value !== undefined && key in defaults) merged[key] = value;
     }
   }
   const config = merged as unknown as ValidatorConfig;
   // Programmatic callers are trusted less than the types say: bad values fall back to defaults.
-  const { config: checked } = loadValidatorConfig(config);
+  const { config: checked } = loadValidatorConfig(config, template);
   return checked;
 }
 
-function sectionKeyOf(value: unknown): SectionKey | undefined {
+/** A section named by its key or by a heading; only the template's own sections. */
+function sectionKeyOf(value: unknown, template: RetrospectiveTemplate): SectionKey | undefined {
   if (typeof value !== 'string') return undefined;
-  if ((SECTION_KEYS as readonly string[]).includes(value)) return value as SectionKey;
-  return sectionKeyForHeading(value);
+  const byKey = sectionsOf(template).find((s) => s.key === value);
+  if (byKey) return byKey.key;
+  return sectionKeyIn(template, value);
 }
 
 function stringList<T extends string>(
@@ -110,12 +99,13 @@ function stringList<T extends string>(
  * Checks a user's config object (e.g. parsed from a `--config` file or the VS Code settings)
  * and returns the config to use plus one message per problem; bad fields keep their defaults.
  */
-export function loadValidatorConfig(json: unknown): { config: ValidatorConfig; errors: string[] } {
+export function loadValidatorConfig(json: unknown, template: RetrospectiveTemplate = SESSION_TEMPLATE): { config: ValidatorConfig; errors: string[] } {
   const errors: string[] = [];
-  const config: Record<string, unknown> = { ...DEFAULT_VALIDATOR_CONFIG };
-  if (json === undefined || json === null) return { config: DEFAULT_VALIDATOR_CONFIG, errors };
+  const defaults = templateConfig(template);
+  const config: Record<string, unknown> = { ...defaults };
+  if (json === undefined || json === null) return { config: defaults, errors };
   if (typeof json !== 'object' || Array.isArray(json)) {
-    return { config: DEFAULT_VALIDATOR_CONFIG, errors: ['The validator config must be a JSON object.'] };
+    return { config: defaults, errors: ['The validator config must be a JSON object.'] };
   }
   for (const [written, value] of Object.entries(json as Record<string, unknown>)) {
     const key = RENAMED.get(written) ?? written;
@@ -123,7 +113,7 @@ export function loadValidatorConfig(json: unknown): { config: ValidatorConfig; e
       if (typeof value === 'number' && Number.isInteger(value) && value >= 0) config[key] = value;
       else errors.push(`"${key}" must be a whole number of 0 or more, not ${JSON.stringify(value) ?? String(value)}.`);
     } else if (key === 'requiredSections') {
-      const list = stringList(value, key, sectionKeyOf, errors);
+      const list = stringList(value, key, (v) => sectionKeyOf(v, template), errors);
       if (list) config[key] = list;
     } else if (key === 'requiredHeaderFields') {
       const list = stringList(value, key, (v) => (HEADER_FIELDS as readonly unknown[]).includes(v) ? v as HeaderField : undefined, errors);

@@ -6,8 +6,9 @@
  */
 import { Lexer } from 'marked';
 import type { Token, Tokens } from 'marked';
-import { sectionKeyForHeading } from './sectionNames';
-import type { SectionKey } from './sectionNames';
+import { sectionKeyIn } from '../template/headings';
+import { SESSION_TEMPLATE } from '../template/sessionTemplate';
+import type { RetrospectiveTemplate, SectionKey } from '../template/types';
 
 /** A recognised section of a retrospective. */
 export interface SectionInfo {
@@ -170,13 +171,13 @@ function locateBlocks(src: string, tokens: readonly Token[]): Block[] {
  */
 const VALIDATION_LEVEL = 2;
 
-function computeSections(blocks: readonly Block[], lineCount: number): SectionInfo[] {
+function computeSections(blocks: readonly Block[], lineCount: number, template: RetrospectiveTemplate): SectionInfo[] {
   const headings = blocks.filter((b) => b.token.type === 'heading');
   const sections: SectionInfo[] = [];
   headings.forEach((b, i) => {
     const token = b.token as Token & { depth: number; text: string };
     if (token.depth < 2 || token.depth > 3) return;
-    const key = sectionKeyForHeading(token.text);
+    const key = sectionKeyIn(template, token.text);
     if (key === undefined || (key === 'validation' && token.depth !== VALIDATION_LEVEL)) return;
     let end = lineCount;
     for (let j = i + 1; j < headings.length; j++) {
@@ -218,8 +219,8 @@ function cutLongLines(src: string): { src: string; longLines: number[] } {
 /** Default cap on the characters validated; beyond it the rest is ignored with a warning. */
 export const DEFAULT_MAX_CHARS = 2_000_000;
 
-/** Parses a retrospective for the rules; never throws. */
-export function parseDocument(markdown: string, maxChars: number = DEFAULT_MAX_CHARS): ParsedDoc {
+/** Parses a retrospective for the rules, recognising the sections of `template`; never throws. */
+export function parseDocument(markdown: string, maxChars: number = DEFAULT_MAX_CHARS, template: RetrospectiveTemplate = SESSION_TEMPLATE): ParsedDoc {
   let src = typeof markdown === 'string' ? markdown : String(markdown);
   let truncatedAt: number | undefined;
   if (src.length > maxChars) {
@@ -238,7 +239,7 @@ export function parseDocument(markdown: string, maxChars: number = DEFAULT_MAX_C
     parseError = error instanceof Error ? error.message : String(error);
   }
   const blocks = locateBlocks(src, tokens);
-  const sections = computeSections(blocks, lines.length);
+  const sections = computeSections(blocks, lines.length, template);
 
   const prose = lines.slice();
   blankFencedCode(prose);

@@ -4,11 +4,12 @@
  * did not recognise those and appended a second checklist. Here such a section is recognised by
  * its heading *and* its body: a level-2 heading from a short list of checklist names over nothing
  * but task items ("- [x] …"). The body test is what keeps a user's "## Validation" section about
- * how they tested their work out of it, which is why sectionNames.ts does not list these names.
+ * how they tested their work out of it, which is why the template (template/validationSection.ts) does not list these names.
  */
 import type { Token, Tokens } from 'marked';
 import { parseDocument } from './document';
-import { normalizeHeading, SECTION_TITLES } from './sectionNames';
+import { normalizeHeading } from '../template/headings';
+import { VALIDATION_SECTION } from '../template/validationSection';
 
 /** Checklist headings, in normal form (see normalizeHeading). */
 const CHECKLIST_HEADINGS: ReadonlySet<string> = new Set([
@@ -19,7 +20,7 @@ const CHECKLIST_HEADINGS: ReadonlySet<string> = new Set([
 /** Whether a heading's text names a checklist (the validator's own heading included). */
 export function isChecklistHeading(text: string): boolean {
   const name = normalizeHeading(text);
-  return CHECKLIST_HEADINGS.has(name) || name === normalizeHeading(SECTION_TITLES.validation);
+  return CHECKLIST_HEADINGS.has(name) || name === normalizeHeading(VALIDATION_SECTION.title);
 }
 
 /** A section, as 1-based inclusive lines: its heading through the line before the next `#`/`##`. */
@@ -86,6 +87,6 @@ export function adoptEarlierChecklist(markdown: string): string {
     const to = Math.min(parts.length, lineText(range.endLine) + 2);
     parts.splice(from, to - from);
   }
-  if (adopted) parts[lineText(adopted.line)] = `## ${SECTION_TITLES.validation}`;
+  if (adopted) parts[lineText(adopted.line)] = `## ${VALIDATION_SECTION.title}`;
   return parts.join('');
 }

@@ -8,6 +8,7 @@ import type { Tokens } from 'marked';
 import { blocksIn, parseDocument, sectionOf } from './document';
 import type { Block, ParsedDoc } from './document';
 import { countWords, hasWord, itemOwnText, listItems } from './text';
+import type { RetrospectiveTemplate } from '../template/types';
 
 /** Friction points found inside Honest Feedback, listed without their own heading. */
 export interface ListedFriction {
@@ -92,7 +93,10 @@ export function frictionPointsIn(doc: ParsedDoc): number | undefined {
   return blocks.filter((b) => b.token.type === 'heading' && (b.token as Tokens.Heading).depth > section.level).length;
 }
 
-/** `frictionPointsIn` for Markdown text (hint comments and code are ignored, as the validator ignores them). */
-export function countFrictionPoints(markdown: string): number | undefined {
-  return frictionPointsIn(parseDocument(markdown));
+/**
+ * `frictionPointsIn` for Markdown text in a template's layout (the session layout by default);
+ * hint comments and code are ignored, as the validator ignores them.
+ */
+export function countFrictionPoints(markdown: string, template?: RetrospectiveTemplate): number | undefined {
+  return frictionPointsIn(parseDocument(markdown, undefined, template));
 }

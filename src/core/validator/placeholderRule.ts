@@ -13,7 +13,7 @@
  */
 import type { Finding } from './types';
 import type { RuleContext } from './sectionRules';
-import { SECTION_TITLES } from './sectionNames';
+import { sectionTitle } from '../template/headings';
 import { hasWord, sectionProse } from './text';
 import { PENDING_NOTE } from './bracketNote';
 
@@ -173,7 +173,7 @@ export function checkPlaceholders(ctx: RuleContext): Finding[] {
     if (!required.has(section.key)) continue;
     if (!hasWord(sectionProse(doc, section, headings, true))) {
       out.push({
-        rule: 'no-placeholders', message: `The ${SECTION_TITLES[section.key]} section is empty.`,
+        rule: 'no-placeholders', message: `The ${sectionTitle(ctx.template, section.key)} section is empty.`,
         line: section.line, severity: 'error', section: section.key,
       });
     }

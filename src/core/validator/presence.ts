@@ -7,7 +7,7 @@ import type { Tokens } from 'marked';
 import { blocksIn, mainSectionOf } from './document';
 import type { ParsedDoc, SectionInfo } from './document';
 import { listedFrictionIn } from './frictionCount';
-import type { SectionKey } from './sectionNames';
+import type { SectionKey } from '../template/types';
 
 /** A table whose first header cell says it holds metrics ("Metric", "Stat", "Measure"). */
 function isMetricsTable(token: Tokens.Generic): boolean {

@@ -8,8 +8,8 @@ import { blocksIn, sectionOf } from './document';
 import { frictionPointsIn, listedFrictionIn } from './frictionCount';
 import { metricsSectionOf, sectionPresent } from './presence';
 import type { ValidatorConfig } from './config';
-import { SECTION_TITLES } from './sectionNames';
-import type { SectionKey } from './sectionNames';
+import { sectionTitle } from '../template/headings';
+import type { RetrospectiveTemplate, SectionKey } from '../template/types';
 import type { Finding, RecordFacts, RuleId } from './types';
 import { countWords, isFirstPerson, itemOwnText, listItems, scanWords, sectionProse, wordsOf } from './text';
 import type { LocatedItem } from './text';
@@ -20,6 +20,8 @@ export interface RuleContext {
   readonly config: ValidatorConfig;
   readonly headings: Set<number>;
   readonly record?: RecordFacts;
+  /** The layout being validated: its sections' names go into the messages. */
+  readonly template: RetrospectiveTemplate;
 }
 
 function finding(rule: RuleId, line: number, message: string, section?: SectionKey, severity: 'error' | 'warning' = 'error'): Finding {
@@ -29,8 +31,8 @@ function finding(rule: RuleId, line: number, message: string, section?: SectionK
 /** A section rule's finding when its section is absent; folded into required-sections' finding when that reports it. */
 export const MISSING_SECTION_PREFIX = 'There is no ';
 
-function missing(rule: RuleId, key: SectionKey): Finding {
-  return finding(rule, 1, `${MISSING_SECTION_PREFIX}${SECTION_TITLES[key]} section.`, key);
+function missing(ctx: RuleContext, rule: RuleId, key: SectionKey): Finding {
+  return finding(rule, 1, `${MISSING_SECTION_PREFIX}${sectionTitle(ctx.template, key)} section.`, key);
 }
 
 function itemsIn(doc: ParsedDoc, section: SectionInfo): LocatedItem[] {
@@ -45,14 +47,14 @@ function plural(n: number, word: string): string {
 export function checkRequiredSections(ctx: RuleContext): Finding[] {
   return ctx.config.requiredSections
     .filter((key) => !sectionPresent(ctx.doc, key))
-    .map((key) => finding('required-sections', 1, `The required section "${SECTION_TITLES[key]}" is missing.`, key));
+    .map((key) => finding('required-sections', 1, `The required section "${sectionTitle(ctx.template, key)}" is missing.`, key));
 }
 
 /** friction-count: enough friction points listed (list items, or subheadings when written that way). */
 export function checkFrictionCount(ctx: RuleContext): Finding[] {
   const count = frictionPointsIn(ctx.doc);
   const line = sectionOf(ctx.doc, 'frictionPoints')?.line ?? listedFrictionIn(ctx.doc)?.line;
-  if (line === undefined || count === undefined) return [missing('friction-count', 'frictionPoints')];
+  if (line === undefined || count === undefined) return [missing(ctx, 'friction-count', 'frictionPoints')];
   const min = ctx.config.minFrictionPoints;
   if (count >= min) return [];
   return [finding('friction-count', line, `Only ${plural(count, 'friction point')} documented; at least ${min} are needed.`, 'frictionPoints')];
@@ -61,7 +63,7 @@ export function checkFrictionCount(ctx: RuleContext): Finding[] {
 /** diary-length: a first-person narrative of at least the configured length. */
 export function checkDiary(ctx: RuleContext): Finding[] {
   const section = sectionOf(ctx.doc, 'diary');
-  if (!section) return [missing('diary-length', 'diary')];
+  if (!section) return [missing(ctx, 'diary-length', 'diary')];
   const out: Finding[] = [];
   const { minDiaryWords, minFirstPersonWords } = ctx.config;
   // Both counts stop once both minimums are met; a failing count is therefore exact.
@@ -85,13 +87,13 @@ export function checkDiary(ctx: RuleContext): Finding[] {
 /** feedback-length: Honest Feedback, counting its Friction Points, is long enough to be candid. */
 export function checkFeedback(ctx: RuleContext): Finding[] {
   const section = sectionOf(ctx.doc, 'honestFeedback');
-  if (!section) return [missing('feedback-length', 'honestFeedback')];
+  if (!section) return [missing(ctx, 'feedback-length', 'honestFeedback')];
   const min = ctx.config.minFeedbackWords;
   let count = countWords(sectionProse(ctx.doc, section, ctx.headings), min);
   const friction = sectionOf(ctx.doc, 'frictionPoints');
   if (friction && count < min) count += countWords(sectionProse(ctx.doc, friction, ctx.headings), min - count);
   if (count >= min) return [];
-  return [finding('feedback-length', section.line, `Honest Feedback has ${plural(count, 'word')} (friction points included); at least ${min} are needed.`, 'honestFeedback')];
+  return [finding('feedback-length', section.line, `${sectionTitle(ctx.template, 'honestFeedback')} has ${plural(count, 'word')} (friction points included); at least ${min} are needed.`, 'honestFeedback')];
 }
 
 const VAGUE = new Set([
@@ -129,12 +131,12 @@ function lessonsIn(doc: ParsedDoc, section: SectionInfo): { text: string; line: 
 /** lessons-actionable: enough lessons, each a rule rather than a vague word or a verdict. */
 export function checkLessons(ctx: RuleContext): Finding[] {
   const section = sectionOf(ctx.doc, 'lessons');
-  if (!section) return [missing('lessons-actionable', 'lessons')];
+  if (!section) return [missing(ctx, 'lessons-actionable', 'lessons')];
   const lessons = lessonsIn(ctx.doc, section);
   const out: Finding[] = [];
   const { minLessons, minLessonWords } = ctx.config;
   if (lessons.length < minLessons) {
-    out.push(finding('lessons-actionable', section.line, `Lessons Learned lists ${plural(lessons.length, 'item')}; at least ${minLessons} are needed.`, 'lessons'));
+    out.push(finding('lessons-actionable', section.line, `${sectionTitle(ctx.template, 'lessons')} lists ${plural(lessons.length, 'item')}; at least ${minLessons} are needed.`, 'lessons'));
   }
   for (const { text, line } of lessons) {
     // Enough words to tell a short lesson and a verdict (isObservation) apart.
@@ -155,7 +157,7 @@ const STEP_PLACEHOLDERS = /^(?:tbd|tba|todo|continue|continue work(?:ing)?|more|
 /** next-steps-specific: task-list items someone could act on without asking. */
 export function checkNextSteps(ctx: RuleContext): Finding[] {
   const section = sectionOf(ctx.doc, 'nextSteps');
-  if (!section) return [missing('next-steps-specific', 'nextSteps')];
+  if (!section) return [missing(ctx, 'next-steps-specific', 'nextSteps')];
   const items = itemsIn(ctx.doc, section);
   const tasks = items.filter(({ item }) => item.task);
   const out: Finding[] = [];
@@ -164,8 +166,8 @@ export function checkNextSteps(ctx: RuleContext): Finding[] {
   const plainOnly = tasks.length === 0 && items.length > 0;
   if (tasks.length < minNextSteps) {
     out.push(finding('next-steps-specific', section.line, plainOnly
-      ? `Next Steps lists ${plural(items.length, 'item')} but no task-list item: write them as "- [ ] ..." so they can be ticked off.`
-      : `Next Steps has ${plural(tasks.length, 'task-list item')} ("- [ ] ..."); at least ${minNextSteps} are needed.`, 'nextSteps'));
+      ? `${sectionTitle(ctx.template, 'nextSteps')} lists ${plural(items.length, 'item')} but no task-list item: write them as "- [ ] ..." so they can be ticked off.`
+      : `${sectionTitle(ctx.template, 'nextSteps')} has ${plural(tasks.length, 'task-list item')} ("- [ ] ..."); at least ${minNextSteps} are needed.`, 'nextSteps'));
   }
   for (const { item, line } of items) {
     if (!item.task) {
@@ -222,9 +224,9 @@ function statedCommits(ctx: RuleContext, section: SectionInfo): { value: number;
 /** metrics-present: a metrics table or list, agreeing with the record when there is one. */
 export function checkMetrics(ctx: RuleContext): Finding[] {
   const section = metricsSectionOf(ctx.doc);
-  if (!section) return [missing('metrics-present', 'metrics')];
+  if (!section) return [missing(ctx, 'metrics-present', 'metrics')];
   const hasData = blocksIn(ctx.doc, section).some((b) => b.token.type === 'table' || b.token.type === 'list');
-  if (!hasData) return [finding('metrics-present', section.line, 'The Metrics section has no table or list of figures.', 'metrics')];
+  if (!hasData) return [finding('metrics-present', section.line, `The ${sectionTitle(ctx.template, 'metrics')} section has no table or list of figures.`, 'metrics')];
   const commits = ctx.record?.commits;
   if (commits === undefined) return [];
   const stated = statedCommits(ctx, section);

@@ -1,7 +1,7 @@
 /**
  * Section lookup for the editor side: diagnostics need each section's heading line, and the
  * "insert missing section" quick fix needs to know where sections are (the skeleton to insert
- * comes from sectionSkeleton in sectionNames.ts).
+ * comes from sectionSkeleton in src/core/template/skeleton.ts).
  */
 import { parseDocument } from './document';
 import type { SectionInfo } from './document';

@@ -124,21 +124,21 @@ function describeSpan(start: number, end: SessionEnd): string {
   return `${clock(start)} to ${endClock} ${when}`;
 }
 
-/** Checks the timeline; see the module comment for what it requires. */
-export function checkTimeline(doc: ParsedDoc, header: Header, config: ValidatorConfig): Finding[] {
+/** Checks the timeline, headed `title` in the template; see the module comment for what it requires. */
+export function checkTimeline(doc: ParsedDoc, header: Header, config: ValidatorConfig, title: string): Finding[] {
   const section = sectionOf(doc, 'timeline');
   const findings: Finding[] = [];
   const error = (line: number, message: string): void => {
     findings.push({ rule: 'timeline-times', message, line, severity: 'error', section: 'timeline' });
   };
   if (!section) {
-    error(1, 'There is no Timeline section, so the session has no times.');
+    error(1, `There is no ${title} section, so the session has no times.`);
     return findings;
   }
   const collected = collectRows(doc, header);
   const { rows, days } = collected;
   if (rows.length === 0) {
-    error(section.line, 'The Timeline has no rows: add a `| Time | Event |` table or a list whose items start with HH:MM.');
+    error(section.line, `The ${title} has no rows: add a \`| Time | Event |\` table or a list whose items start with HH:MM.`);
     return findings;
   }
   const start = header.startSeconds;

@@ -6,6 +6,9 @@
 import { MAX_LINE_CHARS, parseDocument } from './document';
 import type { ParsedDoc } from './document';
 import { resolveConfig } from './config';
+import { sectionTitle } from '../template/headings';
+import { SESSION_TEMPLATE } from '../template/sessionTemplate';
+import type { RetrospectiveTemplate, SectionKey } from '../template/types';
 import type { ValidatorConfig } from './config';
 import { readHeader } from './header';
 import type { Header } from './header';
@@ -26,7 +29,7 @@ type Check = (ctx: RuleContext, header: Header) => Finding[];
 const CHECKS: Readonly<Record<RuleId, Check>> = {
   'header-fields': (ctx, header) => checkHeader(header, ctx.config, ctx.record),
   'required-sections': (ctx) => checkRequiredSections(ctx),
-  'timeline-times': (ctx, header) => checkTimeline(ctx.doc, header, ctx.config),
+  'timeline-times': (ctx, header) => checkTimeline(ctx.doc, header, ctx.config, sectionTitle(ctx.template, 'timeline')),
   'friction-count': (ctx) => checkFrictionCount(ctx),
   'diary-length': (ctx) => checkDiary(ctx),
   'feedback-length': (ctx) => checkFeedback(ctx),
@@ -36,19 +39,23 @@ const CHECKS: Readonly<Record<RuleId, Check>> = {
   'metrics-present': (ctx) => checkMetrics(ctx),
 };
 
-/** The checklist title of each rule; thresholds come from the config so the title tells the truth. */
-export function ruleTitle(rule: RuleId, config: ValidatorConfig): string {
+/**
+ * The checklist title of each rule; thresholds come from the config and section names from the
+ * template, so the title tells the truth about the layout being checked.
+ */
+export function ruleTitle(rule: RuleId, config: ValidatorConfig, template: RetrospectiveTemplate = SESSION_TEMPLATE): string {
+  const title = (key: SectionKey): string => sectionTitle(template, key);
   switch (rule) {
     case 'header-fields': return 'Header gives date, start and end time, and duration';
     case 'required-sections': return 'All required sections present';
-    case 'timeline-times': return 'Timeline has valid times, in order, within the session';
+    case 'timeline-times': return `${title('timeline')} has valid times, in order, within the session`;
     case 'friction-count': return `At least ${config.minFrictionPoints} friction points documented`;
     case 'diary-length': return `Diary is a first-person narrative of at least ${config.minDiaryWords} words`;
-    case 'feedback-length': return `Honest Feedback has at least ${config.minFeedbackWords} words`;
-    case 'lessons-actionable': return 'Lessons Learned are actionable rules';
-    case 'next-steps-specific': return 'Next Steps are specific task-list items';
+    case 'feedback-length': return `${title('honestFeedback')} has at least ${config.minFeedbackWords} words`;
+    case 'lessons-actionable': return `${title('lessons')} are actionable rules`;
+    case 'next-steps-specific': return `${title('nextSteps')} are specific task-list items`;
     case 'no-placeholders': return 'No placeholders or empty sections left';
-    case 'metrics-present': return 'Metrics present and consistent with the record';
+    case 'metrics-present': return `${title('metrics')} present and consistent with the record`;
   }
 }
 
@@ -88,23 +95,26 @@ function failed(rule: RuleId, message: string): Finding {
 }
 
 /**
- * Validates a retrospective against the rules of the retrospective format.
- * `record` holds facts from the captured session the document must agree with.
+ * Validates a retrospective against the rules of its template (the session layout unless another
+ * is given), with the template's thresholds unless `options` override them. `record` holds facts
+ * from the captured session the document must agree with.
  */
 export function validateRetrospective(
-  markdown: string, options?: Partial<ValidatorConfig>, record?: RecordFacts,
+  markdown: string, options?: Partial<ValidatorConfig>, record?: RecordFacts, template: RetrospectiveTemplate = SESSION_TEMPLATE,
 ): ValidationResult {
   let config: ValidatorConfig;
   try {
-    config = resolveConfig(options);
+    config = resolveConfig(options, template);
   } catch {
-    config = resolveConfig();
+    config = resolveConfig(undefined, template);
   }
+  // Only the template's rules run and are reported; the order stays RULE_IDS' for every layout.
+  const ruleIds = RULE_IDS.filter((rule) => template.rules.includes(rule));
   const findings: Finding[] = [];
   let doc: ParsedDoc | undefined;
   let header: Header | undefined;
   try {
-    doc = parseDocument(typeof markdown === 'string' ? markdown : '', config.maxDocumentChars);
+    doc = parseDocument(typeof markdown === 'string' ? markdown : '', config.maxDocumentChars, template);
     header = readHeader(doc);
   } catch (error) {
     findings.push(failed('required-sections', `The document could not be read: ${error instanceof Error ? error.message : String(error)}`));
@@ -121,8 +131,8 @@ export function validateRetrospective(
   }
   const disabled = new Set(config.disabledRules);
   if (doc && header) {
-    const ctx: RuleContext = { doc, config, headings: headingLines(doc), record };
-    for (const rule of RULE_IDS) {
+    const ctx: RuleContext = { doc, config, headings: headingLines(doc), record, template };
+    for (const rule of ruleIds) {
       if (disabled.has(rule)) continue;
       try {
         findings.push(...CHECKS[rule](ctx, header));
@@ -131,10 +141,10 @@ export function validateRetrospective(
       }
     }
   }
-  const kept = foldMissingSections(findings.filter((f) => !disabled.has(f.rule)));
+  const kept = foldMissingSections(findings.filter((f) => !disabled.has(f.rule) && ruleIds.includes(f.rule)));
   kept.sort((a, b) => a.line - b.line || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
-  const rules: RuleOutcome[] = RULE_IDS.map((rule) => {
-    const title = ruleTitle(rule, config);
+  const rules: RuleOutcome[] = ruleIds.map((rule) => {
+    const title = ruleTitle(rule, config, template);
     if (disabled.has(rule)) return { rule, title, passed: true, disabled: true };
     const passed = (doc !== undefined && header !== undefined) && !kept.some((f) => failsRule(f, rule));
     return { rule, title, passed };

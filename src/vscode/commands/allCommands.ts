@@ -12,6 +12,7 @@ import { addNoteCommand } from './addNote';
 import { addLessonCommand } from './addLesson';
 import { validateRetrospectiveCommand } from './validateRetrospective';
 import { finishRetrospectiveCommand } from './finishRetrospective';
+import { FinishService } from '../retrospective/finishService';
 import { showPastSessionsCommand } from './showPastSessions';
 import { exportSessionJsonCommand } from './exportSessionJson';
 import { showTimelineCommand } from './showTimeline';
@@ -39,7 +40,7 @@ export function createCommands(deps: CommandDeps): Command[] {
     addNoteCommand(controller),
     addLessonCommand(controller),
     validateRetrospectiveCommand(retrospectives),
-    finishRetrospectiveCommand({ retrospectives, settings: deps.settings, journalDir: () => controller.journalDir, log }),
+    finishRetrospectiveCommand(new FinishService({ retrospectives, settings: deps.settings, journalDir: () => controller.journalDir, log })),
     showPastSessionsCommand(controller, log, deps.settings),
     exportSessionJsonCommand(controller),
     showTimelineCommand(),

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { RecordFacts, ValidationResult } from '../../core/validator/types';
 import { validateRetrospective } from '../../core/validator/validate';
 import { findSections } from '../../core/validator/sections';
-import { sectionSkeleton, SECTION_KEYS } from '../../core/validator/sectionNames';
-import type { SectionKey } from '../../core/validator/sectionNames';
-import { CommandIds } from '../commands/commandIds';
+import { sectionsOf } from '../../core/template/headings';
+import { SESSION_TEMPLATE } from '../../core/template/sessionTemplate';
+import { sectionSkeleton } from '../../core/template/skeleton';
+import type { RetrospectiveTemplate } from '../../core/template/types';
 import { Disposable } from '../dispose';
 import type { Settings } from '../settings';
 import { sessionIdOfDraft } from './draftMarker';
@@ -30,7 +31,8 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
   /** Fires after every validation (tests and the status bar listen). */
   readonly onDidValidate = this.validated.event;
 
-  constructor(private settings: Settings) {
+  /** `finishCommand` is the id of the command the "Finish" CodeLens runs; the caller owns the command ids. */
+  constructor(private settings: Settings, private readonly finishCommand: string) {
     super();
     const selector: vscode.DocumentSelector = { language: 'markdown' };
     this.register(vscode.languages.registerCodeLensProvider(selector, this));
@@ -66,7 +68,7 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
     const timer = this.timers.get(key);
     if (timer) clearTimeout(timer);
     this.timers.delete(key);
-    const result = validateRetrospective(doc.getText(), validatorOptions(this.settings), this.facts.get(key));
+    const result = validateRetrospective(doc.getText(), validatorOptions(this.settings), this.facts.get(key), this.templateFor(doc));
     this.results.set(key, result);
     this.diagnostics.set(doc.uri, result.findings.map((f) => {
       const line = Math.min(Math.max(0, f.line - 1), Math.max(0, doc.lineCount - 1));
@@ -78,6 +80,11 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
     this.lensChanged.fire();
     this.validated.fire({ uri: doc.uri, result });
     return result;
+  }
+
+  /** The layout a retrospective is checked against; every retrospective uses the session layout for now. */
+  private templateFor(_doc: vscode.TextDocument): RetrospectiveTemplate {
+    return SESSION_TEMPLATE;
   }
 
   private isTracked(doc: vscode.TextDocument): boolean {
@@ -120,7 +127,7 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
         tooltip: failing.length ? `Failing: ${failing.join('; ')}` : 'Every check passes.',
         command: 'workbench.actions.view.problems',
       }),
-      new vscode.CodeLens(top, { title: 'Finish', tooltip: 'Write the validation checklist and the final Markdown', command: CommandIds.finishRetrospective, arguments: [doc.uri] }),
+      new vscode.CodeLens(top, { title: 'Finish', tooltip: 'Write the validation checklist and the final Markdown', command: this.finishCommand, arguments: [doc.uri] }),
     ];
   }
 
@@ -129,12 +136,12 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
     const result = this.results.get(doc.uri.toString());
     if (diagnostics.length === 0 || !result) return [];
     const missing = new Set(result.findings.filter((f) => f.rule === 'required-sections' && f.section).map((f) => f.section));
-    return (SECTION_KEYS as readonly SectionKey[])
-      .filter((key) => missing.has(key))
-      .map((key) => {
-        const skeleton = sectionSkeleton(key);
-        const title = (skeleton.split('\n')[0] ?? '').replace(/^#+\s*/, '');
-        const action = new vscode.CodeAction(`Insert the missing "${title}" section`, vscode.CodeActionKind.QuickFix);
+    const template = this.templateFor(doc);
+    return sectionsOf(template)
+      .filter((section) => missing.has(section.key))
+      .map((section) => {
+        const skeleton = sectionSkeleton(template, section.key);
+        const action = new vscode.CodeAction(`Insert the missing "${section.title}" section`, vscode.CodeActionKind.QuickFix);
         action.diagnostics = diagnostics;
         action.edit = new vscode.WorkspaceEdit();
         action.edit.insert(doc.uri, insertionPoint(doc), `\n${skeleton.trimEnd()}\n`);
