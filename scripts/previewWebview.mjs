@@ -13,6 +13,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { tsImport } from 'tsx/esm/api';
+
+// The page HTML is built by the extension's TypeScript module; tsx loads it without a build step.
+const { timelinePageHtml } = await tsImport('../src/shared/timelinePage.ts', import.meta.url);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NONCE = 'cHJldmlldy1ub25jZQ==';
@@ -176,7 +180,7 @@ export async function buildWebview(outDir) {
 }
 
 /**
- * Writes a page that loads the bundle the way the view provider does (same CSP, same resources)
+ * Writes a page that loads the bundle the way the view provider does (the same page builder and CSP)
  * plus a fake `acquireVsCodeApi` that answers `ready` with `init` and times its handling.
  */
 function writePage(dir, theme, init, uiState) {
@@ -202,26 +206,14 @@ window.acquireVsCodeApi = () => ({
   setState: (state) => { window.__uiState = state; },
 });
 `);
-  const csp = `default-src 'none'; img-src file: data:; style-src file:; font-src file:; script-src 'nonce-${NONCE}'`;
-  writeFileSync(join(dir, `${theme}.html`), `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="theme-${theme}.css">
-<link rel="stylesheet" href="codicon.css">
-<link rel="stylesheet" href="timeline.css">
-<title>Timeline</title>
-</head>
-<body class="${THEMES[theme].bodyClass}">
-<div id="root"></div>
-<script nonce="${NONCE}" src="data.js"></script>
-<script nonce="${NONCE}" src="fake.js"></script>
-<script nonce="${NONCE}" src="webview.js"></script>
-</body>
-</html>
-`);
+  // The extension's own page builder, so the preview shows the page (and CSP) users get.
+  writeFileSync(join(dir, `${theme}.html`), timelinePageHtml({
+    cspSource: 'file:',
+    nonce: NONCE,
+    styles: [`theme-${theme}.css`, 'codicon.css', 'timeline.css'],
+    scripts: ['data.js', 'fake.js', 'webview.js'],
+    bodyClass: THEMES[theme].bodyClass,
+  }));
   return pathToFileURL(join(dir, `${theme}.html`)).href;
 }
 
