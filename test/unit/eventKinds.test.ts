@@ -8,7 +8,7 @@ describe('event kinds table', () => {
     assert.deepEqual([...EVENT_KINDS].sort(), Object.keys(EVENT_ROLES).sort());
     const line = (kind: string): unknown => ({ v: 1, id: 'x', sessionId: 's', time: 0, kind });
     for (const kind of EVENT_KINDS) assert.ok(!/unknown kind/.test(eventProblem(line(kind)) ?? ''), kind);
-    assert.match(eventProblem(line('trial')) ?? '', /unknown kind "trial"/);
+    assert.match(eventProblem(line('not-a-kind')) ?? '', /unknown kind "not-a-kind"/);
   });
 
   it('derives the journal rules from each kind\'s role', () => {
