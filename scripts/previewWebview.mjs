@@ -1,10 +1,10 @@
 /* global window, document, requestAnimationFrame, MessageEvent -- functions passed to page.evaluate run in the browser */
 // Renders the Timeline webview outside VS Code, in Debian's Chromium, with a fake VS Code API
-// that feeds it a realistic session, and screenshots it in a dark and a light theme. With
+// that feeds it a realistic session, and screenshots it in dark, light and both high-contrast themes. With
 // `--events N` it loads N events instead and prints the first-render time and DOM node count;
 // the benchmark imports `measureFirstRender` for the same numbers.
 //
-//   node scripts/previewWebview.mjs                 → test-output/webview-dark.png, webview-light.png
+//   node scripts/previewWebview.mjs                 → test-output/webview-{dark,light,hc-dark,hc-light}.png
 //   node scripts/previewWebview.mjs --events 10000  → first render time and DOM size
 //   node scripts/previewWebview.mjs --appends       → smoothness of 1,000 live appends
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { tsImport } from 'tsx/esm/api';
+
+// The page HTML is built by the extension's TypeScript module; tsx loads it without a build step.
+const { timelinePageHtml } = await tsImport('../src/shared/timelinePage.ts', import.meta.url);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NONCE = 'cHJldmlldy1ub25jZQ==';
@@ -64,6 +68,54 @@ export const THEMES = {
       'scrollbarSlider-background': '#64646466', 'scrollbarSlider-hoverBackground': '#646464b3', 'scrollbarSlider-activeBackground': '#00000099',
     },
   },
+  // VS Code's Dark High Contrast and Light High Contrast: black or white ground, a border on
+  // every widget (contrastBorder) and an orange or blue one for focus (contrastActiveBorder).
+  'hc-dark': {
+    bodyClass: 'vscode-high-contrast',
+    vars: {
+      'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif', 'font-size': '13px', 'font-weight': 'normal',
+      'editor-font-family': '"Droid Sans Mono", "monospace", monospace',
+      foreground: '#ffffff', descriptionForeground: '#ffffffb3', errorForeground: '#f48771', focusBorder: '#f38518',
+      contrastBorder: '#6fc3df', contrastActiveBorder: '#f38518',
+      'icon-foreground': '#ffffff', 'sideBar-background': '#000000', 'sideBar-foreground': '#ffffff', 'sideBar-border': '#6fc3df',
+      'sideBarSectionHeader-background': '#000000', 'sideBarSectionHeader-border': '#6fc3df', 'widget-border': '#6fc3df', 'widget-shadow': 'transparent',
+      'button-background': '#000000', 'button-foreground': '#ffffff', 'button-hoverBackground': '#000000', 'button-border': '#6fc3df',
+      'button-secondaryBackground': '#000000', 'button-secondaryForeground': '#ffffff',
+      'input-background': '#000000', 'input-border': '#6fc3df', 'input-foreground': '#ffffff', 'input-placeholderForeground': '#ffffffb3',
+      'inputOption-activeBackground': 'transparent', 'inputOption-activeBorder': '#6fc3df', 'inputOption-activeForeground': '#ffffff',
+      'checkbox-border': '#6fc3df', 'toolbar-hoverBackground': 'transparent',
+      'list-hoverBackground': 'transparent', 'list-focusOutline': '#f38518', 'list-inactiveSelectionBackground': 'transparent', 'list-activeSelectionBackground': 'transparent',
+      'textLink-foreground': '#21a6ff', 'editorWarning-foreground': '#ffd370',
+      'inputValidation-warningBackground': '#000000', 'inputValidation-warningBorder': '#6fc3df',
+      'charts-foreground': '#ffffff', 'charts-red': '#f48771', 'charts-blue': '#3794ff', 'charts-yellow': '#ffd370',
+      'charts-orange': '#ff9d4d', 'charts-green': '#89d185', 'charts-purple': '#b180d7',
+      'testing-iconFailed': '#f14c4c', 'testing-iconPassed': '#73c991',
+      'scrollbarSlider-background': '#6fc3df99', 'scrollbarSlider-hoverBackground': '#6fc3dfcc', 'scrollbarSlider-activeBackground': '#6fc3df',
+    },
+  },
+  'hc-light': {
+    bodyClass: 'vscode-high-contrast-light',
+    vars: {
+      'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif', 'font-size': '13px', 'font-weight': 'normal',
+      'editor-font-family': '"Droid Sans Mono", "monospace", monospace',
+      foreground: '#292929', descriptionForeground: '#292929b3', errorForeground: '#b5200d', focusBorder: '#006bbd',
+      contrastBorder: '#0f4a85', contrastActiveBorder: '#006bbd',
+      'icon-foreground': '#292929', 'sideBar-background': '#ffffff', 'sideBar-foreground': '#292929', 'sideBar-border': '#0f4a85',
+      'sideBarSectionHeader-background': '#ffffff', 'sideBarSectionHeader-border': '#0f4a85', 'widget-border': '#0f4a85', 'widget-shadow': 'transparent',
+      'button-background': '#0f4a85', 'button-foreground': '#ffffff', 'button-hoverBackground': '#0f4a85', 'button-border': '#0f4a85',
+      'button-secondaryBackground': '#ffffff', 'button-secondaryForeground': '#292929',
+      'input-background': '#ffffff', 'input-border': '#0f4a85', 'input-foreground': '#292929', 'input-placeholderForeground': '#292929b3',
+      'inputOption-activeBackground': 'transparent', 'inputOption-activeBorder': '#0f4a85', 'inputOption-activeForeground': '#292929',
+      'checkbox-border': '#0f4a85', 'toolbar-hoverBackground': 'transparent',
+      'list-hoverBackground': 'transparent', 'list-focusOutline': '#006bbd', 'list-inactiveSelectionBackground': 'transparent', 'list-activeSelectionBackground': 'transparent',
+      'textLink-foreground': '#0f4a85', 'editorWarning-foreground': '#895503',
+      'inputValidation-warningBackground': '#ffffff', 'inputValidation-warningBorder': '#0f4a85',
+      'charts-foreground': '#292929', 'charts-red': '#b5200d', 'charts-blue': '#0f4a85', 'charts-yellow': '#895503',
+      'charts-orange': '#8f4400', 'charts-green': '#374e06', 'charts-purple': '#6b2e8a',
+      'testing-iconFailed': '#b5200d', 'testing-iconPassed': '#374e06',
+      'scrollbarSlider-background': '#0f4a8566', 'scrollbarSlider-hoverBackground': '#0f4a8599', 'scrollbarSlider-activeBackground': '#0f4a85',
+    },
+  },
 };
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -112,6 +164,8 @@ export function sampleSession(now = Date.now()) {
     cmd(74, 'npm test', 0, 39_000),
     commit(78, 'c0ffee1234567890abcdef12', 'Timeline provider: CSP, batching, disposal', ['src/vscode/views/timelineViewProvider.ts', 'package.json', 'media/icon.svg'], 180, 22),
     { ...base(at(81)), kind: 'git-op', repo: '.', op: 'checkout', message: 'checkout: moving from main to timeline-polish', branch: 'timeline-polish' },
+    // A dev server whose terminal was closed while it ran: the shell never reported its end.
+    cmd(86, 'npm run dev -- --port 5173', null, 125_000, { endNotReported: 'terminal-closed', terminal: 'dev server' }),
     saves(90, [['media/timeline.css', 9], ['src/webview/rowView.ts', 3]]),
     cmd(95, 'npm run lint -- --fix', 0, 9_000),
     { ...base(at(100)), kind: 'note', text: `Subjects like ${HOSTILE} render as text — good` },
@@ -176,7 +230,7 @@ export async function buildWebview(outDir) {
 }
 
 /**
- * Writes a page that loads the bundle the way the view provider does (same CSP, same resources)
+ * Writes a page that loads the bundle the way the view provider does (the same page builder and CSP)
  * plus a fake `acquireVsCodeApi` that answers `ready` with `init` and times its handling.
  */
 function writePage(dir, theme, init, uiState) {
@@ -202,26 +256,14 @@ window.acquireVsCodeApi = () => ({
   setState: (state) => { window.__uiState = state; },
 });
 `);
-  const csp = `default-src 'none'; img-src file: data:; style-src file:; font-src file:; script-src 'nonce-${NONCE}'`;
-  writeFileSync(join(dir, `${theme}.html`), `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="theme-${theme}.css">
-<link rel="stylesheet" href="codicon.css">
-<link rel="stylesheet" href="timeline.css">
-<title>Timeline</title>
-</head>
-<body class="${THEMES[theme].bodyClass}">
-<div id="root"></div>
-<script nonce="${NONCE}" src="data.js"></script>
-<script nonce="${NONCE}" src="fake.js"></script>
-<script nonce="${NONCE}" src="webview.js"></script>
-</body>
-</html>
-`);
+  // The extension's own page builder, so the preview shows the page (and CSP) users get.
+  writeFileSync(join(dir, `${theme}.html`), timelinePageHtml({
+    cspSource: 'file:',
+    nonce: NONCE,
+    styles: [`theme-${theme}.css`, 'codicon.css', 'timeline.css'],
+    scripts: ['data.js', 'fake.js', 'webview.js'],
+    bodyClass: THEMES[theme].bodyClass,
+  }));
   return pathToFileURL(join(dir, `${theme}.html`)).href;
 }
 
@@ -327,7 +369,7 @@ export async function measureAppends({ count = 1000, intervalMs = 2 } = {}) {
   }
 }
 
-/** Screenshots the sample session in both themes into `outDir`; returns the files and any page errors. */
+/** Screenshots the sample session in every theme into `outDir`; returns the files and any page errors. */
 export async function screenshotThemes({ outDir = join(root, 'test-output'), width = 360, height = 800 } = {}) {
   mkdirSync(outDir, { recursive: true });
   const dir = await prepare();

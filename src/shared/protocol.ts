@@ -7,8 +7,8 @@
 import type { JournalEvent } from '../core/journal/events';
 import type { SessionSnapshot } from '../core/journal/sessionState';
 
-/** The session summary the header shows: exactly what `summarize()` computes, passed through. */
-export type TimelineSummary = SessionSnapshot;
+export type { SessionSnapshot };
+
 
 /** Whether the newest entry is at the top (the default, like VS Code's own Timeline) or at the bottom. */
 export type TimelineOrder = 'newest-first' | 'oldest-first';
@@ -19,9 +19,9 @@ export interface TimelineSettings {
 }
 
 /** Everything the view shows at once; what a {@link TimelineChange} source can hand over at any time. */
-export interface TimelineSnapshot {
-  /** null when no session is recording or loaded. */
-  readonly summary: TimelineSummary | null;
+export interface TimelineState {
+  /** The session's times and counts for the header, exactly as `summarize()` computes them; null when no session is recording or loaded. */
+  readonly summary: SessionSnapshot | null;
   readonly events: readonly JournalEvent[];
   readonly trusted: boolean;
   /** Plain-text notices about the capture itself, e.g. "commits are not captured in untrusted workspaces". */
@@ -30,14 +30,14 @@ export interface TimelineSnapshot {
 
 /** What a timeline source reports as the session changes; the provider turns these into messages. */
 export type TimelineChange =
-  | { readonly type: 'append'; readonly events: readonly JournalEvent[]; readonly summary: TimelineSummary }
+  | { readonly type: 'append'; readonly events: readonly JournalEvent[]; readonly summary: SessionSnapshot }
   | { readonly type: 'reset' };
 
 // ---------------------------------------------------------------------------------------------
 // Host → webview
 
 /** The full state, sent in answer to `ready` (and after a reset or a settings change), so the view never depends on history. */
-export interface InitMessage extends TimelineSnapshot {
+export interface InitMessage extends TimelineState {
   readonly type: 'init';
   readonly settings: TimelineSettings;
 }
@@ -49,7 +49,7 @@ export interface InitMessage extends TimelineSnapshot {
 export interface AppendMessage {
   readonly type: 'append';
   readonly events: readonly JournalEvent[];
-  readonly summary: TimelineSummary;
+  readonly summary: SessionSnapshot;
 }
 
 /** The session was replaced wholesale (started, ended, journal reloaded): drop everything; an `init` follows. */
@@ -58,6 +58,25 @@ export interface ResetMessage {
 }
 
 export type HostToWebviewMessage = InitMessage | AppendMessage | ResetMessage;
+
+// Keyed by the union, so a new host message does not compile until the webview's check knows it.
+const HOST_MESSAGE_TYPES: { readonly [K in HostToWebviewMessage['type']]: true } = { init: true, append: true, reset: true };
+
+/**
+ * Whether a value the webview received is a message from the host. The host is trusted (it
+ * built the message from these types); this keeps out other windows' postMessages and types a
+ * newer host may add, so the view's exhaustive switch only sees what it was compiled for.
+ */
+export function isHostMessage(value: unknown): value is HostToWebviewMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const type: unknown = (value as { type?: unknown }).type;
+  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(HOST_MESSAGE_TYPES, type);
+}
+
+/** @deprecated Old names kept only until src/vscode/sessionController.ts (owned by another branch) says `TimelineState` and `SessionSnapshot`; remove after the merge. */
+export type TimelineSnapshot = TimelineState;
+/** @deprecated See {@link TimelineSnapshot}. */
+export type TimelineSummary = SessionSnapshot;
 
 // ---------------------------------------------------------------------------------------------
 // Webview → host

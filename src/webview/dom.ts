@@ -53,13 +53,15 @@ const COMMAND_TITLE = /^`([\s\S]+)` ((?:succeeded|failed|end not reported) [\s\S
 
 /**
  * "failed (exit 1) in 41 s" → "exit 1 · 41 s", "succeeded in 9.0 s" → "9.0 s",
- * "end not reported (terminal closed) after 2 min" → "end not reported · 2 min": the row's icon
- * and colour already say failed or not, and the full sentence is in the tooltip and aria-label.
+ * "end not reported (terminal closed) after 2 min" → "≥ 2 min": the row's icon and colour
+ * already say failed, succeeded or (a question mark) not reported, and the full sentence is in
+ * the tooltip, the aria-label and the visually hidden text.
  */
 export function compactStatus(status: string): string {
-  // The shell never said how it ended: that stays on the row, the reason is in the tooltip.
+  // The shell never said how it ended, so it ran at least this long; "end not reported" took the
+  // command line's room in a narrow sidebar, and the question-mark icon already says it.
   const unended = /^end not reported \([^)]*\) after (.+)$/.exec(status);
-  if (unended) return `end not reported · ${unended[1]}`;
+  if (unended) return `≥ ${unended[1]}`;
   const m = /^(succeeded|failed)(?: \((exit \d+|exit code unknown)\))? in (.+)$/.exec(status);
   if (!m) return status;
   const exit = m[2] === 'exit code unknown' ? 'exit ?' : m[2];

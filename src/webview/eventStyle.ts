@@ -1,5 +1,7 @@
 import type { JournalEvent } from '../core/journal/events';
 import { commandFailed } from '../core/journal/events';
+import { assertNever } from '../core/assertNever';
+import { isUserEntry } from '../core/journal/eventKinds';
 import type { TimelineCategory } from '../shared/protocol';
 
 /**
@@ -32,8 +34,19 @@ export function categoryOf(e: JournalEvent): TimelineCategory {
     case 'note':
     case 'lesson':
       return 'notes';
-    default:
+    case 'session-start':
+    case 'session-end':
+    case 'session-pause':
+    case 'session-resume':
+    case 'session-gap':
+    case 'debug':
+    case 'idle':
+    case 'notice':
+    case 'edit':
+    case 'delete':
       return 'other';
+    default:
+      return assertNever(e, 'event kind');
   }
 }
 
@@ -80,10 +93,12 @@ export function styleOf(e: JournalEvent): EventStyle {
       return { icon: 'edit', tone: 'muted', standOut: false };
     case 'delete':
       return { icon: 'trash', tone: 'muted', standOut: false };
+    default:
+      return assertNever(e, 'event kind');
   }
 }
 
-/** Friction, notes and lessons are the user's own words, so only they can be edited or deleted. */
+/** Friction, notes and lessons are the user's own words, so only they can be edited or deleted (the role table decides). */
 export function isEditable(e: JournalEvent): boolean {
-  return e.kind === 'friction' || e.kind === 'note' || e.kind === 'lesson';
+  return isUserEntry(e);
 }

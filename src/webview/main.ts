@@ -2,15 +2,9 @@
  * Entry point of the Timeline webview bundle (dist/webview.js). It says `ready` first, because
  * the host holds back its state until the page can receive it, then renders what arrives.
  */
-import type { HostToWebviewMessage } from '../shared/protocol';
+import { isHostMessage } from '../shared/protocol';
 import { TimelineView } from './timelineView';
 import { connectHost } from './vscodeApi';
-
-const HOST_TYPES = new Set<string>(['init', 'append', 'reset']);
-
-function isHostMessage(data: unknown): data is HostToWebviewMessage {
-  return typeof data === 'object' && data !== null && HOST_TYPES.has(String((data as { type?: unknown }).type));
-}
 
 const host = connectHost();
 const root = document.getElementById('root') ?? document.body;

@@ -1,4 +1,4 @@
-import type { TimelineSummary } from '../shared/protocol';
+import type { SessionSnapshot } from '../shared/protocol';
 import { codicon, el, iconButton, setText, textButton } from './dom';
 import { formatStopwatch } from './format';
 
@@ -19,7 +19,7 @@ export class SessionHeader {
   private readonly notices = el('div', 'notices');
   private readonly emptyState = el('div', 'empty-state');
   private readonly session = el('section', 'session');
-  private summary: TimelineSummary | null = null;
+  private summary: SessionSnapshot | null = null;
   private receivedAt = 0;
   private stateKey = '';
 
@@ -41,7 +41,7 @@ export class SessionHeader {
   }
 
   /** Shows a new summary (null: no session, the empty state) and the capture notices. */
-  update(summary: TimelineSummary | null, notices: readonly string[], now: number): void {
+  update(summary: SessionSnapshot | null, notices: readonly string[], now: number): void {
     this.summary = summary;
     this.receivedAt = now;
     this.session.hidden = summary === null;
@@ -72,7 +72,7 @@ export class SessionHeader {
     return this.summary !== null && this.summary.end === undefined;
   }
 
-  private renderState(s: TimelineSummary): void {
+  private renderState(s: SessionSnapshot): void {
     const state = s.end !== undefined ? 'ended' : s.paused ? 'paused' : 'recording';
     if (state === this.stateKey) return;
     this.stateKey = state;
@@ -90,7 +90,7 @@ export class SessionHeader {
     this.actions.replaceChildren(...buttons);
   }
 
-  private renderCounters(s: TimelineSummary): void {
+  private renderCounters(s: SessionSnapshot): void {
     const c = s.counts;
     const ok = c.commands - c.commandsFailed;
     const counter = (icon: string, text: string, label: string, cls = ''): HTMLElement => {

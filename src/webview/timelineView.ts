@@ -1,5 +1,5 @@
 import type { JournalEvent } from '../core/journal/events';
-import type { HostToWebviewMessage, TimelineCategory, TimelineOrder, TimelineSummary } from '../shared/protocol';
+import type { HostToWebviewMessage, SessionSnapshot, TimelineCategory, TimelineOrder } from '../shared/protocol';
 import { el } from './dom';
 import { isEditable } from './eventStyle';
 import { formatHourLabel } from './format';
@@ -31,7 +31,7 @@ export class TimelineView {
   private readonly list: VirtualList<TimelineRow>;
   private readonly ctx: RowContext;
   private order: TimelineOrder = 'newest-first';
-  private summary: TimelineSummary | null = null;
+  private summary: SessionSnapshot | null = null;
   private notices: readonly string[] = [];
   private hidden: ReadonlySet<TimelineCategory>;
   private search: string;

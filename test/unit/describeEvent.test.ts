@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { JournalEvent } from '../../src/core/journal/events';
-import { EVENT_KINDS } from '../../src/core/journal/events';
+import { EVENT_KINDS } from '../../src/core/journal/eventKinds';
 import { describeEvent, formatDuration, shorten } from '../../src/core/timeline/describeEvent';
 
 const base = { v: 1, sessionId: 's', time: 1_000_000 };

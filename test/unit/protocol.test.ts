@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_EVENT_ID_LENGTH, MAX_PATH_LENGTH, isWebviewMessage } from '../../src/shared/protocol';
+import { MAX_EVENT_ID_LENGTH, MAX_PATH_LENGTH, isHostMessage, isWebviewMessage } from '../../src/shared/protocol';
+import type { HostToWebviewMessage } from '../../src/shared/protocol';
 
 describe('isWebviewMessage', () => {
   describe('accepts every well-formed message', () => {
@@ -167,5 +168,22 @@ describe('isWebviewMessage', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('isHostMessage', () => {
+  it('accepts each host message type the protocol declares', () => {
+    const messages: HostToWebviewMessage[] = [
+      { type: 'init', summary: null, events: [], trusted: true, notices: [], settings: { order: 'newest-first' } },
+      { type: 'append', events: [], summary: { sessionId: 's', start: 0, paused: false, elapsedMs: 0, activeMs: 0, counts: { commits: 0, commands: 0, commandsFailed: 0, saves: 0, files: 0, friction: 0, notes: 0, lessons: 0, tasksFailed: 0 } } },
+      { type: 'reset' },
+    ];
+    for (const m of messages) assert.equal(isHostMessage(m), true, m.type);
+  });
+
+  it('refuses what the webview was not compiled for: other types, a webview message, inherited names, non-objects', () => {
+    for (const value of [{ type: 'ready' }, { type: 'openFile', path: 'a' }, { type: 'toString' }, { type: '__proto__' }, { type: 'future' }, {}, null, 'init', ['init']]) {
+      assert.equal(isHostMessage(value), false, JSON.stringify(value));
+    }
   });
 });

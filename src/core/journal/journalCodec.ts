@@ -3,7 +3,8 @@
  * goes, because a journal on disk may be torn by a crash, edited by hand or written by a newer
  * version, and loading it must still give back every event that can be trusted.
  */
-import { EVENT_KINDS, SCHEMA_VERSION } from './events';
+import { SCHEMA_VERSION } from './events';
+import { EVENT_KINDS } from './eventKinds';
 import type { EventKind, JournalEvent } from './events';
 
 /** Why a journal line was left out when loading; `line` is 1-based. */

@@ -8,9 +8,10 @@
  */
 import { SCHEMA_VERSION } from './events';
 import type {
-  EventDraft, EventKind, FileChange, JournalEvent, SessionEndEvent, SessionGapEvent, SessionPauseEvent,
+  EventDraft, FileChange, JournalEvent, SessionEndEvent, SessionGapEvent, SessionPauseEvent,
   SessionResumeEvent, SessionStartEvent, SessionType,
 } from './events';
+import { isKeptWhilePaused, isLifecycleKind } from './eventKinds';
 import { newId, newSessionId } from './ids';
 import { serializeEvent } from './journalCodec';
 import { findOpenSession, loadSession, sessionFile } from './journalStore';
@@ -93,12 +94,6 @@ interface PauseSpan {
  */
 const RESUME_TOLERANCE_MS = 1000;
 
-// Lifecycle events change what the recorder is doing, so only its own methods write them.
-const LIFECYCLE: ReadonlySet<EventKind> = new Set<EventKind>([
-  'session-start', 'session-end', 'session-pause', 'session-resume', 'session-gap',
-]);
-// What the user writes down (and their edits and deletes of it) is kept even while capture is paused.
-const ALLOWED_WHILE_PAUSED: ReadonlySet<EventKind> = new Set<EventKind>(['friction', 'note', 'lesson', 'edit', 'delete']);
 const NO_EVENTS: readonly JournalEvent[] = Object.freeze([]);
 
 /** Whether capture timed at `time` was made while `s` was paused (see RESUME_TOLERANCE_MS). */
@@ -231,10 +226,10 @@ export class SessionRecorder {
   record(draft: EventDraft): JournalEvent | undefined {
     const s = this.session;
     if (s === undefined) return undefined;
-    if (LIFECYCLE.has(draft.kind)) {
+    if (isLifecycleKind(draft.kind)) {
       throw new Error(`"${draft.kind}" events are written by the recorder's start/pause/resume/end, not by record().`);
     }
-    if (!ALLOWED_WHILE_PAUSED.has(draft.kind) && madeWhilePaused(s, draft.time)) return undefined;
+    if (!isKeptWhilePaused(draft.kind) && madeWhilePaused(s, draft.time)) return undefined;
     return this.append(s, draft);
   }
 

@@ -5,8 +5,9 @@
  */
 import { commitLedger, commitTotals } from '../git/commitLedger';
 import { commandFailed } from './events';
-import type { DeleteEvent, EditEvent, EventKind, FrictionEvent, JournalEvent } from './events';
+import type { DeleteEvent, EditEvent, FrictionEvent, JournalEvent } from './events';
 import { FRICTION_CATEGORIES } from './events';
+import { isLifecycleKind, isUserEntry } from './eventKinds';
 
 /** Counts shown in the status view and the retrospective's metrics. */
 export interface SessionCounts {
@@ -41,11 +42,6 @@ export interface SessionSnapshot {
   readonly counts: SessionCounts;
 }
 
-const EDITABLE: ReadonlySet<EventKind> = new Set<EventKind>(['friction', 'note', 'lesson']);
-// These carry the session's time line; deleting one would make its times meaningless.
-const UNDELETABLE: ReadonlySet<EventKind> = new Set<EventKind>([
-  'session-start', 'session-end', 'session-pause', 'session-resume', 'session-gap',
-]);
 const CATEGORIES: ReadonlySet<string> = new Set(FRICTION_CATEGORIES);
 
 /** Applies one `edit` to the friction, note or lesson it targets (the panel and the record agree). */
@@ -97,8 +93,9 @@ export function effectiveEvents(events: readonly JournalEvent[]): JournalEvent[]
     const target = kept[i];
     if (target === undefined) continue;
     if (change.kind === 'delete') {
-      if (!UNDELETABLE.has(target.kind)) kept[i] = undefined;
-    } else if (EDITABLE.has(target.kind)) {
+      // Lifecycle events carry the session's time line; deleting one would make its times meaningless.
+      if (!isLifecycleKind(target.kind)) kept[i] = undefined;
+    } else if (isUserEntry(target)) {
       kept[i] = applyEdit(target, change);
     }
   }

@@ -5,6 +5,7 @@
 import { describeEvent, formatDuration, plainTitle, shorten } from '../timeline/describeEvent';
 import type { TitlePart } from '../timeline/describeEvent';
 import type { JournalEvent, SaveBurstEvent } from '../journal/events';
+import { assertNever } from '../assertNever';
 import { isNotableCommand, memoizedClassifier } from './notableCommands';
 import type { CommandClass } from './notableCommands';
 import type { TimelineKind, TimelineRow } from './model';
@@ -52,6 +53,8 @@ function rowKind(e: JournalEvent, classify: (line: string) => CommandClass): Tim
     case 'edit':
     case 'delete':
       return undefined;
+    default:
+      return assertNever(e, 'event kind');
   }
 }
 

@@ -1,5 +1,6 @@
 import type { CommandEndNotReported, CommandEvent, JournalEvent } from '../journal/events';
 import { commandFailed } from '../journal/events';
+import { assertNever } from '../assertNever';
 
 /**
  * One plain-text line (and optional detail) per event, shared by the timeline panel and the
@@ -160,5 +161,7 @@ export function describeEvent(e: JournalEvent): EventDescription {
       return { title: 'Edited an entry', attention: false };
     case 'delete':
       return { title: 'Deleted an entry', attention: false };
+    default:
+      return assertNever(e, 'event kind');
   }
 }

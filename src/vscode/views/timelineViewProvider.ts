@@ -10,6 +10,7 @@ import type {
   WebviewToHostMessage,
 } from '../../shared/protocol';
 import { isWebviewMessage } from '../../shared/protocol';
+import { timelinePageHtml } from '../../shared/timelinePage';
 
 export type { TimelineChange, TimelineSnapshot } from '../../shared/protocol';
 
@@ -162,30 +163,13 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
     const uri = (...segments: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...segments)).toString();
-    const csp = [
-      "default-src 'none'",
-      `img-src ${webview.cspSource} data:`,
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${uri('dist', 'codicons', 'codicon.css')}">
-<link rel="stylesheet" href="${uri('media', 'timeline.css')}">
-<title>Timeline</title>
-</head>
-<body>
-<div id="root"></div>
-<script nonce="${nonce}" src="${uri('dist', 'webview.js')}"></script>
-</body>
-</html>`;
+    return timelinePageHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      styles: [uri('dist', 'codicons', 'codicon.css'), uri('media', 'timeline.css')],
+      scripts: [uri('dist', 'webview.js')],
+    });
   }
 }
 
