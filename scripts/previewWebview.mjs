@@ -196,7 +196,7 @@ export function largeSession(count, now = Date.now()) {
   return { events, summary: summarize(events, sessionId, start, now) };
 }
 
-function summarize(events, sessionId, start, now) {
+export function summarize(events, sessionId, start, now) {
   const count = (kind) => events.filter((e) => e.kind === kind).length;
   const commands = events.filter((e) => e.kind === 'command');
   const saves = events.filter((e) => e.kind === 'saves');

@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import type { Workbench } from './workbench';
+import { journalStatusItem, openWorkbench, pickQuickItem, runCommand, screenshot, waitForQuickInputTitled } from './workbench';
+
+const STEP = 'session-journal.session-journal#getStarted#startSession';
+
+describe('Get Started walkthrough (e2e, Chromium + code-server)', () => {
+  let wb: Workbench;
+  before(async () => { wb = await openWorkbench(); });
+  after(async () => { await wb?.close(); });
+
+  it('opens from the palette, shows the product in its first step, and starts a session from its button', async () => {
+    const { page } = wb;
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await pickQuickItem(page, 'Get Started with Session Journal');
+
+    const step = page.locator(`button.getting-started-step[data-step-id="${STEP}"]`);
+    await step.waitFor({ timeout: 30_000 });
+    assert.equal(await step.getAttribute('aria-expanded'), 'true', 'the first step opens expanded');
+    assert.equal(await step.getAttribute('aria-checked'), 'false', 'not done before the session starts');
+
+    // The step's picture is a real image of the product, loaded in the current theme.
+    const image = page.locator('.getting-started-media img[alt^="The Timeline header"]');
+    await image.waitFor();
+    await page.waitForFunction((alt) => {
+      const img = [...document.querySelectorAll<HTMLImageElement>('.getting-started-media img')].find((i) => i.alt.startsWith(alt));
+      return img !== undefined && img.complete && img.naturalWidth > 0;
+    }, 'The Timeline header', { timeout: 20_000 });
+
+    await step.getByRole('button', { name: 'Start Session' }).click();
+    await waitForQuickInputTitled(page, 'Start Session');
+    await page.keyboard.type('Walkthrough e2e', { delay: 5 });
+    await page.keyboard.press('Enter');
+
+    // A person sees the step ticked and the recording clock in the status bar.
+    await page.locator(`button.getting-started-step[data-step-id="${STEP}"][aria-checked="true"]`).waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => {
+      const item = document.querySelector('.statusbar-item[aria-label^="Session Journal"]');
+      return item !== null && /^Session Journal recording/.test(item.getAttribute('aria-label') ?? '');
+    }, undefined, { timeout: 20_000 });
+    assert.match(await journalStatusItem(page).getAttribute('aria-label') ?? '', /^Session Journal recording/);
+    await screenshot(page, 'walkthrough');
+  });
+});
