@@ -260,18 +260,21 @@ describe('FrictionDetector', () => {
   });
 
   describe('bounded memory', () => {
-    it('keeps state bounded over 100k events', () => {
+    // Boundedness, not speed (that is npm run bench's): 20k failures of 5,000 distinct commands
+    // are 100 times the cap of 50 and pass through every command four times, which is what
+    // the cap must survive; 100k events only made the test CPU-bound on a loaded machine.
+    it('keeps state bounded over 20k failures of 5,000 distinct commands', () => {
       const config = resolveFrictionConfig({ maxTrackedCommands: 50 });
       const d = new FrictionDetector(config);
       let signals = 0;
       let maxTracked = 0;
-      for (let i = 0; i < 100_000; i++) {
+      for (let i = 0; i < 20_000; i++) {
         // Distinct commands, every one failing, time advancing 100 ms per event.
         signals += d.observe(cmd(`node script-${i % 5000}.js`, 1, i * 100)).length;
         maxTracked = Math.max(maxTracked, d.trackedCommands);
       }
       assert.ok(maxTracked <= 50, `tracked ${maxTracked}`);
-      assert.ok(signals >= 100_000);
+      assert.ok(signals >= 20_000);
     });
 
     it('forgets commands whose failures left the repeat window', () => {
