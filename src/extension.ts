@@ -105,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
 
     context.subscriptions.push(onDidChangeSettings((next) => {
       settings = next;
-      controller.updateRules(rulesOf(next));
+      controller.capture.setRules(rulesOf(next));
       prompter.updateSettings(next);
       retrospectives.updateSettings(next);
       git.update(next.capture.commits);

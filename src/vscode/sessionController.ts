@@ -1,26 +1,17 @@
-import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type { CaptureRules } from '../core/capture/capturePipeline';
-import { CapturePipeline } from '../core/capture/capturePipeline';
-import type { Scheduler } from '../core/capture/burstCoalescer';
+import type { CapturePipeline } from '../core/capture/capturePipeline';
 import type { EventDraft, FileChange, JournalEvent } from '../core/journal/events';
 import { findOpenSession } from '../core/journal/journalStore';
-import { SessionRecorder } from '../core/journal/sessionRecorder';
-import type { EndDetails } from '../core/journal/sessionRecorder';
-import { acquireSessionLock, lockHolder, refreshSessionLock, releaseSessionLock, workspaceLockKey } from '../core/journal/sessionLock';
-import { effectiveEvents, summarize } from '../core/journal/sessionState';
+import type { EndDetails, SessionRecorder } from '../core/journal/sessionRecorder';
+import { effectiveEvents, latestEntryTarget, summarize } from '../core/journal/sessionState';
 import type { TimelineSummary } from '../shared/protocol';
 import { Disposable } from './dispose';
-import type { Log } from './log';
-import { workspaceFolders } from './workspaceFolders';
+import { createJournalCapture } from './journalCapture';
+import type { JournalCaptureDeps } from './journalCapture';
+import { WorkspaceLock } from './workspaceLock';
 
-/** What the controller is given besides its folders. */
-export interface SessionControllerDeps {
-  readonly rules: CaptureRules;
-  readonly log: Log;
-  /** The timers that end save and file-operation bursts. */
-  readonly schedule: Scheduler;
-  /** Lines changed but not committed right now (never throws; see UncommittedChanges). */
+/** What the controller is given: the journal's capture settings, and how to read uncommitted lines (never throws). */
+export interface SessionControllerDeps extends JournalCaptureDeps {
   readonly uncommitted: () => Promise<FileChange[]>;
 }
 
@@ -36,10 +27,8 @@ export class SessionController extends Disposable {
   private readonly recorder: SessionRecorder;
   private readonly recorded = this.register(new vscode.EventEmitter<JournalEvent>());
   private readonly lifecycle = this.register(new vscode.EventEmitter<void>());
-  private readonly lockDir: string;
-  private readonly lockKey: string;
+  private readonly lock: WorkspaceLock;
   private readonly flushers: (() => void)[] = [];
-  private heartbeat: ReturnType<typeof setInterval> | undefined;
   /** The process that records this workspace in another window, when one does. */
   private elsewhere: number | undefined;
   /** The session ended last, still shown in the panel while its retrospective is written. */
@@ -55,33 +44,16 @@ export class SessionController extends Disposable {
   constructor(storageUri: vscode.Uri, lockDirUri: vscode.Uri, private readonly deps: SessionControllerDeps) {
     super();
     this.journalDir = storageUri.fsPath;
-    this.lockDir = lockDirUri.fsPath;
-    this.lockKey = workspaceLockKey((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()), this.journalDir);
-    const log = deps.log;
-    this.recorder = new SessionRecorder({
-      storageDir: this.journalDir,
-      // The recorder's own events (focus, its notices) get the same single redaction pass.
-      redact: (draft) => this.capture.redact(draft),
-      onEvent: (e) => this.recorded.fire(e),
-      onWriteError: (failure) => {
-        log.error(`Journal write failed: ${failure.message}`);
-        void vscode.window.showWarningMessage(`Session Journal: ${failure.message}`, 'Show Log').then((a) => { if (a) log.show(); });
-      },
-      onWriteRecovered: () => log.info('Journal writes work again; nothing was lost.'),
-    });
-    this.capture = new CapturePipeline({
-      recorder: this.recorder, rules: deps.rules, folders: workspaceFolders, schedule: deps.schedule, home: os.homedir(),
-      onNotice: (message) => log.warn(message), onError: (message, err) => log.error(message, err),
-    });
+    this.lock = this.register(new WorkspaceLock(lockDirUri.fsPath, this.journalDir));
+    ({ recorder: this.recorder, capture: this.capture } = createJournalCapture(this.journalDir, deps, (e) => this.recorded.fire(e)));
     this.register({ dispose: () => {
       this.runFlushers();
-      if (this.heartbeat) clearInterval(this.heartbeat);
       const recording = this.recorder.active !== undefined;
       this.recorder.dispose();
       // The session stays open on disk, so the next window (or this one reloaded) resumes it.
-      if (recording) releaseSessionLock(this.lockDir, this.lockKey);
+      if (recording) this.lock.release();
     } });
-    this.updateContext();
+    this.lifecycleChanged(false);
   }
 
   readonly journalDir: string;
@@ -93,7 +65,7 @@ export class SessionController extends Disposable {
   get sessionStartTime(): number | undefined { return this.recorder.active?.start; }
   /** Another window records this workspace's session (this one does not). */
   get recordingElsewhere(): boolean {
-    return this.elsewhere !== undefined && !this.active && lockHolder(this.lockDir, this.lockKey, this.now()) !== undefined;
+    return this.elsewhere !== undefined && !this.active && this.lock.holder() !== undefined;
   }
 
   /** Records what the user writes (a note, friction, an edit): kept even while paused. */
@@ -103,31 +75,20 @@ export class SessionController extends Disposable {
   /** The active session's events, else the one just ended (the panel still shows it). */
   shownEvents(): readonly JournalEvent[] { return this.recorder.active ? this.recorder.events() : this.ended ?? []; }
   /** The shown session's summary; null when there is none. */
-  summary(): TimelineSummary | null {
-    const events = this.shownEvents();
-    return events.length ? summarize(events, this.now()) : null;
-  }
+  summary(): TimelineSummary | null { return this.shownEvents().length ? summarize(this.shownEvents(), this.now()) : null; }
   findEvent(id: string): JournalEvent | undefined { return effectiveEvents(this.recorder.events()).find((e) => e.id === id); }
   /** The latest event of the active session that a note or friction could be about. */
-  latestEvent(): JournalEvent | undefined {
-    const events = this.recorder.events();
-    for (let i = events.length - 1; i >= 0; i--) {
-      const e = events[i];
-      if (e && e.kind !== 'idle' && e.kind !== 'edit' && e.kind !== 'delete' && e.kind !== 'notice') return e;
-    }
-    return undefined;
-  }
+  latestEvent(): JournalEvent | undefined { return latestEntryTarget(this.recorder.events()); }
 
   /** Work to do before capture pauses or ends or the journal closes (commands still running are recorded). */
   beforeDispose(flush: () => void): void { this.flushers.push(flush); }
-  updateRules(rules: CaptureRules): void { this.capture.setRules(rules); }
   flush(): Promise<void> { return this.recorder.flush(); }
 
   /** Starts a session; refuses when another window of this workspace records one. */
   async start(focus: string | undefined): Promise<void> {
     await this.resuming.catch(() => false);
     if (this.recorder.active) throw new Error('A session is already recording. End it before starting another.');
-    const lock = acquireSessionLock(this.lockDir, this.lockKey, this.now());
+    const lock = this.lock.acquire();
     if (!lock.ok) {
       this.setElsewhere(lock.holder.pid);
       throw new Error(`A session is already recording in another window of this workspace (process ${lock.holder.pid}). End it there, or close that window first.`);
@@ -159,7 +120,7 @@ export class SessionController extends Disposable {
   }
 
   private async resumeNow(): Promise<boolean> {
-    const holder = lockHolder(this.lockDir, this.lockKey, this.now());
+    const holder = this.lock.holder();
     if (holder) {
       // Another window records this workspace: recording here too would store every commit twice.
       this.deps.log.info(`Another window (process ${holder.pid}) records this workspace; this window does not.`);
@@ -167,19 +128,14 @@ export class SessionController extends Disposable {
       return false;
     }
     if (!(await findOpenSession(this.journalDir))) return false;
-    const lock = acquireSessionLock(this.lockDir, this.lockKey, this.now());
+    const lock = this.lock.acquire();
     if (!lock.ok) {
       this.setElsewhere(lock.holder.pid);
       return false;
     }
-    const resumed = await this.recorder.resumeOpenSession().catch((err: unknown) => {
-      releaseSessionLock(this.lockDir, this.lockKey);
-      throw err;
-    });
-    if (!resumed) {
-      releaseSessionLock(this.lockDir, this.lockKey);
-      return false;
-    }
+    const resumed = await this.recorder.resumeOpenSession().catch((err: unknown) => { this.lock.release(); throw err; });
+    if (!resumed) this.lock.release();
+    if (!resumed) return false;
     this.deps.log.info(`Resumed session ${resumed.session.id} after a gap.`);
     // The time the window was closed is the session-gap; idle time is counted from now on.
     this.capture.beginSession(this.recorder.events(), this.now());
@@ -214,7 +170,7 @@ export class SessionController extends Disposable {
     }
     const events = this.recorder.events();
     if (!this.recorder.end(details)) return undefined;
-    releaseSessionLock(this.lockDir, this.lockKey);
+    this.lock.release();
     this.ended = events;
     await this.recorder.flush();
     this.lifecycleChanged();
@@ -224,11 +180,7 @@ export class SessionController extends Disposable {
   private runFlushers(): void {
     this.capture.flush();
     for (const flush of this.flushers) {
-      try {
-        flush();
-      } catch (err) {
-        this.deps.log.error('Flushing pending capture failed', err);
-      }
+      try { flush(); } catch (err) { this.deps.log.error('Flushing pending capture failed', err); }
     }
   }
 
@@ -237,20 +189,10 @@ export class SessionController extends Disposable {
     this.lifecycle.fire();
   }
 
-  private lifecycleChanged(): void {
-    this.updateContext();
-    // While this window records, it refreshes the workspace lock so other windows see it is alive.
-    if (this.recorder.active && !this.heartbeat) {
-      this.heartbeat = setInterval(() => refreshSessionLock(this.lockDir, this.lockKey, this.now()), 60_000);
-    } else if (!this.recorder.active && this.heartbeat) {
-      clearInterval(this.heartbeat);
-      this.heartbeat = undefined;
-    }
-    this.lifecycle.fire();
-  }
-
-  private updateContext(): void {
+  /** Keeps the context keys (`sessionJournal.active`, `.paused`) in step, then tells the listeners. */
+  private lifecycleChanged(fire = true): void {
     void vscode.commands.executeCommand('setContext', 'sessionJournal.active', this.active);
     void vscode.commands.executeCommand('setContext', 'sessionJournal.paused', this.paused);
+    if (fire) this.lifecycle.fire();
   }
 }
