@@ -5,6 +5,9 @@
  *
  * `record` runs for every captured event, so it does no parsing, no synchronous I/O and no
  * copying of the event list: one object spread, one `JSON.stringify`, two pushes.
+ *
+ * Over 300 lines because the lifecycle (start, pause with its late-capture rule, resume, end,
+ * resume after a crash) shares one active-session record; each step is short.
  */
 import { SCHEMA_VERSION } from './events';
 import type {
