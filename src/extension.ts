@@ -11,7 +11,7 @@ import { TerminalAdapter } from './vscode/adapters/terminalAdapter';
 import { createCommands } from './vscode/commands/allCommands';
 import { registerCommands } from './vscode/commands/command';
 import { FrictionPrompter } from './vscode/friction/frictionPrompter';
-import { GitService } from './vscode/gitService';
+import { CommitCapture, trustedGitRunner } from './vscode/commitCapture';
 import { createLog, describeError } from './vscode/log';
 import { RecurringFrictionNotices } from './vscode/recurringFrictionNotices';
 import { captureRules } from './vscode/redactor';
@@ -58,21 +58,22 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     const burstTimers = new SwitchableScheduler();
     // No folder open: the journal lives in global storage, so a window without a folder still records.
     const storage = context.storageUri ?? context.globalStorageUri;
-    // The uncommitted-changes reader needs git, git's adapter needs the controller's pipeline.
-    const gitRef: { service?: GitService } = {};
+    const git = trustedGitRunner();
+    // Start reads the uncommitted changes (work in progress is not the session's); End Session reads them too.
+    const uncommitted = uncommittedReader(git, log);
     const controller = new SessionController(storage, vscode.Uri.joinPath(context.globalStorageUri, 'locks'), {
-      rules: rulesOf(settings), log, schedule: burstTimers.schedule, uncommitted: uncommittedReader(() => gitRef.service?.runner(), log),
+      rules: rulesOf(settings), log, schedule: burstTimers.schedule, uncommitted,
     });
     const sink = controller.capture;
-    const git = (gitRef.service = new GitService(sink, log, () => controller.sessionStartTime));
+    const commits = new CommitCapture(sink, git, log, () => controller.sessionStartTime);
     const recurring = new RecurringFrictionNotices(controller, log);
     const feed = new TimelineFeed(controller, recurring);
     const retrospectives = new RetrospectiveService(settings);
     const prompter = new FrictionPrompter(controller, settings);
     const timeline = new TimelineViewProvider(context.extensionUri, feed);
-    context.subscriptions.push(controller, git, recurring, feed, retrospectives, prompter, timeline, new StatusBar(controller));
+    context.subscriptions.push(controller, commits, recurring, feed, retrospectives, prompter, timeline, new StatusBar(controller));
     context.subscriptions.push(vscode.window.registerWebviewViewProvider(TimelineViewProvider.viewId, timeline, { webviewOptions: { retainContextWhenHidden: false } }));
-    context.subscriptions.push(timeline.onMessage((m) => handleTimelineMessage(m, controller, log, () => git.runner()).catch((err) => log.error('Timeline action failed', err))));
+    context.subscriptions.push(timeline.onMessage((m) => handleTimelineMessage(m, controller, log, git).catch((err) => log.error('Timeline action failed', err))));
 
     const terminals = new TerminalAdapter(sink);
     context.subscriptions.push(new SaveAdapter(sink), new FileOpAdapter(sink), terminals, new TaskAdapter(sink), new DebugAdapter(sink),
@@ -83,23 +84,23 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
       if (!controller.recording) return;
       // A session just started: terminals opened and repositories found earlier get their notices now.
       terminals.recheck();
-      git.adapter()?.rescan();
+      commits.running?.rescan();
     }));
-    git.update(settings.capture.commits);
+    commits.update(settings.capture.commits);
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      git.update(settings.capture.commits);
+      commits.update(settings.capture.commits);
       feed.refresh();
     }));
 
     const flushCapture = async () => {
       sink.flush();
-      await git.adapter()?.settle();
+      await commits.running?.settle();
       // Saves made while git was asked about the last commits count too.
       sink.flush();
     };
     context.subscriptions.push(registerCommands(createCommands({
       controller, retrospectives, log, flushCapture, recurring,
-      uncommitted: uncommittedReader(() => git.runner(), log),
+      uncommitted,
       settings: () => settings,
     }), log));
 
@@ -108,7 +109,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
       controller.capture.setRules(rulesOf(next));
       prompter.updateSettings(next);
       retrospectives.updateSettings(next);
-      git.update(next.capture.commits);
+      commits.update(next.capture.commits);
       feed.refresh();
     }));
 
@@ -129,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
       burstTimers.use(schedule);
     };
 
-    return { controller, prompter, retrospectives, timeline, flushCapture, useBurstScheduler, git: () => git.adapter(), ready, activationMs: performance.now() - started };
+    return { controller, prompter, retrospectives, timeline, flushCapture, useBurstScheduler, git: () => commits.running, ready, activationMs: performance.now() - started };
   } catch (err) {
     // Never fail silently: say so, then let VS Code record the failed activation.
     log.error('Session Journal failed to start', err);
