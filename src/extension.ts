@@ -14,7 +14,7 @@ import { FrictionPrompter } from './vscode/friction/frictionPrompter';
 import { CommitCapture, trustedGitRunner } from './vscode/commitCapture';
 import { createLog, describeError } from './vscode/log';
 import { RecurringFrictionNotices } from './vscode/recurringFrictionNotices';
-import { captureRules } from './vscode/redactor';
+import { captureRules } from './vscode/captureRules';
 import { RetrospectiveService } from './vscode/retrospective/retrospectiveService';
 import { SessionController } from './vscode/sessionController';
 import { onDidChangeSettings, readSettings } from './vscode/settings';
