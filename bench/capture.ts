@@ -13,6 +13,10 @@ import { serializeEvent } from '../src/core/journal/journalCodec';
 import { JournalWriter } from '../src/core/journal/journalWriter';
 import { compileRedactOptions, redactEvent } from '../src/core/redaction/redact';
 import { SessionRecorder } from '../src/core/journal/sessionRecorder';
+import { CapturePipeline } from '../src/core/capture/capturePipeline';
+import type { CaptureRules } from '../src/core/capture/capturePipeline';
+import type { SourceEvent } from '../src/core/capture/sourceEvents';
+import { isExcludedCommand, isExcludedPath } from '../src/core/redaction/redact';
 import { figure } from './figure';
 import type { Figure } from './figure';
 import { realisticDraft } from './drafts';
@@ -23,7 +27,13 @@ const EVENTS = 100_000;
 const CHUNK = 1000;
 // The extension's defaults (package.json `sessionJournal.redaction.*`).
 const { options: REDACT_OPTIONS } = compileRedactOptions({ extraPatterns: [], excludeCommands: [], excludePaths: ['**/.env', '**/.env.*'] });
-const sanitize = (draft: EventDraft): EventDraft => redactEvent(draft, REDACT_OPTIONS);
+const RULES: CaptureRules = {
+  capture: { commits: true, commands: true, saves: true, tasks: true },
+  isExcludedCommand: (c) => isExcludedCommand(c, REDACT_OPTIONS),
+  isExcludedPath: (p) => isExcludedPath(p, REDACT_OPTIONS),
+  redact: (draft) => redactEvent(draft, REDACT_OPTIONS),
+  idleMs: 15 * 60_000,
+};
 
 function tempStorage(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'sj-bench-'));
@@ -35,13 +45,27 @@ function drafts(count: number, base = Date.now()): EventDraft[] {
   return out;
 }
 
-function newRecorder(storageDir: string, writer?: JournalWriter): SessionRecorder {
-  const recorder = new SessionRecorder({ storageDir, sanitize, ...(writer ? { writer } : {}) });
+/** The product's capture path: the pipeline (gating, the one redaction pass, shortening) in front of the recorder. */
+function newRecorder(storageDir: string, writer?: JournalWriter): SessionRecorder & { pipeline: CapturePipeline } {
+  const recorder = new SessionRecorder({ storageDir, redact: RULES.redact, ...(writer ? { writer } : {}) });
   recorder.start({ folders: ['app'], trusted: true, utcOffsetMinutes: 60 });
-  return recorder;
+  const pipeline = new CapturePipeline({ recorder, rules: RULES, folders: () => [{ name: 'app', path: '/work/app' }], schedule: () => ({ cancel: () => undefined }) });
+  return Object.assign(recorder, { pipeline });
 }
 
-/** Per-event cost in µs of redact + record, for `count` events; flushes between chunks off the clock. */
+/** What the product hands the pipeline for a draft: commands and commits as their adapters translate them; a save burst as its coalescer emits it. */
+function feed(pipeline: CapturePipeline, draft: EventDraft): void {
+  if (draft.kind === 'command') {
+    const seen: SourceEvent = { kind: 'command', commandLine: draft.commandLine, start: draft.start, end: draft.time, confidence: draft.confidence, exitCode: draft.exitCode, terminal: draft.terminal };
+    pipeline.capture(seen);
+  } else if (draft.kind === 'commit') {
+    pipeline.capture(draft);
+  } else {
+    pipeline.enter(draft);
+  }
+}
+
+/** Per-event cost in µs of the capture pipeline (gate, redact once, shorten) + record, for `count` events; flushes between chunks off the clock. */
 async function captureRun(list: readonly EventDraft[]): Promise<Float64Array> {
   const dir = tempStorage();
   const recorder = newRecorder(dir);
@@ -49,7 +73,7 @@ async function captureRun(list: readonly EventDraft[]): Promise<Float64Array> {
   try {
     for (let i = 0; i < list.length; i++) {
       const t0 = process.hrtime.bigint();
-      recorder.record(list[i]);
+      feed(recorder.pipeline, list[i]);
       samples[i] = Number(process.hrtime.bigint() - t0) / 1000;
       if (i % CHUNK === CHUNK - 1) await recorder.flush();
     }
@@ -75,7 +99,7 @@ export async function measureCapture(): Promise<Figure[]> {
     all.push(s.max);
   }
   return [
-    figure('capture.median', 'Capture cost per event, median', 'µs', summarize(medians), { note: `redact + SessionRecorder.record over a real JournalWriter; 5 runs × ${EVENTS / 1000}k events` }),
+    figure('capture.median', 'Capture cost per event, median', 'µs', summarize(medians), { note: `CapturePipeline (gate, one redaction pass) + SessionRecorder.record over a real JournalWriter; 5 runs × ${EVENTS / 1000}k events` }),
     figure('capture.p99', 'Capture cost per event, p99', 'µs', summarize(p99s), { target: { op: '<', value: 100 }, note: `worst single event seen: ${Math.max(...all).toFixed(0)} µs (GC pauses land on single events)` }),
   ];
 }
@@ -98,7 +122,7 @@ async function ingestRun(list: readonly EventDraft[]): Promise<{ pipelineMs: num
   try {
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < list.length; i++) {
-      recorder.record(list[i]);
+      feed(recorder.pipeline, list[i]);
       if (i % CHUNK === CHUNK - 1) await recorder.flush();
     }
     await recorder.flush();
@@ -165,7 +189,7 @@ async function memoryRun(): Promise<number> {
   try {
     for (let i = 0; i < EVENTS; i++) {
       // Made here, as the adapters do: what the session keeps of each draft counts.
-      recorder.record(realisticDraft(i, base + i));
+      feed(recorder.pipeline, realisticDraft(i, base + i));
       if (i % CHUNK === CHUNK - 1) await recorder.flush();
     }
     await recorder.flush();

@@ -3,7 +3,7 @@ import type { Scheduler } from './core/capture/burstCoalescer';
 import { ActivityAdapter } from './vscode/adapters/activityAdapter';
 import { DebugAdapter } from './vscode/adapters/debugAdapter';
 import { FileOpAdapter } from './vscode/adapters/fileOpAdapter';
-import { GitAdapter } from './vscode/adapters/gitAdapter';
+import type { GitAdapter } from './vscode/adapters/gitAdapter';
 import { SaveAdapter } from './vscode/adapters/saveAdapter';
 import { SwitchableScheduler } from './vscode/adapters/scheduler';
 import { TaskAdapter } from './vscode/adapters/taskAdapter';
@@ -12,16 +12,18 @@ import { createCommands } from './vscode/commands/allCommands';
 import { CommandIds } from './vscode/commands/commandIds';
 import { registerCommands } from './vscode/commands/command';
 import { FrictionPrompter } from './vscode/friction/frictionPrompter';
-import { createGitRunner } from './core/git/gitRunner';
-import type { GitRunner } from './core/git/gitRunner';
+import { CommitCapture, trustedGitRunner } from './vscode/commitCapture';
 import { createLog, describeError } from './vscode/log';
-import { createRedactor, SwitchableRedactor } from './vscode/redactor';
+import { RecurringFrictionNotices } from './vscode/recurringFrictionNotices';
+import { captureRules } from './vscode/captureRules';
 import { RetrospectiveService } from './vscode/retrospective/retrospectiveService';
-import { uncommittedChanges } from './vscode/retrospective/uncommittedChanges';
 import { SessionController } from './vscode/sessionController';
 import { onDidChangeSettings, readSettings } from './vscode/settings';
+import type { Settings } from './vscode/settings';
 import { StatusBar } from './vscode/statusBar';
 import { handleTimelineMessage } from './vscode/timelineActions';
+import { TimelineFeed } from './vscode/timelineFeed';
+import { uncommittedReader } from './vscode/uncommittedReader';
 import { TimelineViewProvider } from './vscode/views/timelineViewProvider';
 
 /** What the extension exports: used by the integration tests, handy for other extensions. */
@@ -46,13 +48,6 @@ export interface SessionJournalApi {
   readonly activationMs: number;
 }
 
-/** VS Code's `git.path` (a string, or the first of a list), so a user's custom git is honoured. */
-function gitPathSetting(): string | undefined {
-  const value = vscode.workspace.getConfiguration('git').get<unknown>('path');
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' && first.trim() ? first : undefined;
-}
-
 /** Wires the parts together; every part is a disposable owned by the extension context. */
 export function activate(context: vscode.ExtensionContext): SessionJournalApi {
   const started = performance.now();
@@ -60,83 +55,63 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
   context.subscriptions.push(log);
   try {
     let settings = readSettings();
-    const reportPattern = (error: string) => log.warn(`Redaction setting ignored: ${error}`);
-    const redactor = new SwitchableRedactor(createRedactor(settings, reportPattern));
+    const rulesOf = (s: Settings) => captureRules(s, (error) => log.warn(`Redaction setting ignored: ${error}`));
+    const burstTimers = new SwitchableScheduler();
     // No folder open: the journal lives in global storage, so a window without a folder still records.
     const storage = context.storageUri ?? context.globalStorageUri;
-    const controller = new SessionController(storage, vscode.Uri.joinPath(context.globalStorageUri, 'locks'), redactor, settings, log);
+    const git = trustedGitRunner();
+    // Start reads the uncommitted changes (work in progress is not the session's); End Session reads them too.
+    const uncommitted = uncommittedReader(git, log);
+    const controller = new SessionController(storage, vscode.Uri.joinPath(context.globalStorageUri, 'locks'), {
+      rules: rulesOf(settings), log, schedule: burstTimers.schedule, uncommitted,
+    });
+    const sink = controller.capture;
+    const commits = new CommitCapture(sink, git, log, () => controller.sessionStartTime);
+    const recurring = new RecurringFrictionNotices(controller, log);
+    const feed = new TimelineFeed(controller, recurring);
     const retrospectives = new RetrospectiveService(settings, CommandIds.finishRetrospective);
     const prompter = new FrictionPrompter(controller, settings);
-    const timeline = new TimelineViewProvider(context.extensionUri, controller);
-    context.subscriptions.push(controller, retrospectives, prompter, timeline, new StatusBar(controller));
+    const timeline = new TimelineViewProvider(context.extensionUri, feed);
+    context.subscriptions.push(controller, commits, recurring, feed, retrospectives, prompter, timeline, new StatusBar(controller));
     context.subscriptions.push(vscode.window.registerWebviewViewProvider(TimelineViewProvider.viewId, timeline, { webviewOptions: { retainContextWhenHidden: false } }));
-    context.subscriptions.push(timeline.onMessage((m) => handleTimelineMessage(m, controller, log, () => gitRunnerIfTrusted()).catch((err) => log.error('Timeline action failed', err))));
+    context.subscriptions.push(timeline.onMessage((m) => handleTimelineMessage(m, controller, log, git).catch((err) => log.error('Timeline action failed', err))));
 
-    const burstTimers = new SwitchableScheduler();
-    const saves = new SaveAdapter(controller, burstTimers.schedule);
-    const fileOps = new FileOpAdapter(controller, burstTimers.schedule);
-    const terminals = new TerminalAdapter(controller);
-    context.subscriptions.push(saves, fileOps, terminals, new TaskAdapter(controller), new DebugAdapter(controller),
-      new ActivityAdapter(controller, (t) => prompter.noteTyping(t)));
-    // Pending save bursts reach the journal before it closes, whatever order VS Code disposes in;
-    // commands still running when recording pauses or ends, or the window closes, are recorded, marked as not ended.
-    controller.beforeDispose(() => { saves.flush(); fileOps.flush(); terminals.closeOutRunningCommands(); });
+    const terminals = new TerminalAdapter(sink);
+    context.subscriptions.push(new SaveAdapter(sink), new FileOpAdapter(sink), terminals, new TaskAdapter(sink), new DebugAdapter(sink),
+      new ActivityAdapter(sink, (t) => prompter.noteTyping(t)));
+    // Commands still running when recording pauses or ends, or the window closes, are recorded, marked as not ended.
+    controller.beforeDispose(() => terminals.closeOutRunningCommands());
     context.subscriptions.push(controller.onDidChangeLifecycle(() => {
       if (!controller.recording) return;
+      // A session just started: terminals opened and repositories found earlier get their notices now.
       terminals.recheck();
-      gitAdapter?.rescan();
+      commits.running?.rescan();
     }));
-
-    // Git reads repository configuration, which can run code: only in trusted workspaces.
-    let gitRunner: GitRunner | undefined;
-    let gitAdapter: GitAdapter | undefined;
-    const updateGit = () => {
-      const wanted = vscode.workspace.isTrusted && settings.capture.commits;
-      if (wanted && !gitAdapter) {
-        gitRunner ??= createGitRunner(() => gitPathSetting());
-        gitAdapter = new GitAdapter(controller, gitRunner, log, () => controller.sessionStartTime);
-      } else if (!wanted && gitAdapter) {
-        gitAdapter.dispose();
-        gitAdapter = undefined;
-      }
-    };
-    // Reading a commit (End Session, a click on a commit) needs git even when commits are not captured.
-    function gitRunnerIfTrusted(): GitRunner | undefined {
-      if (!vscode.workspace.isTrusted) return undefined;
-      return (gitRunner ??= createGitRunner(() => gitPathSetting()));
-    }
-    updateGit();
-    // End Session reads the uncommitted changes; Start reads them too, so the session's own are told apart.
-    controller.setUncommittedReader(async () => {
-      const git = gitRunnerIfTrusted();
-      return git ? uncommittedChanges(git, controller.folders(), log) : [];
-    });
-    context.subscriptions.push({ dispose: () => gitAdapter?.dispose() });
+    commits.update(settings.capture.commits);
     context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      updateGit();
-      controller.refreshViews();
+      commits.update(settings.capture.commits);
+      feed.refresh();
     }));
 
     const flushCapture = async () => {
-      saves.flush();
-      fileOps.flush();
-      await gitAdapter?.settle();
+      sink.flush();
+      await commits.running?.settle();
       // Saves made while git was asked about the last commits count too.
-      saves.flush();
-      fileOps.flush();
+      sink.flush();
     };
     context.subscriptions.push(registerCommands(createCommands({
-      controller, retrospectives, log, flushCapture,
+      controller, retrospectives, log, flushCapture, recurring,
+      uncommitted,
       settings: () => settings,
     }), log));
 
     context.subscriptions.push(onDidChangeSettings((next) => {
       settings = next;
-      redactor.set(createRedactor(next, reportPattern));
-      controller.updateSettings(next);
+      controller.capture.setRules(rulesOf(next));
       prompter.updateSettings(next);
       retrospectives.updateSettings(next);
-      updateGit();
+      commits.update(next.capture.commits);
+      feed.refresh();
     }));
 
     // A session a reload or crash left open continues, with the gap marked. Reading its journal
@@ -152,12 +127,11 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
 
     const useBurstScheduler = (schedule: Scheduler | undefined) => {
       // No burst may wait on a timer of the clock being replaced.
-      saves.flush();
-      fileOps.flush();
+      sink.flush();
       burstTimers.use(schedule);
     };
 
-    return { controller, prompter, retrospectives, timeline, flushCapture, useBurstScheduler, git: () => gitAdapter, ready, activationMs: performance.now() - started };
+    return { controller, prompter, retrospectives, timeline, flushCapture, useBurstScheduler, git: () => commits.running, ready, activationMs: performance.now() - started };
   } catch (err) {
     // Never fail silently: say so, then let VS Code record the failed activation.
     log.error('Session Journal failed to start', err);

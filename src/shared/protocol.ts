@@ -73,11 +73,6 @@ export function isHostMessage(value: unknown): value is HostToWebviewMessage {
   return typeof type === 'string' && Object.prototype.hasOwnProperty.call(HOST_MESSAGE_TYPES, type);
 }
 
-/** @deprecated Old names kept only until src/vscode/sessionController.ts (owned by another branch) says `TimelineState` and `SessionSnapshot`; remove after the merge. */
-export type TimelineSnapshot = TimelineState;
-/** @deprecated See {@link TimelineSnapshot}. */
-export type TimelineSummary = SessionSnapshot;
-
 // ---------------------------------------------------------------------------------------------
 // Webview → host
 

@@ -30,8 +30,3 @@ export abstract class Disposable implements vscode.Disposable {
     }
   }
 }
-
-/** A disposable that clears a Node timer. */
-export function timerDisposable(handle: ReturnType<typeof setTimeout>): vscode.Disposable {
-  return { dispose: () => clearTimeout(handle) };
-}

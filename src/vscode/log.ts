@@ -23,3 +23,9 @@ export function createLog(): Log {
     dispose: () => channel.dispose(),
   };
 }
+
+/** Logs a problem the user must hear about and shows it once as a warning, with a way to the log. */
+export function warnUser(log: Log, message: string): void {
+  log.error(message);
+  void vscode.window.showWarningMessage(`Session Journal: ${message}`, 'Show Log').then((a) => { if (a) log.show(); });
+}

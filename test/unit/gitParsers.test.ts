@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseReflog, parseReflogLine, reflogRecording, splitCompleteLines } from '../../src/core/git/reflogParser';
 import { parseNumstat, parseNumstatZ, renamedPath, unquoteGitPath } from '../../src/core/git/numstatParser';
-import { parseCommitShow, parseLogRecord } from '../../src/core/git/logRecordParser';
+import { MAX_FILES_PER_COMMIT, parseCommitDetails } from '../../src/core/git/commitDetails';
 
 const A = '3a262fea5133548db4473ab6602b7cf51c5dced4';
 const B = '84960b216b778c5e27da188c1bad2a3ddbc8266f';
@@ -213,34 +213,37 @@ describe('numstat parser', () => {
   });
 });
 
-describe('log record parser', () => {
-  it('parses a record with its branch and refs', () => {
-    assert.deepEqual(parseLogRecord(`${A}\0renames\x001795314811\0HEAD -> master, origin/master, tag: v1.0\n`), {
-      hash: A, subject: 'renames', authorTime: 1_795_314_811_000,
-      refs: ['HEAD -> master', 'origin/master', 'tag: v1.0'], branch: 'master',
+describe('commit lookup parser (what the git adapter runs on `git show` with showArgs)', () => {
+  // Literal output of `git -c core.quotepath=off show --first-parent --numstat -M --format=%s%x00%at <hash>` (git 2.39).
+  const FIRST = 'First: a, b -> c\x001795314811\n\n2\t0\ta.txt\n1\t0\tsrc dir/ü.ts\n';
+  const SECOND = 'Rename and binary\x001795314900\n\n0\t2\ta.txt\n3\t0\tb.txt\n-\t-\tbin.dat\n';
+
+  it('reads the subject, author time and files of a commit, unquoted paths included', () => {
+    assert.deepEqual(parseCommitDetails(FIRST, 1), {
+      subject: 'First: a, b -> c', authorTime: 1_795_314_811_000,
+      files: [{ path: 'a.txt', added: 2, removed: 0 }, { path: 'src dir/ü.ts', added: 1, removed: 0 }],
+      added: 3, removed: 0, truncated: 0,
     });
   });
 
-  it('parses a detached HEAD and a subject with separators', () => {
-    const r = parseLogRecord(`${A}\0fix: a, b -> c\x001700000000\0HEAD`);
-    assert.equal(r?.branch, undefined);
-    assert.deepEqual(r?.refs, ['HEAD']);
-    assert.equal(r?.subject, 'fix: a, b -> c');
+  it('counts a binary file as changed with no lines', () => {
+    const d = parseCommitDetails(SECOND, 1);
+    assert.equal(d.subject, 'Rename and binary');
+    assert.deepEqual(d.files.map((f) => f.path), ['a.txt', 'b.txt', 'bin.dat']);
+    assert.equal(d.added, 3);
+    assert.equal(d.removed, 2);
   });
 
-  it('rejects malformed records', () => {
-    assert.equal(parseLogRecord(''), undefined);
-    assert.equal(parseLogRecord('warning: something'), undefined);
-    assert.equal(parseLogRecord(`${A}\0s\0notanumber\0`), undefined);
-    assert.equal(parseLogRecord(`nothex\0s\x001\0`), undefined);
+  it('keeps the reflog time when git printed no author time, and survives output that is not a commit', () => {
+    assert.equal(parseCommitDetails('fatal: bad object', 42).authorTime, 42);
+    assert.deepEqual(parseCommitDetails('', 42).files, []);
   });
 
-  it('parses git show output: the record then numstat', () => {
-    const out = `${A}\0renames\x001795314811\0HEAD -> master\n\n0\t0\ta => a b.txt\n5\t2\tsrc/x.ts\n`;
-    const show = parseCommitShow(out);
-    assert.equal(show?.record.subject, 'renames');
-    assert.deepEqual(show?.numstat.files, [{ path: 'a b.txt', added: 0, removed: 0 }, { path: 'src/x.ts', added: 5, removed: 2 }]);
-    assert.equal(show?.numstat.added, 5);
-    assert.equal(parseCommitShow('fatal: bad object'), undefined);
+  it('keeps totals but lists at most MAX_FILES_PER_COMMIT files of a huge commit', () => {
+    const lines = Array.from({ length: MAX_FILES_PER_COMMIT + 10 }, (_, i) => `1\t0\tf${i}.txt`).join('\n');
+    const d = parseCommitDetails(`big\x001795314811\n\n${lines}\n`, 1);
+    assert.equal(d.files.length, MAX_FILES_PER_COMMIT);
+    assert.equal(d.truncated, 10);
+    assert.equal(d.added, MAX_FILES_PER_COMMIT + 10);
   });
 });

@@ -7,6 +7,9 @@ import { compileRedactOptions, redactEvent } from '../../src/core/redaction/reda
 import { buildRetrospective } from '../../src/core/retrospective/buildRetrospective';
 import { renderRetrospective } from '../../src/core/retrospective/renderRetrospective';
 import { SessionRecorder } from '../../src/core/journal/sessionRecorder';
+import { CapturePipeline } from '../../src/core/capture/capturePipeline';
+import type { CaptureRules } from '../../src/core/capture/capturePipeline';
+import type { RedactOptions } from '../../src/core/redaction/redact';
 import { effectiveEvents, summarize } from '../../src/core/journal/sessionState';
 import type { InitMessage } from '../../src/shared/protocol';
 import { tempDir } from './journalFixtures';
@@ -85,21 +88,36 @@ interface Outputs {
   readonly events: readonly JournalEvent[];
 }
 
+/** The product's wiring: the recorder redacts its own events, the capture pipeline every other one, with the same rules. */
+function productRecorder(dir: string, options: RedactOptions, clock: () => number): { recorder: SessionRecorder; pipeline: CapturePipeline } {
+  const rules: CaptureRules = {
+    capture: { commits: true, commands: true, saves: true, tasks: true },
+    isExcludedCommand: () => false,
+    isExcludedPath: () => false,
+    redact: (d) => redactEvent(d, options),
+    idleMs: 15 * 60_000,
+  };
+  const recorder = new SessionRecorder({ storageDir: dir, clock, redact: rules.redact });
+  const pipeline = new CapturePipeline({ recorder, rules, folders: () => [], schedule: () => ({ cancel: () => undefined }), clock });
+  return { recorder, pipeline };
+}
+
 /** Records one session with `text` in every free-text place, through the product's own recorder and redaction. */
 async function recordEverywhere(dir: string, text: string): Promise<Outputs> {
   const { options } = compileRedactOptions({});
   let now = T0;
-  const recorder = new SessionRecorder({ storageDir: dir, clock: () => now, sanitize: (d) => redactEvent(d, options) });
+  const { recorder, pipeline } = productRecorder(dir, options, () => now);
   try {
     const start = recorder.start({ focus: text, folders: ['app'], trusted: true, utcOffsetMinutes: 0 });
-    const drafts: EventDraft[] = [
-      // Failed, so the retrospective lists it as a notable command.
-      { kind: 'command', time: (now += 60_000), start: now - 2000, durationMs: 2000, commandLine: text, exitCode: 1, confidence: 'high', terminal: 'bash' },
-      { kind: 'commit', time: (now += 60_000), repo: '.', hash: 'a'.repeat(40), subject: text, authorTime: now, operation: 'commit', files: [{ path: 'src/a.ts', added: 1, removed: 0 }], added: 1, removed: 0 },
+    // Failed, so the retrospective lists it as a notable command.
+    pipeline.capture({ kind: 'command', start: (now += 60_000) - 2000, end: now, commandLine: text, exitCode: 1, confidence: 'high', terminal: 'bash' });
+    pipeline.capture({ kind: 'commit', time: (now += 60_000), repo: '.', hash: 'a'.repeat(40), subject: text, authorTime: now, operation: 'commit', files: [{ path: 'src/a.ts', added: 1, removed: 0 }], added: 1, removed: 0 });
+    const entries: EventDraft[] = [
       { kind: 'note', time: (now += 60_000), text },
       { kind: 'friction', time: (now += 60_000), title: text, detail: text, category: 'tooling' },
     ];
-    for (const d of drafts) assert.ok(recorder.record(d), `${d.kind} recorded`);
+    for (const d of entries) assert.ok(pipeline.enter(d), `${d.kind} recorded`);
+    assert.deepEqual(recorder.events().map((e) => e.kind), ['session-start', 'command', 'commit', 'note', 'friction']);
     const events = [...recorder.events()];
     const init: InitMessage = {
       type: 'init',
@@ -189,12 +207,12 @@ describe('secrets everywhere (recorder → journal, export, retrospective, webvi
   it('passes ordinary commands through unchanged, to disk and into the events the webview is sent', async () => {
     const { options } = compileRedactOptions({});
     let now = T0;
-    const recorder = new SessionRecorder({ storageDir: dir, clock: () => now, sanitize: (d) => redactEvent(d, options) });
+    const { recorder, pipeline } = productRecorder(dir, options, () => now);
     try {
       const start = recorder.start({ folders: ['app'], trusted: true, utcOffsetMinutes: 0 });
       for (const commandLine of ordinary) {
         now += 1000;
-        recorder.record({ kind: 'command', time: now, start: now - 10, durationMs: 10, commandLine, exitCode: 0, confidence: 'high', terminal: 'bash' });
+        pipeline.capture({ kind: 'command', start: now - 10, end: now, commandLine, exitCode: 0, confidence: 'high', terminal: 'bash' });
       }
       const inMemory = recorder.events().filter((e) => e.kind === 'command').map((e) => (e.kind === 'command' ? e.commandLine : ''));
       await recorder.flush();

@@ -46,7 +46,8 @@ describe('SessionRecorder', () => {
     const seen: JournalEvent[] = [];
     const r = recorder({
       onEvent: (e) => seen.push(e),
-      sanitize: (d) => (d.kind === 'command' ? { ...d, commandLine: d.commandLine.replace(/token=\S+/, 'token=***') } : d),
+      // Only the recorder's own events pass here: captured drafts arrive redacted from the capture pipeline.
+      redact: (d) => (d.kind === 'session-end' && d.focus ? { ...d, focus: d.focus.replace(/token=\S+/, 'token=***') } : d),
     });
     const startEvent = r.start(startOptions);
     assert.equal(startEvent.kind, 'session-start');
@@ -55,13 +56,14 @@ describe('SessionRecorder', () => {
     now += MIN;
     const cmd = r.record(commandDraft(now, 0, 'curl https://x?token=abc123'));
     assert.ok(cmd && cmd.kind === 'command');
-    assert.equal(cmd.commandLine, 'curl https://x?token=***');
+    assert.equal(cmd.commandLine, 'curl https://x?token=abc123', 'record() stores the draft as given: no second redaction');
     assert.equal(cmd.sessionId, startEvent.sessionId);
     now += MIN;
     r.record({ kind: 'note', time: now, text: 'works' });
     now += MIN;
-    const endEvent = r.end({ sessionType: 'feature', focus: 'journal storage' });
+    const endEvent = r.end({ sessionType: 'feature', focus: 'journal storage token=abc' });
     assert.ok(endEvent);
+    assert.equal(endEvent.focus, 'journal storage token=***', 'the recorder redacts the events it writes itself');
     assert.equal(r.active, undefined);
     assert.deepEqual(r.events(), []);
     await r.flush();
@@ -73,7 +75,7 @@ describe('SessionRecorder', () => {
     assert.equal(new Set(events.map((e) => e.id)).size, 4);
     const s = summarize(events, now);
     assert.equal(s.elapsedMs, 3 * MIN);
-    assert.equal(s.focus, 'journal storage');
+    assert.equal(s.focus, 'journal storage token=***');
   });
 
   it('allows one active session at a time and nothing before start', () => {

@@ -34,18 +34,26 @@ export interface CommandFacts {
  * knows something was cut. A command whose end was not reported has an unknown exit code.
  */
 export function commandDraft(f: CommandFacts, max = MAX_COMMAND_LINE): EventDraft<CommandEvent> {
-  const { text: commandLine, cut } = shortenText(f.redacted, max);
-  return {
+  const whole: EventDraft<CommandEvent> = {
     kind: 'command',
     time: f.end,
     start: f.start,
     durationMs: Math.max(0, f.end - f.start),
-    commandLine,
+    commandLine: f.redacted,
     confidence: f.confidence,
     ...(f.cwd ? { cwd: f.cwd } : {}),
     exitCode: f.endNotReported ? null : f.exitCode,
     terminal: f.terminal,
-    ...(cut ? { originalLength: f.rawLength } : {}),
     ...(f.endNotReported ? { endNotReported: f.endNotReported } : {}),
   };
+  return shortenCommand(whole, f.rawLength, max);
+}
+
+/**
+ * Cuts a redacted command line over `max` characters (see {@link commandDraft}). Runs after
+ * redaction, so a cut never leaves half a secret behind; `rawLength` is the length the shell reported.
+ */
+export function shortenCommand(draft: EventDraft<CommandEvent>, rawLength: number, max = MAX_COMMAND_LINE): EventDraft<CommandEvent> {
+  const { text, cut } = shortenText(draft.commandLine, max);
+  return cut ? { ...draft, commandLine: text, originalLength: rawLength } : draft;
 }

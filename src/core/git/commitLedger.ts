@@ -1,4 +1,7 @@
 /**
+ * Over 300 lines because its rules (amend, rebase and pull picks, merges, resets, rewrites) act on
+ * one ledger together; the reasoning for each sits beside it.
+ *
  * Which recorded commits still exist at the end of a session, and whose lines are the session's
  * own. The journal records every commit git's reflog shows: an amend, each rebase or
  * `pull --rebase` pick and each merge is a commit event of its own, carrying the full diff of

@@ -134,8 +134,8 @@ export interface RefChange {
  * it discarded when they keep its author time (an amend, a rebase), so they are recorded as
  * rebase picks for the ledger to match; otherwise they are plain commits, and merges.
  */
-export function refChangeDrafts(c: RefChange): EventDraft[] {
-  const drafts: EventDraft[] = [];
+export function refChangeDrafts(c: RefChange): EventDraft<CommitEvent | GitOpEvent>[] {
+  const drafts: EventDraft<CommitEvent | GitOpEvent>[] = [];
   if (c.dropped.length > 0) {
     drafts.push(gitOp(c, 'other', `${c.dropped.length} commit${c.dropped.length === 1 ? '' : 's'} left every branch (reset, amend or rebase; read from the refs)`, { dropped: c.dropped }));
   }

@@ -7,6 +7,8 @@
  *
  * All times are epoch milliseconds (UTC). `time` is when the event happened; events that
  * span a period (commands, tasks, save bursts) also carry `start`, and `time` is their end.
+ *
+ * Over 300 lines because it is the whole file format in one place (one interface per kind).
  */
 
 export const SCHEMA_VERSION = 1;

@@ -6,6 +6,9 @@
  * windows appending to the same journal never interleave half lines). When a write fails the
  * lines stay queued in order and are retried with backoff; the owner hears about the failure
  * once per streak and once more when writing works again.
+ *
+ * Over 300 lines because batching, retry with backoff, recovery and rebuilding a deleted folder
+ * share one queue per file: split apart, each part would have to reach into that queue.
  */
 import * as path from 'node:path';
 import { errorCode, errorMessage, nodeJournalFs } from './journalFs';

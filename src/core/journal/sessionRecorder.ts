@@ -5,6 +5,9 @@
  *
  * `record` runs for every captured event, so it does no parsing, no synchronous I/O and no
  * copying of the event list: one object spread, one `JSON.stringify`, two pushes.
+ *
+ * Over 300 lines because the lifecycle (start, pause with its late-capture rule, resume, end,
+ * resume after a crash) shares one active-session record; each step is short.
  */
 import { SCHEMA_VERSION } from './events';
 import type {
@@ -26,8 +29,11 @@ export interface SessionRecorderOptions {
   /** A writer to use instead of the default one (tests pass one over a failing disk). */
   readonly writer?: JournalWriter;
   readonly clock?: () => number;
-  /** Redaction, injected by the caller; runs on every event before it is stored anywhere. */
-  readonly sanitize?: (draft: EventDraft) => EventDraft;
+  /**
+   * Redaction of the events the recorder writes itself (a session's focus, its own notices).
+   * Recorded drafts arrive redacted already (the capture pipeline redacts each event once).
+   */
+  readonly redact?: (draft: EventDraft) => EventDraft;
   /** Told of every event stored, e.g. to refresh the views. Must not throw. */
   readonly onEvent?: (e: JournalEvent) => void;
   /** Told once per streak of failed writes, so the user can be warned once. */
@@ -115,7 +121,7 @@ export class SessionRecorder {
   private readonly writer: JournalWriter;
   private readonly ownsWriter: boolean;
   private readonly clock: () => number;
-  private readonly sanitize: ((draft: EventDraft) => EventDraft) | undefined;
+  private readonly redact: (draft: EventDraft) => EventDraft;
   private readonly onEvent: ((e: JournalEvent) => void) | undefined;
   private readonly unsubscribe: () => void;
   private session: Active | undefined;
@@ -127,7 +133,7 @@ export class SessionRecorder {
     this.clock = options.clock ?? Date.now;
     this.ownsWriter = options.writer === undefined;
     this.writer = options.writer ?? new JournalWriter({ clock: this.clock });
-    this.sanitize = options.sanitize;
+    this.redact = options.redact ?? ((draft) => draft);
     this.onEvent = options.onEvent;
     this.unsubscribe = this.writer.addListener({
       onError: (failure) => {
@@ -165,7 +171,7 @@ export class SessionRecorder {
     const s: Active = { id, file: sessionFile(this.storageDir, id), start: time, events: [], paused: false, pauses: [] };
     this.session = s;
     const focus = options.focus?.trim();
-    return this.append(s, {
+    return this.append(s, this.redact({
       kind: 'session-start',
       time,
       ...(focus ? { focus } : {}),
@@ -173,7 +179,7 @@ export class SessionRecorder {
       trusted: options.trusted,
       utcOffsetMinutes: options.utcOffsetMinutes,
       ...(options.uncommittedAtStart?.length ? { uncommittedAtStart: options.uncommittedAtStart } : {}),
-    }) as SessionStartEvent;
+    })) as SessionStartEvent;
   }
 
   /**
@@ -216,7 +222,7 @@ export class SessionRecorder {
   }
 
   /**
-   * Stores a captured event. Returns undefined (and stores nothing) when no session is active,
+   * Stores a captured event, already redacted (the capture pipeline did it). Returns undefined (and stores nothing) when no session is active,
    * or when it was made while paused (it happened after the pause began, or inside a pause that
    * has ended: a commit made while paused whose reflog line is read only after Resume), unless it
    * is a friction point, note or lesson.
@@ -259,13 +265,13 @@ export class SessionRecorder {
     const s = this.session;
     if (s === undefined) return undefined;
     const focus = details.focus?.trim();
-    const e = this.append(s, {
+    const e = this.append(s, this.redact({
       kind: 'session-end',
       time: this.clock(),
       ...(details.sessionType !== undefined ? { sessionType: details.sessionType } : {}),
       ...(focus ? { focus } : {}),
       ...(details.uncommitted?.length ? { uncommitted: details.uncommitted } : {}),
-    }) as SessionEndEvent;
+    })) as SessionEndEvent;
     this.session = undefined;
     this.ended = s;
     void this.writer.flush();
@@ -285,8 +291,7 @@ export class SessionRecorder {
   }
 
   private append(s: Active, draft: EventDraft): JournalEvent {
-    const clean = this.sanitize === undefined ? draft : this.sanitize(draft);
-    const e = { v: SCHEMA_VERSION, id: newId(), sessionId: s.id, ...clean } as JournalEvent;
+    const e = { v: SCHEMA_VERSION, id: newId(), sessionId: s.id, ...draft } as JournalEvent;
     this.writer.enqueue(s.file, serializeEvent(e));
     s.events.push(e);
     this.onEvent?.(e);
@@ -295,7 +300,7 @@ export class SessionRecorder {
 
   private notice(code: 'journal-write-failed' | 'journal-recovered', message: string): void {
     const s = this.session;
-    if (s !== undefined) this.append(s, { kind: 'notice', time: this.clock(), code, message });
+    if (s !== undefined) this.append(s, this.redact({ kind: 'notice', time: this.clock(), code, message }));
   }
 
   /** A whole session as journal lines from memory, to refill a journal whose folder was deleted. */

@@ -212,3 +212,12 @@ export function summarize(events: readonly JournalEvent[], now: number): Session
 function nonEmpty(s: string | undefined): string | undefined {
   return s !== undefined && s.trim().length > 0 ? s : undefined;
 }
+
+/** The latest event a note or friction could be about: not an idle stretch, a notice, an edit or a delete. */
+export function latestEntryTarget(events: readonly JournalEvent[]): JournalEvent | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e && e.kind !== 'idle' && e.kind !== 'edit' && e.kind !== 'delete' && e.kind !== 'notice') return e;
+  }
+  return undefined;
+}

@@ -13,12 +13,12 @@ export class ActivityAdapter extends Disposable {
     super();
     this.register(vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document.uri.scheme !== 'file' || e.contentChanges.length === 0) return;
-      const now = this.sink.now();
+      const now = Date.now();
       this.onTyping?.(now);
       this.note(now);
     }));
-    this.register(vscode.window.onDidChangeActiveTextEditor(() => this.note(this.sink.now())));
-    this.register(vscode.window.onDidChangeWindowState((s) => { if (s.focused) this.note(this.sink.now()); }));
+    this.register(vscode.window.onDidChangeActiveTextEditor(() => this.note(Date.now())));
+    this.register(vscode.window.onDidChangeWindowState((s) => { if (s.focused) this.note(Date.now()); }));
   }
 
   private note(now: number): void {

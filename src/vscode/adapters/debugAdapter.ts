@@ -9,17 +9,16 @@ export class DebugAdapter extends Disposable {
   constructor(private readonly sink: CaptureSink) {
     super();
     this.register(vscode.debug.onDidStartDebugSession((s) => {
-      const now = this.sink.now();
+      const now = Date.now();
       this.starts.set(s.id, now);
       this.sink.spanStarted(s.id, now);
     }));
     this.register(vscode.debug.onDidTerminateDebugSession((s) => {
-      const end = this.sink.now();
+      const end = Date.now();
       const start = this.starts.get(s.id) ?? end;
       this.starts.delete(s.id);
       this.sink.spanEnded(s.id, end);
-      if (!this.sink.recording || !this.sink.captures('tasks')) return;
-      this.sink.record({ kind: 'debug', time: end, start, durationMs: Math.max(0, end - start), name: this.sink.redactText(s.name), type: s.type });
+      this.sink.capture({ kind: 'debug', time: end, start, durationMs: Math.max(0, end - start), name: s.name, type: s.type });
     }));
   }
 }

@@ -19,7 +19,9 @@ import { ReflogWatcher } from '../../core/git/reflogWatcher';
 import type { RefsChanged } from '../../core/git/refsFollower';
 import { RefsFollower } from '../../core/git/refsFollower';
 import { missingReflogReason, refChangeDrafts } from '../../core/git/refCapture';
+import type { SourceEvent } from '../../core/capture/sourceEvents';
 import type { CaptureSink } from './captureSink';
+import { workspaceFolders } from '../workspaceFolders';
 
 /** The setting that lets repositories above a workspace folder be followed. */
 const PARENT_FOLDERS_SETTING = 'git.openRepositoryInParentFolders';
@@ -86,6 +88,7 @@ export class GitAdapter extends Disposable {
     // Room for file events already on their way, then every read scheduled has delivered its commits.
     await new Promise((r) => setTimeout(r, 250));
     await Promise.all([...this.watchers.values()].map((w) => w.idle()));
+    // The pipeline stores what a read delivers in the same turn the read settles, before this resumes.
     await this.queue;
   }
 
@@ -109,7 +112,7 @@ export class GitAdapter extends Disposable {
   }
 
   private scan(): void {
-    const folders = this.sink.folders().map((f) => f.path);
+    const folders = workspaceFolders().map((f) => f.path);
     const includeParents = followParentRepositories();
     const repos = findRepositories(folders, 4, includeParents);
     if (!includeParents) {
@@ -124,7 +127,7 @@ export class GitAdapter extends Disposable {
     // from the start (git init && git commit leaves no time for the watcher), but only entries
     // made since the session started.
     const fromStart = this.scanned;
-    const since = this.sessionStart?.() ?? this.sink.now() - LATE_REPOSITORY_LOOKBACK_MS;
+    const since = this.sessionStart?.() ?? Date.now() - LATE_REPOSITORY_LOOKBACK_MS;
     this.scanned = true;
     for (const repo of repos) {
       if (this.watchers.has(repo.gitDir)) continue;
@@ -180,12 +183,12 @@ export class GitAdapter extends Disposable {
   }
 
   private noticeRefsOnly(repo: FoundRepository, reason: string): void {
-    const name = toWorkspaceRelative(repo.root, this.sink.folders()) ?? repo.root;
+    const name = toWorkspaceRelative(repo.root, workspaceFolders()) ?? repo.root;
     this.sink.notice('no-reflog', `Repository ${name === '.' ? path.basename(repo.root) : name}: commits are captured from its refs (branch tips), because it keeps no reflog (${reason}). Each commit is recorded once; checkouts and resets show only as far as the branches tell.`);
   }
 
   private onRefsChanged(repo: FoundRepository, change: RefsChanged, since: number | undefined): void {
-    const repoPath = toWorkspaceRelative(repo.root, this.sink.folders()) ?? path.basename(repo.root);
+    const repoPath = toWorkspaceRelative(repo.root, workspaceFolders()) ?? path.basename(repo.root);
     // A folder removed and added back reads its refs from the session start again: each commit once.
     const commits = change.commits.filter((c) => {
       const key = `${repo.gitDir}\0${c.hash}`;
@@ -193,12 +196,11 @@ export class GitAdapter extends Disposable {
       this.handled.add(key);
       return true;
     });
-    const now = this.sink.now();
+    const now = Date.now();
     const drafts = refChangeDrafts({ repo: repoPath || '.', ...change, commits, time: now, ...(since !== undefined ? { since } : {}) });
     if (drafts.length === 0) return;
     this.sink.activity(now);
-    if (!this.sink.recording || !this.sink.captures('commits')) return;
-    for (const draft of drafts) this.sink.record(draft);
+    for (const draft of drafts) this.sink.capture(draft);
   }
 
   private onReflogLines(repo: FoundRepository, branches: ReflogBranchTracker, lines: string[], since?: number): void {
@@ -219,25 +221,26 @@ export class GitAdapter extends Disposable {
       const key = `${repo.gitDir}\0${line}`;
       if (this.handled.has(key)) continue;
       this.handled.add(key);
-      this.sink.activity(this.sink.now());
-      // Whether to record is decided now, when git wrote the line: a commit made while recording
-      // is kept even if the user pauses while earlier lookups are still queued.
-      if (!this.sink.recording || !this.sink.captures('commits')) continue;
-      // Lookups run one at a time: a rebase of 50 commits never spawns 50 git processes at once.
-      this.queue = this.queue.then(() => this.handle(repo, entry, branch)).catch((err) => this.log.error('Recording a commit failed', err));
+      this.sink.activity(Date.now());
+      // The pipeline decides now, when git wrote the line, whether git is asked about it at all.
+      this.sink.captureLater('commits', () => {
+        // Lookups run one at a time: a rebase of 50 commits never spawns 50 git processes at once.
+        const read = this.queue.then(() => this.handle(repo, entry, branch));
+        this.queue = read.then(() => undefined, () => undefined);
+        return read;
+      });
     }
   }
 
-  private async handle(repo: FoundRepository, entry: ReflogEntry, branch: string | undefined): Promise<void> {
-    const repoPath = toWorkspaceRelative(repo.root, this.sink.folders()) ?? path.basename(repo.root);
-    const recording = reflogRecording(entry);
-    if (recording.type === 'ignore') return;
-    if (recording.type === 'git-op') {
-      const dropped = recording.op === 'reset' ? await this.unreachable(repo, entry.oldHash) : [];
-      this.sink.record(gitOpDraft(entry, recording.op, repoPath || '.', branch, dropped));
-      return;
+  private async handle(repo: FoundRepository, entry: ReflogEntry, branch: string | undefined): Promise<SourceEvent | undefined> {
+    const repoPath = toWorkspaceRelative(repo.root, workspaceFolders()) ?? path.basename(repo.root);
+    const what = reflogRecording(entry);
+    if (what.type === 'ignore') return undefined;
+    if (what.type === 'git-op') {
+      const dropped = what.op === 'reset' ? await this.unreachable(repo, entry.oldHash) : [];
+      return gitOpDraft(entry, what.op, repoPath || '.', branch, dropped);
     }
-    this.sink.record(commitDraft(entry, recording, repoPath || '.', branch, await this.lookup(repo, entry)));
+    return commitDraft(entry, what, repoPath || '.', branch, await this.lookup(repo, entry));
   }
 
   /** The commits a reset discarded: counted no more, since git log no longer has them. */

@@ -9,25 +9,24 @@ export class TaskAdapter extends Disposable {
   constructor(private readonly sink: CaptureSink) {
     super();
     this.register(vscode.tasks.onDidStartTaskProcess((e) => {
-      const now = this.sink.now();
+      const now = Date.now();
       this.starts.set(e.execution, now);
       // A background task (a watcher) runs all day whether or not anyone works.
       if (e.execution.task.isBackground) this.sink.activity(now);
       else this.sink.spanStarted(e.execution, now);
     }));
     this.register(vscode.tasks.onDidEndTaskProcess((e) => {
-      const end = this.sink.now();
+      const end = Date.now();
       const start = this.starts.get(e.execution) ?? end;
       this.starts.delete(e.execution);
       this.sink.spanEnded(e.execution, end);
-      if (!this.sink.recording || !this.sink.captures('tasks')) return;
       const task = e.execution.task;
-      this.sink.record({
+      this.sink.capture({
         kind: 'task',
         time: end,
         start,
         durationMs: Math.max(0, end - start),
-        name: this.sink.redactText(task.name),
+        name: task.name,
         source: task.source,
         exitCode: typeof e.exitCode === 'number' ? e.exitCode : null,
       });

@@ -1,9 +1,6 @@
-import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { commandDraft } from '../../core/capture/commandRecord';
 import type { CommandConfidence, CommandEndNotReported } from '../../core/journal/events';
 import { OpenCommands } from '../../core/capture/openCommands';
-import { displayCwd } from '../../core/capture/workspacePaths';
 import type { CaptureSink } from './captureSink';
 import { Disposable } from '../dispose';
 /** How long a new terminal gets to activate shell integration before we say it has none. */
@@ -41,7 +38,7 @@ export class TerminalAdapter extends Disposable {
   constructor(private readonly sink: CaptureSink) {
     super();
     this.register(vscode.window.onDidStartTerminalShellExecution((e) => {
-      const now = this.sink.now();
+      const now = Date.now();
       this.open.started(e.execution, e.terminal, now, { execution: e.execution, terminalName: e.terminal.name, cwd: e.execution.cwd ?? e.shellIntegration.cwd });
       // A point, not a span: a dev server, a REPL or ssh runs for hours whether or not anyone
       // works, so a running shell command must not hide a real break (tasks and debug sessions do span).
@@ -73,7 +70,7 @@ export class TerminalAdapter extends Disposable {
   }
 
   private ended(e: vscode.TerminalShellExecutionEndEvent): void {
-    const end = this.sink.now();
+    const end = Date.now();
     this.sink.activity(end);
     const opened = this.open.ended(e.execution);
     if (opened === 'closed-out') return;
@@ -83,7 +80,7 @@ export class TerminalAdapter extends Disposable {
   }
 
   private recordUnended(commands: readonly { start: number; info: StartedCommand }[], why: CommandEndNotReported): void {
-    const now = this.sink.now();
+    const now = Date.now();
     for (const { start, info } of commands) this.recordCommand(info.execution, info.terminalName, info.cwd, start, now, null, why);
   }
 
@@ -91,32 +88,29 @@ export class TerminalAdapter extends Disposable {
     execution: vscode.TerminalShellExecution, terminal: string, cwdUri: vscode.Uri | undefined,
     start: number, end: number, exitCode: number | null, endNotReported?: CommandEndNotReported,
   ): void {
-    if (!this.sink.recording || !this.sink.captures('commands')) return;
-    const raw = execution.commandLine.value ?? '';
-    if (!raw.trim() || this.sink.isExcludedCommand(raw)) return;
-    const cwd = cwdUri && CWD_SCHEMES.has(cwdUri.scheme) ? displayCwd(cwdUri.fsPath, this.sink.folders(), os.homedir()) : undefined;
-    this.sink.record(commandDraft({
-      redacted: this.sink.redactText(raw),
-      rawLength: raw.length,
+    this.sink.capture({
+      kind: 'command',
+      commandLine: execution.commandLine.value ?? '',
       start,
       end,
       confidence: confidenceOf(execution.commandLine.confidence),
-      cwd,
+      ...(cwdUri && CWD_SCHEMES.has(cwdUri.scheme) ? { cwd: cwdUri.fsPath } : {}),
       exitCode,
       terminal,
-      endNotReported,
-    }));
+      ...(endNotReported ? { endNotReported } : {}),
+    });
   }
 
   private watchIntegration(terminal: vscode.Terminal): void {
     if (terminal.shellIntegration || this.pendingChecks.has(terminal)) return;
     const handle = setTimeout(() => {
       this.pendingChecks.delete(terminal);
-      if (terminal.shellIntegration || terminal.exitStatus || !this.sink.recording || !this.sink.captures('commands')) return;
+      if (terminal.shellIntegration || terminal.exitStatus) return;
       this.sink.notice(
         'no-shell-integration',
         `Terminal "${terminal.name}" has no shell integration, so its commands are not recorded. ` +
           'Use bash, zsh, fish or PowerShell with the setting terminal.integrated.shellIntegration.enabled on, then open a new terminal.',
+        'commands',
       );
     }, SHELL_INTEGRATION_GRACE_MS);
     this.pendingChecks.set(terminal, handle);

@@ -3,6 +3,8 @@ import type { SessionController } from '../sessionController';
 import type { RetrospectiveService } from '../retrospective/retrospectiveService';
 import type { Log } from '../log';
 import type { Settings } from '../settings';
+import type { FileChange } from '../../core/journal/events';
+import type { RecurringFrictionNotices } from '../recurringFrictionNotices';
 import { startSessionCommand } from './startSession';
 import { endSessionCommand } from './endSession';
 import { pauseSessionCommand } from './pauseSession';
@@ -26,6 +28,10 @@ export interface CommandDeps {
   readonly log: Log;
   readonly settings: () => Settings;
   readonly flushCapture: () => Promise<void>;
+  /** Friction themes recurring across sessions, for the retrospective. */
+  readonly recurring: RecurringFrictionNotices;
+  /** Lines changed but not committed right now (never throws). */
+  readonly uncommitted: () => Promise<FileChange[]>;
 }
 
 /** Every palette command, one factory per file. */

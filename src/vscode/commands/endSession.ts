@@ -15,6 +15,8 @@ import { draftMarker } from '../retrospective/draftMarker';
 import { writeDraft } from '../retrospective/draftFile';
 import { retrospectiveDir } from '../../core/retrospective/retrospectiveDir';
 import type { RecurringFriction } from '../../core/friction/recurringFriction';
+import type { FileChange } from '../../core/journal/events';
+import type { RecurringFrictionNotices } from '../recurringFrictionNotices';
 
 /** Start times of the earlier sessions a recurring theme names, for the draft to show them by date. */
 function startsOf(recurring: readonly RecurringFriction[], startOf: (id: string) => number | undefined): Map<string, number> {
@@ -46,6 +48,9 @@ export interface EndSessionDeps {
   /** Emits pending save bursts and waits for commit lookups, so the record is complete. */
   readonly flushCapture: () => Promise<void>;
   readonly log: Log;
+  readonly recurring: Pick<RecurringFrictionNotices, 'recurringFriction' | 'sessionStart'>;
+  /** Lines changed but not committed right now (never throws). */
+  readonly uncommitted: () => Promise<FileChange[]>;
 }
 
 /**
@@ -78,10 +83,10 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
       const settings = deps.settings();
       // Read before the session ends, so the session-end event records it and a later Finish
       // rebuilds the same numbers from the journal.
-      const uncommitted = await controller.uncommittedNow();
+      const uncommitted = await deps.uncommitted();
       const events = await controller.end({ sessionType: type.label, focus: focus.trim() || undefined, uncommitted });
       if (!events) return;
-      const recurring = await controller.recurringFriction({ id: sessionId, start: start?.time ?? Date.now(), events }).catch((err: unknown) => {
+      const recurring = await deps.recurring.recurringFriction({ id: sessionId, start: start?.time ?? Date.now(), events }).catch((err: unknown) => {
         deps.log.warn(`Recurring friction could not be read: ${String(err)}`);
         return [];
       });
@@ -92,7 +97,7 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
         sessionType: type.label,
         author: settings.retrospective.author,
         recurringFriction: recurring,
-        sessionStarts: startsOf(recurring, (id) => controller.sessionStart(id)),
+        sessionStarts: startsOf(recurring, (id) => deps.recurring.sessionStart(id)),
       });
       // The hints quote the thresholds the live validation will apply.
       const markdown = `${draftMarker(sessionId)}\n${renderRetrospective(model, settings.validation)}`;

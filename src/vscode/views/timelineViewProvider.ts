@@ -1,27 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { JournalEvent } from '../../core/journal/events';
 import type {
   HostToWebviewMessage,
   TimelineChange,
   TimelineOrder,
-  TimelineSnapshot,
-  TimelineSummary,
+  TimelineState,
   WebviewToHostMessage,
 } from '../../shared/protocol';
 import { isWebviewMessage } from '../../shared/protocol';
 import { timelinePageHtml } from '../../shared/timelinePage';
 
-export type { TimelineChange, TimelineSnapshot } from '../../shared/protocol';
+export type { TimelineChange, TimelineState } from '../../shared/protocol';
 
-/** What the Timeline view shows, and how it learns that it changed. Implemented by the session controller. */
+/** What the Timeline view shows, and how it learns that it changed. Implemented by TimelineFeed, which batches the appends. */
 export interface TimelineSource {
-  snapshot(): TimelineSnapshot;
+  snapshot(): TimelineState;
   readonly onDidChange: vscode.Event<TimelineChange>;
 }
-
-/** Live events arriving within this window go to the webview as one `append` message. */
-const APPEND_BATCH_MS = 50;
 
 /**
  * Hosts the Timeline webview in the activity bar: serves its HTML under a strict CSP, sends it
@@ -40,9 +35,6 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
   private view: vscode.WebviewView | undefined;
   /** True from the webview's first `ready` until the view is disposed: before that, posts would be lost. */
   private ready = false;
-  private pending: JournalEvent[] = [];
-  private pendingSummary: TimelineSummary | undefined;
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private rejected = 0;
 
   constructor(
@@ -107,38 +99,18 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
     if (!this.ready || !this.view?.visible) return; // the next `ready` or show brings a full snapshot
     switch (change.type) {
       case 'append':
-        this.pending.push(...change.events);
-        this.pendingSummary = change.summary;
-        this.flushTimer ??= setTimeout(() => this.flush(), APPEND_BATCH_MS);
+        // Already batched by the source (TimelineFeed): one timer from the journal to the webview.
+        this.post({ type: 'append', events: change.events, summary: change.summary });
         return;
       case 'reset':
-        this.dropPending();
         this.post({ type: 'reset' });
         this.sendInit();
         return;
     }
   }
 
-  private flush(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    const events = this.pending;
-    const summary = this.pendingSummary;
-    this.pending = [];
-    this.pendingSummary = undefined;
-    if (events.length && summary) this.post({ type: 'append', events, summary });
-  }
-
-  private dropPending(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    this.pending = [];
-    this.pendingSummary = undefined;
-  }
-
   private sendInit(): void {
     if (!this.ready) return;
-    this.dropPending();
     const snapshot = this.source.snapshot();
     this.post({
       type: 'init',
@@ -156,7 +128,6 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
   }
 
   private disposeView(): void {
-    this.dropPending();
     this.ready = false;
     this.view = undefined;
     for (const d of this.viewDisposables.splice(0)) d.dispose();
