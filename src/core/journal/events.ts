@@ -295,12 +295,6 @@ export type JournalEvent =
 
 export type EventKind = JournalEvent['kind'];
 
-export const EVENT_KINDS: readonly EventKind[] = [
-  'session-start', 'session-end', 'session-pause', 'session-resume', 'session-gap',
-  'commit', 'git-op', 'command', 'saves', 'file-op', 'task', 'debug',
-  'friction', 'note', 'lesson', 'idle', 'notice', 'edit', 'delete',
-];
-
 /** An event before the journal stamps it with id, version and session. */
 export type EventDraft<E extends JournalEvent = JournalEvent> = E extends JournalEvent
   ? Omit<E, 'v' | 'id' | 'sessionId'>
