@@ -9,6 +9,7 @@ import { validateRetrospective } from '../../src/core/validator/validate';
 import { EXTENSION_ID, endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
 import { git, head, uniqueName, writeLines } from './helpers/gitRepo';
 import { runAcceptingPrompts } from './helpers/quickInput';
+import { logFiles } from './helpers/extensionLog';
 import { completeDraft } from './helpers/retrospectiveText';
 import type { IntegratedTerminal } from './helpers/terminal';
 import { openIntegratedTerminal, runInTerminal } from './helpers/terminal';
@@ -128,7 +129,9 @@ describe('retrospective (End Session, live validation, Finish)', function () {
 
     await vscode.commands.executeCommand('sessionJournal.finishRetrospective', doc.uri);
     const onDisk = fs.readFileSync(doc.uri.fsPath, 'utf8');
-    assert.ok(!onDisk.includes('<!-- hint:'), 'Finish removes every hint');
+    // When Finish stops early, its log line says why (asked a question, could not save, threw).
+    const finishLog = () => logFiles(api.controller.journalDir).flatMap((f) => fs.readFileSync(f, 'utf8').split('\n')).filter((l) => /finish|Finish|could not|failed/.test(l)).slice(-8).join('\n');
+    assert.ok(!onDisk.includes('<!-- hint:'), `Finish removes every hint. Extension log:\n${finishLog()}`);
     const checklistAt = onDisk.indexOf('## Retrospective Validation');
     assert.ok(checklistAt !== -1, 'Finish writes the validation checklist');
     const items = onDisk.slice(checklistAt).split('\n').filter((l) => /^\s*- \[[ xX]\]/.test(l));
