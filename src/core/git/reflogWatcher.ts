@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ReflogCursor, ReflogFileState } from './reflogResume';
 import { cursorAfter, cursorFromTime, EMPTY_CURSOR, lastCompleteLine, linesAfterRewrite, reflogFileChange } from './reflogResume';
+import { DebouncedReader } from './debouncedReader';
 
 /** Enough of the file's end to hold its last line when following starts. */
 const TAIL_BYTES = 64 * 1024;
@@ -20,22 +21,19 @@ export class ReflogWatcher {
   private partial: Buffer = Buffer.alloc(0);
   private cursor: ReflogCursor = EMPTY_CURSOR;
   private watcher: fs.FSWatcher | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private reading = false;
-  private again = false;
   private disposed = false;
-  /** Callers of idle() waiting for the scheduled read to be done. */
-  private waiters: (() => void)[] = [];
+  private readonly reader: DebouncedReader;
   readonly file: string;
 
   constructor(
     private readonly gitDir: string,
     private readonly onLines: (lines: string[]) => void,
     private readonly onError: (err: unknown) => void,
-    private readonly debounceMs = 100,
+    debounceMs = 100,
     fromStart = false,
   ) {
     this.file = path.join(gitDir, 'logs', 'HEAD');
+    this.reader = new DebouncedReader(() => this.read(), onError, debounceMs);
     if (!fromStart) this.skipExisting();
     this.watch();
     if (fromStart) this.schedule();
@@ -81,48 +79,18 @@ export class ReflogWatcher {
 
   /** Reads now (also called when the window regains focus, as a safety net for missed events). */
   schedule(): void {
-    if (this.disposed) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.read();
-    }, this.debounceMs);
+    this.reader.schedule();
   }
 
-  /**
-   * Resolves once the read scheduled now (if any) has delivered its lines: a loaded machine can
-   * take longer than any fixed wait, and End Session or Pause must not miss a line git wrote.
-   */
+  /** Resolves once the read scheduled now (if any) has delivered its lines. */
   idle(): Promise<void> {
-    if (!this.timer && !this.reading) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-
-  private wakeWaiters(): void {
-    if (this.timer || this.reading) return;
-    for (const resolve of this.waiters.splice(0)) resolve();
+    return this.reader.idle();
   }
 
   private async read(): Promise<void> {
-    if (this.reading) {
-      this.again = true;
-      return;
-    }
-    this.reading = true;
-    try {
-      const watchingLogs = this.watcher && fs.existsSync(path.dirname(this.file));
-      await this.readNewLines();
-      if (!watchingLogs && fs.existsSync(path.dirname(this.file))) this.watch();
-    } catch (err) {
-      this.onError(err);
-    } finally {
-      this.reading = false;
-      if (this.again) {
-        this.again = false;
-        this.schedule();
-      }
-      this.wakeWaiters();
-    }
+    const watchingLogs = this.watcher && fs.existsSync(path.dirname(this.file));
+    await this.readNewLines();
+    if (!watchingLogs && fs.existsSync(path.dirname(this.file))) this.watch();
   }
 
   /** Reads what was appended, or the whole file when it was rewritten, and delivers new lines. */
@@ -172,9 +140,7 @@ export class ReflogWatcher {
 
   dispose(): void {
     this.disposed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.wakeWaiters();
+    this.reader.dispose();
     this.watcher?.close();
   }
 }

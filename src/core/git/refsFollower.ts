@@ -6,6 +6,7 @@ import type { LoggedCommit } from './refCapture';
 import { parseHashList } from './commitDetails';
 import type { GitRunner } from './gitRunner';
 import { commonDir } from './repositoryFinder';
+import { DebouncedReader } from './debouncedReader';
 
 /** What one change of the refs brought, for the adapter to record. */
 export interface RefsChanged {
@@ -24,11 +25,8 @@ export interface RefsChanged {
 export class RefsFollower {
   private readonly watchers: fs.FSWatcher[] = [];
   private snapshot: RefSnapshot | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private running: Promise<void> = Promise.resolve();
   private disposed = false;
-  /** Callers of idle() waiting for the scheduled read to start. */
-  private waiters: (() => void)[] = [];
+  private readonly reader: DebouncedReader;
 
   constructor(
     private readonly root: string,
@@ -38,8 +36,9 @@ export class RefsFollower {
     private readonly onError: (err: unknown) => void,
     /** Read from nothing (a repository picked up mid-session) rather than from the refs as they are now. */
     fromStart: boolean,
-    private readonly debounceMs = 100,
+    debounceMs = 100,
   ) {
+    this.reader = new DebouncedReader(() => this.read(), onError, debounceMs);
     if (fromStart) this.snapshot = EMPTY_SNAPSHOT;
     for (const dir of [gitDir, path.join(commonDir(gitDir), 'refs'), path.join(commonDir(gitDir), 'reftable')]) this.watch(dir);
     this.schedule();
@@ -47,19 +46,12 @@ export class RefsFollower {
 
   /** Reads the refs soon (also the safety net when the window regains focus). */
   schedule(): void {
-    if (this.disposed) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.running = this.running.then(() => this.read()).catch((err) => this.onError(err));
-      for (const resolve of this.waiters.splice(0)) resolve();
-    }, this.debounceMs);
+    this.reader.schedule();
   }
 
   /** Resolves once the reads scheduled so far are done. */
-  async idle(): Promise<void> {
-    if (this.timer) await new Promise<void>((resolve) => this.waiters.push(resolve));
-    await this.running;
+  idle(): Promise<void> {
+    return this.reader.idle();
   }
 
   private watch(dir: string): void {
@@ -113,9 +105,7 @@ export class RefsFollower {
 
   dispose(): void {
     this.disposed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    for (const resolve of this.waiters.splice(0)) resolve();
+    this.reader.dispose();
     for (const w of this.watchers) w.close();
   }
 }
