@@ -1,3 +1,7 @@
+// Over 300 lines on purpose: this is the one class that holds the webview's state together (model,
+// header, toolbar, virtual list, sticky hour, focus and keyboard); its parts already live in their
+// own files (timelineModel, rowView, virtualList, toolbar, sessionHeader). Splitting the wiring
+// further would scatter one set of invariants (which row is active, what is expanded) over files.
 import type { JournalEvent } from '../core/journal/events';
 import type { HostToWebviewMessage, SessionSnapshot, TimelineCategory, TimelineOrder } from '../shared/protocol';
 import { el } from './dom';
