@@ -23,8 +23,13 @@ export function isGitMissing(err: unknown): boolean {
 
 /** The real runner; `gitPath()` is read on every call (VS Code's `git.path` setting, when set). */
 export function createGitRunner(gitPath: () => string | undefined = () => undefined): GitRunner {
+  // `completion.onExit: false`: simple-git by default ends a task 50 ms after git exits, with
+  // whatever output it has read by then. On a loaded machine the rest of a large output is still
+  // in the pipe, and a 10,000-file commit was once recorded with 7,871 files. Waiting for the
+  // streams to close gives the whole output; the read-only commands run here leave no child
+  // holding the pipe open.
   const git = (baseDir: string) =>
-    simpleGit({ baseDir, binary: gitPath() || 'git', maxConcurrentProcesses: 2, timeout: { block: 30_000 } });
+    simpleGit({ baseDir, binary: gitPath() || 'git', maxConcurrentProcesses: 2, timeout: { block: 30_000 }, completion: { onExit: false, onClose: true } });
   return {
     show: (root, hash) => git(root).raw(showArgs(hash)),
     unreachable: (root, from) => git(root).raw(unreachableArgs(from)),
