@@ -80,6 +80,8 @@ export function isHostMessage(value: unknown): value is HostToWebviewMessage {
 export interface ReadyMessage { readonly type: 'ready' }
 /** The Start button (header or empty state): runs the Start Session command. */
 export interface StartSessionMessage { readonly type: 'startSession' }
+/** The empty state's Get Started button: opens the extension's walkthrough. */
+export interface OpenWalkthroughMessage { readonly type: 'openWalkthrough' }
 /** The End button: runs the End Session flow that writes the retrospective. */
 export interface EndSessionMessage { readonly type: 'endSession' }
 /** The Pause button: stops capture without ending the session. */
@@ -104,6 +106,7 @@ export interface DeleteEntryMessage { readonly type: 'deleteEntry'; readonly eve
 export type WebviewToHostMessage =
   | ReadyMessage
   | StartSessionMessage
+  | OpenWalkthroughMessage
   | EndSessionMessage
   | PauseSessionMessage
   | ResumeSessionMessage
@@ -143,6 +146,7 @@ const NONE: Readonly<Record<string, FieldCheck>> = {};
 const SHAPES: { readonly [K in WebviewToHostMessage['type']]: Shape } = {
   ready: { required: NONE, optional: NONE },
   startSession: { required: NONE, optional: NONE },
+  openWalkthrough: { required: NONE, optional: NONE },
   endSession: { required: NONE, optional: NONE },
   pauseSession: { required: NONE, optional: NONE },
   resumeSession: { required: NONE, optional: NONE },

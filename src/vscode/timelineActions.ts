@@ -7,6 +7,9 @@ import type { SessionController } from './sessionController';
 import type { Log } from './log';
 import type { GitRunner } from '../core/git/gitRunner';
 
+/** The Get Started walkthrough: `<publisher>.<name>#<id>` of package.json's contributes.walkthroughs. */
+const WALKTHROUGH_ID = 'session-journal.session-journal#getStarted';
+
 /** Resolves a workspace-relative path from the journal (multi-root paths start with the folder name). */
 export function resolveWorkspacePath(relative: string): vscode.Uri | undefined {
   const folders = vscode.workspace.workspaceFolders ?? [];
@@ -27,6 +30,9 @@ export async function handleTimelineMessage(message: WebviewToHostMessage, contr
       return;
     case 'startSession':
       await vscode.commands.executeCommand(CommandIds.startSession);
+      return;
+    case 'openWalkthrough':
+      await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false);
       return;
     case 'endSession':
       await vscode.commands.executeCommand(CommandIds.endSession);

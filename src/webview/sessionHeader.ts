@@ -36,7 +36,8 @@ export class SessionHeader {
     this.notices.setAttribute('role', 'status');
 
     const message = el('p', 'empty-message', 'No session is recording. Start a session to capture commits, terminal commands and saves.');
-    this.emptyState.append(codicon('notebook', 'empty-icon'), message, textButton('record', 'Start Session', 'start'));
+    // New users also get the way to the walkthrough: what is captured, friction, End and Finish.
+    this.emptyState.append(codicon('notebook', 'empty-icon'), message, textButton('record', 'Start Session', 'start'), textButton('book', 'Get Started', 'walkthrough', true));
     this.element.append(this.session, this.emptyState, this.notices);
   }
 

@@ -254,6 +254,7 @@ export class TimelineView {
     const eventId = event?.id;
     switch (action) {
       case 'start': return this.host.post({ type: 'startSession' });
+      case 'walkthrough': return this.host.post({ type: 'openWalkthrough' });
       case 'end': return this.host.post({ type: 'endSession' });
       case 'pause': return this.host.post({ type: 'pauseSession' });
       case 'resume': return this.host.post({ type: 'resumeSession' });
