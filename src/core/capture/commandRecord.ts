@@ -1,4 +1,5 @@
-import type { CommandConfidence, CommandEndNotReported, CommandEvent, EventDraft } from '../journal/events';
+import type { CommandEvent, EventDraft } from '../journal/events';
+import type { CommandSeen } from './sourceEvents';
 
 /** Longest command line kept in the journal; longer ones are shortened after redaction. */
 export const MAX_COMMAND_LINE = 4000;
@@ -11,22 +12,16 @@ export function shortenText(text: string, max = MAX_COMMAND_LINE): { text: strin
   return text.length > max ? { text: `${text.slice(0, max - 1)}…`, cut: true } : { text, cut: false };
 }
 
-/** What the terminal adapter knows of one command, already redacted and with the cwd made displayable. */
-export interface CommandFacts {
+/**
+ * A command as the pipeline has it after redaction: what the terminal reported
+ * ({@link CommandSeen}), with the command line redacted and the cwd made displayable.
+ */
+export type CommandFacts = Omit<CommandSeen, 'kind' | 'commandLine'> & {
   /** The command line after redaction, before shortening. */
   readonly redacted: string;
   /** Length of the command line as the shell reported it, before redaction. */
   readonly rawLength: number;
-  readonly start: number;
-  /** When the end was reported, or when we stopped waiting for it. */
-  readonly end: number;
-  readonly confidence: CommandConfidence;
-  readonly cwd?: string;
-  /** null: the shell did not say (unknown, never success). */
-  readonly exitCode: number | null;
-  readonly terminal: string;
-  readonly endNotReported?: CommandEndNotReported;
-}
+};
 
 /**
  * The command event to record. A line over `max` characters is cut (the cut marked with "…")
