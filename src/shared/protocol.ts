@@ -193,6 +193,6 @@ export function isWebviewMessage(value: unknown): value is WebviewToHostMessage 
 }
 
 /** Sorting/grouping needs only these; kept here so the webview's filter chips and the tests agree on names. */
-export const TIMELINE_CATEGORIES = ['commits', 'commands', 'saves', 'notes', 'other'] as const;
-/** A filter chip in the toolbar: commits, commands, saves, friction & notes, other. */
+export const TIMELINE_CATEGORIES = ['commits', 'commands', 'saves', 'notes', 'agent', 'other'] as const;
+/** A filter chip in the toolbar: commits, commands, saves, friction & notes, the AI agent's work, other. */
 export type TimelineCategory = (typeof TIMELINE_CATEGORIES)[number];

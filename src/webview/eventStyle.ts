@@ -8,7 +8,7 @@ import type { TimelineCategory } from '../shared/protocol';
  * Colour families for row icons. Each maps to one `--vscode-*` theme colour in timeline.css,
  * so the panel follows light, dark and high-contrast themes without a colour of its own.
  */
-export type Tone = 'commit' | 'command' | 'failed' | 'save' | 'friction' | 'note' | 'session' | 'pause' | 'muted' | 'warning' | 'debug';
+export type Tone = 'commit' | 'command' | 'failed' | 'save' | 'friction' | 'note' | 'session' | 'pause' | 'muted' | 'warning' | 'debug' | 'agent';
 
 /** How a row looks: which codicon, which colour, and whether it should catch the eye. */
 export interface EventStyle {
@@ -34,6 +34,8 @@ export function categoryOf(e: JournalEvent): TimelineCategory {
     case 'note':
     case 'lesson':
       return 'notes';
+    case 'agent':
+      return 'agent';
     case 'session-start':
     case 'session-end':
     case 'session-pause':
@@ -93,8 +95,30 @@ export function styleOf(e: JournalEvent): EventStyle {
       return { icon: 'edit', tone: 'muted', standOut: false };
     case 'delete':
       return { icon: 'trash', tone: 'muted', standOut: false };
+    case 'agent':
+      return agentStyle(e);
     default:
       return assertNever(e, 'event kind');
+  }
+}
+
+/** An agent's failed, rejected or interrupted tool call stands out as a failed terminal command does. */
+function agentStyle(e: Extract<JournalEvent, { kind: 'agent' }>): EventStyle {
+  switch (e.action) {
+    case 'prompt':
+      return { icon: 'comment-discussion', tone: 'agent', standOut: false };
+    case 'reply':
+      return { icon: 'hubot', tone: 'agent', standOut: false };
+    case 'tool':
+      if (e.status === 'failed') return { icon: 'error', tone: 'failed', standOut: true };
+      if (e.status === 'rejected' || e.status === 'interrupted') return { icon: 'circle-slash', tone: 'warning', standOut: true };
+      return { icon: e.command !== undefined ? 'terminal' : 'tools', tone: 'agent', standOut: false };
+    case 'interrupt':
+      return { icon: 'debug-stop', tone: 'warning', standOut: true };
+    case 'compaction':
+      return { icon: 'fold', tone: 'muted', standOut: false };
+    default:
+      return assertNever(e.action, 'agent action');
   }
 }
 

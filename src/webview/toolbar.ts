@@ -8,6 +8,7 @@ const CHIPS: Readonly<Record<TimelineCategory, { readonly tone: string; readonly
   commands: { tone: 'command', label: 'Commands', long: 'Show terminal commands and tasks' },
   saves: { tone: 'save', label: 'Saves', long: 'Show saves and file operations' },
   notes: { tone: 'friction', label: 'Notes', long: 'Show friction, notes and lessons' },
+  agent: { tone: 'agent', label: 'Agent', long: "Show the AI agent's prompts and tool calls" },
   other: { tone: 'muted', label: 'Other', long: 'Show session, idle and other entries' },
 };
 

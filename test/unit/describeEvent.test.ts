@@ -48,12 +48,42 @@ describe('describeEvent', () => {
   it('describes every kind of event without throwing', () => {
     const samples: Record<string, JournalEvent> = {};
     for (const kind of EVENT_KINDS) {
-      const e = { ...base, id: kind, kind, focus: 'f', folders: [], trusted: true, utcOffsetMinutes: 0, from: 0, to: 60_000, repo: '.', hash: 'abc1234', subject: 's', authorTime: 0, operation: 'commit', files: [], added: 0, removed: 0, op: 'create', message: 'm', commandLine: 'ls', confidence: 'high', exitCode: 0, start: 0, durationMs: 0, terminal: 't', count: 0, paths: ['p'], name: 'n', source: 'npm', type: 'node', title: 't', category: 'other', text: 'x', code: 'capture-error', targetId: 'x' } as unknown as JournalEvent;
+      const e = { ...base, id: kind, kind, focus: 'f', folders: [], trusted: true, utcOffsetMinutes: 0, from: 0, to: 60_000, repo: '.', hash: 'abc1234', subject: 's', authorTime: 0, operation: 'commit', files: [], added: 0, removed: 0, op: 'create', message: 'm', commandLine: 'ls', confidence: 'high', exitCode: 0, start: 0, durationMs: 0, terminal: 't', count: 0, paths: ['p'], name: 'n', source: 'npm', type: 'node', title: 't', category: 'other', text: 'x', code: 'capture-error', targetId: 'x', agent: 'codex', agentSession: 'a', action: 'prompt', key: 'k' } as unknown as JournalEvent;
       samples[kind] = e;
       const d = describeEvent(e);
       assert.ok(d.title.length > 0, kind);
     }
     assert.equal(Object.keys(samples).length, EVENT_KINDS.length);
+  });
+});
+
+describe('describeEvent: agent steps', () => {
+  const agent = (fields: Partial<Extract<JournalEvent, { kind: 'agent' }>>): JournalEvent =>
+    ({ ...base, id: 'a', kind: 'agent', agent: 'claude-code', agentSession: 'S', action: 'tool', key: 'k', ...fields }) as JournalEvent;
+
+  it('names the agent and marks the prompt as captured text', () => {
+    const d = describeEvent(agent({ action: 'prompt', text: 'Fix the flaky test', model: 'claude-opus-4' }));
+    assert.equal(d.title, 'Prompt to Claude Code: "Fix the flaky test"');
+    assert.deepEqual(d.parts?.[1], { text: 'Fix the flaky test', captured: true, quote: '"' });
+    assert.equal(d.detail, 'claude-opus-4');
+  });
+
+  it('says how a shell command the agent ran ended, with its own time, and a failure catches the eye', () => {
+    const failed = describeEvent(agent({ agent: 'codex', command: 'npm test', tool: 'shell', status: 'failed', exitCode: 1, start: 1_000_000 - 2500, statusLine: '1 failing' }));
+    assert.equal(failed.title, 'Codex ran `npm test` failed (exit 1) in 2.5 s');
+    assert.equal(failed.detail, '1 failing');
+    assert.equal(failed.attention, true);
+    const ok = describeEvent(agent({ tool: 'Edit', paths: ['src/a.ts'], status: 'ok', added: 3, removed: 1, start: 1_000_000 }));
+    assert.equal(ok.title, 'Claude Code ran `Edit` on src/a.ts (ok)');
+    assert.equal(ok.detail, '+3 −1');
+    assert.equal(ok.attention, false);
+    assert.equal(describeEvent(agent({ tool: 'Bash', command: 'rm -rf x', status: 'rejected' })).title, 'Claude Code ran `rm -rf x` rejected by the user');
+    assert.equal(describeEvent(agent({ tool: 'Bash', command: 'sleep 9', exitCode: null, status: 'unknown' })).title, 'Claude Code ran `sleep 9` (exit code unknown)');
+  });
+
+  it('says interruptions and compactions plainly', () => {
+    assert.deepEqual(describeEvent(agent({ action: 'interrupt' })), { title: 'Claude Code was interrupted', attention: true });
+    assert.equal(describeEvent(agent({ action: 'compaction', trigger: 'auto', preTokens: 150000 })).title, 'Claude Code compacted its context (auto)');
   });
 });
 

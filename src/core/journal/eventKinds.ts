@@ -30,6 +30,7 @@ export const EVENT_ROLES: Readonly<Record<EventKind, EventRole>> = {
   debug: 'capture',
   idle: 'capture',
   notice: 'capture',
+  agent: 'capture',
   friction: 'user-entry',
   note: 'user-entry',
   lesson: 'user-entry',

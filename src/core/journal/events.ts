@@ -11,6 +11,8 @@
  * Over 300 lines because it is the whole file format in one place (one interface per kind).
  */
 
+import type { AgentEventKind, AgentName, AgentTokens, AgentToolStatus } from '../agent/agentEvent';
+
 export const SCHEMA_VERSION = 1;
 
 /** Fields every journal line has. */
@@ -272,6 +274,44 @@ export interface DeleteEvent extends EventBase {
   readonly targetId: string;
 }
 
+/**
+ * One step of an AI coding agent's work, read from the transcript the agent writes
+ * (`src/core/agent/`): a prompt, a reply, a tool call, an interruption or a compaction, with
+ * the agent's own times. A tool call is a span: `start` is when it was called, `time` when its
+ * result came (or `start` while it has none). Every free text was redacted and shortened by the
+ * parser; tool outputs are never stored, only a one-line status.
+ */
+export interface AgentActivityEvent extends EventBase {
+  readonly kind: 'agent';
+  readonly agent: AgentName;
+  /** The agent's session (its transcript's id), not the journal's `sessionId`. */
+  readonly agentSession: string;
+  readonly action: AgentEventKind;
+  /** The parser's stable key: the same step is recorded once across re-reads, reloads, resumed and forked transcripts. */
+  readonly key: string;
+  /** Tool calls: when the call was made. */
+  readonly start?: number;
+  readonly text?: string;
+  readonly originalLength?: number;
+  readonly tool?: string;
+  readonly command?: string;
+  /** null: the transcript does not say (never success). Shell commands only. */
+  readonly exitCode?: number | null;
+  readonly durationMs?: number;
+  readonly status?: AgentToolStatus;
+  readonly statusLine?: string;
+  /** Workspace-relative when inside the workspace. */
+  readonly paths?: readonly string[];
+  readonly added?: number;
+  readonly removed?: number;
+  readonly created?: boolean;
+  readonly model?: string;
+  readonly tokens?: AgentTokens;
+  readonly trigger?: string;
+  readonly preTokens?: number;
+  readonly sidechain?: boolean;
+}
+
 export type JournalEvent =
   | SessionStartEvent
   | SessionEndEvent
@@ -291,7 +331,8 @@ export type JournalEvent =
   | IdleEvent
   | NoticeEvent
   | EditEvent
-  | DeleteEvent;
+  | DeleteEvent
+  | AgentActivityEvent;
 
 export type EventKind = JournalEvent['kind'];
 

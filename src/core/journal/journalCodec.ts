@@ -59,6 +59,7 @@ const REQUIRED_FIELDS: Readonly<Record<EventKind, readonly (readonly [string, Fi
   notice: [['code', 'string'], ['message', 'string']],
   edit: [['targetId', 'string']],
   delete: [['targetId', 'string']],
+  agent: [['agent', 'string'], ['agentSession', 'string'], ['action', 'string'], ['key', 'string']],
 };
 
 const KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);

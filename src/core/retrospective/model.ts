@@ -67,7 +67,8 @@ export type TimelineKind =
   | 'friction'
   | 'note'
   | 'lesson'
-  | 'notice';
+  | 'notice'
+  | 'agent';
 
 /** One row of the timeline; `time` is always the `time` of the event it came from. */
 export interface TimelineRow {

@@ -48,6 +48,9 @@ function rowKind(e: JournalEvent, classify: (line: string) => CommandClass): Tim
       return 'lesson';
     case 'notice':
       return 'notice';
+    case 'agent':
+      // The agent's milestones; its tool calls and replies are too many for a retrospective's timeline.
+      return e.action === 'prompt' || e.action === 'interrupt' || e.action === 'compaction' ? 'agent' : undefined;
     case 'file-op':
     case 'debug':
     case 'edit':
