@@ -30,7 +30,9 @@ export class SessionHeader {
     line.append(this.stateIcon, this.focus, this.actions);
     const times = el('div', 'session-times');
     times.append(this.stateLabel, el('span', 'sep', '·'), this.elapsed, el('span', 'sep', '·'), this.active);
-    this.counters.setAttribute('aria-live', 'polite');
+    // Not a live region: new rows are announced once per burst by the view's announcer, and
+    // counters changing on every batch would make a screen reader read them again and again.
+    this.counters.setAttribute('role', 'group');
     this.counters.setAttribute('aria-label', 'Captured so far');
     this.session.append(line, times, this.counters);
     this.notices.setAttribute('role', 'status');
@@ -111,7 +113,7 @@ export class SessionHeader {
       counter('flame', String(c.friction), `${c.friction} friction ${c.friction === 1 ? 'point' : 'points'}`, 'tone-friction'),
     );
     const label = parts.map((p) => p.getAttribute('aria-label')).join(', ');
-    // Rewriting the live region only when the numbers change keeps screen readers quiet otherwise.
+    // Rebuilding only when the numbers change keeps the DOM (and a reader's cursor) stable otherwise.
     if (this.counters.dataset['label'] === label) return;
     this.counters.dataset['label'] = label;
     this.counters.replaceChildren(...parts);

@@ -7,6 +7,7 @@ import type { HostToWebviewMessage, SessionSnapshot, TimelineCategory, TimelineO
 import { el } from './dom';
 import { isEditable } from './eventStyle';
 import { formatHourLabel } from './format';
+import { NewRowsAnnouncer } from './newRowsAnnouncer';
 import { isFocusable, refreshRowTimes, timelineRenderer } from './rowView';
 import type { RowContext } from './rowView';
 import { SessionHeader } from './sessionHeader';
@@ -32,6 +33,13 @@ export class TimelineView {
   private readonly viewport = el('div', 'viewport');
   private readonly sticky = el('div', 'sticky-hour');
   private readonly noMatch = el('div', 'no-match', 'No entries match the filters.');
+  /** Where a screen reader hears about new rows: one polite region, rate-limited by the announcer. */
+  private readonly liveRegion = el('div', 'visually-hidden');
+  private readonly announcer = new NewRowsAnnouncer((text) => { this.liveRegion.textContent = text; }, {
+    now: () => Date.now(),
+    setTimeout: (run, ms) => window.setTimeout(run, ms),
+    clearTimeout: (handle) => window.clearTimeout(handle),
+  });
   private readonly list: VirtualList<TimelineRow>;
   private readonly ctx: RowContext;
   private order: TimelineOrder = 'newest-first';
@@ -77,7 +85,9 @@ export class TimelineView {
     this.sticky.setAttribute('aria-hidden', 'true');
     const listWrap = el('div', 'list-wrap');
     listWrap.append(this.sticky, this.viewport, this.noMatch);
-    root.append(this.header.element, this.toolbar.element, listWrap);
+    this.liveRegion.setAttribute('role', 'status');
+    this.liveRegion.setAttribute('aria-live', 'polite');
+    root.append(this.header.element, this.toolbar.element, listWrap, this.liveRegion);
 
     root.addEventListener('click', (e) => this.onClick(e));
     this.viewport.addEventListener('keydown', (e) => this.onKey(e));
@@ -104,6 +114,7 @@ export class TimelineView {
         this.summary = message.summary;
         this.notices = message.notices;
         this.model.load(message.events);
+        this.toolbar.setChipShown('agent', message.events.some((e) => e.kind === 'agent'));
         this.render();
         if (this.restoredScroll !== undefined) {
           // Oldest-first opens at its bottom edge, where "now" is, unless the reader had scrolled.
@@ -115,12 +126,16 @@ export class TimelineView {
         break;
       case 'append':
         this.model.append(message.events);
+        this.announcer.add(message.events);
+        if (message.events.some((e) => e.kind === 'agent')) this.toolbar.setChipShown('agent', true);
         this.summary = message.summary;
         this.header.update(this.summary, this.notices, this.now);
         this.scheduleRows();
         break;
       case 'reset':
+        this.announcer.clear();
         this.model.clear();
+        this.toolbar.setChipShown('agent', false);
         this.summary = null;
         this.render();
         break;

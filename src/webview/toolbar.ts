@@ -71,6 +71,7 @@ export class Toolbar {
     searchBox.append(codicon('search', 'search-icon'), this.search, this.status, jump);
     this.status.setAttribute('aria-live', 'polite');
     this.element.append(chipRow, searchBox);
+    this.setChipShown('agent', false);
     this.syncChips();
   }
 
@@ -79,6 +80,16 @@ export class Toolbar {
   /** Points the "jump to now" arrow at the end where the newest entry is. */
   setOrder(newestFirst: boolean): void {
     this.jumpButton.replaceChildren(codicon(newestFirst ? 'arrow-circle-up' : 'arrow-circle-down'));
+  }
+
+  /**
+   * Shows or hides a chip. The Agent chip appears only once the session has agent events: a
+   * chip that can filter nothing is noise for people who work without an agent, and six chips
+   * no longer fit whole in VS Code's default side bar.
+   */
+  setChipShown(category: TimelineCategory, shown: boolean): void {
+    const chip = this.chips.get(category);
+    if (chip) chip.hidden = !shown;
   }
 
   /** "12 of 340" while filtering, so an empty-looking list explains itself. */

@@ -72,8 +72,9 @@ describe('Capture, live on the timeline (e2e, Chromium + code-server)', () => {
     assert.deepEqual([...positions].sort((a, b) => a - b), positions, `newest first: ${JSON.stringify(titles)}`);
     const inner = await timelineContentFrame(wb.page);
     assert.equal(await inner.evaluate(() => document.body.classList.contains('vscode-dark')), true);
-    // In the default side bar the five filter chips stay on one line, each label whole.
-    const chips = await inner.evaluate(() => Array.from(document.querySelectorAll('.chip')).map((c) => {
+    // In the default side bar the five filter chips stay on one line, each label whole (the
+    // sixth, Agent, shows only in sessions with agent events).
+    const chips = await inner.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.chip')).filter((c) => !c.hidden).map((c) => {
       const label = c.lastElementChild;
       return { top: Math.round(c.getBoundingClientRect().top), cut: label !== null && label.scrollWidth > label.clientWidth };
     }));

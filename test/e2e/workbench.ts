@@ -147,7 +147,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** The Timeline webview's outer iframe; matched by extension id so a Markdown preview beside it never confuses the locator. */
-const TIMELINE_IFRAME = 'iframe.webview.ready[src*="extensionId=session-journal.session-journal"]';
+export const TIMELINE_IFRAME = 'iframe.webview.ready[src*="extensionId=session-journal.session-journal"]';
 
 /** The quick input (palette, input box, quick pick) text field. */
 export function quickInput(page: Page): Locator {
@@ -239,11 +239,16 @@ export async function editAndSave(page: Page, text: string): Promise<void> {
 }
 
 /** Switches the colour theme through "Preferences: Color Theme", as a person does. */
-export async function setColorTheme(page: Page, theme: string, kind: 'light' | 'dark'): Promise<void> {
+export async function setColorTheme(page: Page, theme: string, kind: ThemeKind): Promise<void> {
   await runCommand(page, 'Preferences: Color Theme');
   await pickQuickItem(page, theme);
-  await page.locator(kind === 'dark' ? '.monaco-workbench.vs-dark' : '.monaco-workbench.vs').waitFor();
+  await page.locator(`.monaco-workbench.${WORKBENCH_THEME_CLASS[kind]}`).waitFor();
 }
+
+export type ThemeKind = 'light' | 'dark' | 'hc-dark' | 'hc-light';
+
+/** The class the workbench puts on its root for each kind of theme. */
+const WORKBENCH_THEME_CLASS: Readonly<Record<ThemeKind, string>> = { dark: 'vs-dark', light: 'vs', 'hc-dark': 'hc-black', 'hc-light': 'hc-light' };
 
 /** Every `dialog` (alert, confirm, prompt) any frame of the page opens, dismissed and counted. */
 export function recordDialogs(page: Page): string[] {
