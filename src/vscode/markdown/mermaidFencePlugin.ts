@@ -16,12 +16,17 @@ export interface FenceToken {
   attrJoin(name: string, value: string): void;
 }
 
-/** Renders one token (markdown-it's `Renderer.rules` entries). */
-export type RenderRule = (tokens: FenceToken[], index: number, options: unknown, env: unknown, self: TokenRenderer) => string;
+/**
+ * markdown-it's `Renderer.rules`, as far as this plugin uses them. Method syntax on purpose: the
+ * real tokens have more fields than FenceToken, and a method's parameters are compared both ways.
+ */
+export interface RenderRules {
+  fence?(tokens: FenceToken[], index: number, options: unknown, env: unknown, self: TokenRenderer): string;
+}
 
 /** markdown-it's renderer, as far as this plugin uses it. */
 export interface TokenRenderer {
-  readonly rules: { fence?: RenderRule };
+  readonly rules: RenderRules;
   renderAttrs(token: FenceToken): string;
 }
 
