@@ -83,7 +83,7 @@ export function renderTeamReport(r: TeamReport): string {
   const intro = [`${r.retrospectives} retrospective${r.retrospectives === 1 ? '' : 's'} from ${r.sources.length === 0 ? 'no folder' : r.sources.map(escapeMarkdown).join(', ')}${span}.`];
   if (r.since !== undefined) intro.push(`Sessions since ${r.since}.`);
   if (r.undated > 0) intro.push(`${r.undated} without a date are counted but in no week.`);
-  if (r.metricsLog.rows > 0) intro.push(`The metrics logs list ${r.metricsLog.rows} sessions; ${r.metricsLog.withoutRetrospective} of them have no retrospective among these files.`);
+  if (r.metricsLog.rows > 0) intro.push(`The metrics logs list ${r.metricsLog.rows} sessions; ${r.metricsLog.withoutRetrospective} of them ${r.metricsLog.withoutRetrospective === 1 ? 'has' : 'have'} no retrospective among these files.`);
   return [
     '# Team Session Report', '', intro.join(' '), '',
     ...weeksSection(r), ...frictionSection(r), ...themesSection(r), ...validationSection(r), ...carriedOverSection(r),
