@@ -1,5 +1,6 @@
 // Builds Session Journal: the extension (Node, CommonJS, `vscode` external), the command-line
-// validator, the Timeline webview (browser IIFE) and the integration suite, into dist/.
+// validator, the Timeline webview (browser IIFE), the Markdown preview's Mermaid script (browser
+// IIFE) and the integration suite, into dist/.
 // Type-checking is separate (`npm run typecheck`): esbuild only strips types, which keeps builds fast.
 //   node esbuild.mjs               one development build (sourcemaps)
 //   node esbuild.mjs --production  minified, no sourcemaps (what the .vsix ships)
@@ -73,6 +74,20 @@ const builds = [
     format: 'iife',
     platform: 'browser',
     target: 'chrome120',
+  },
+  {
+    // VS Code's Markdown preview loads this beside its own scripts; it alone carries Mermaid
+    // (test/unit/previewBundle.test.ts keeps Mermaid out of dist/extension.js).
+    ...common,
+    entryPoints: ['src/preview/mermaidPreview.ts'],
+    outfile: 'dist/preview/mermaidPreview.js',
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    // Always minified, without a source map: the preview parses this whole file each time it
+    // opens, and 8 MB of unminified Mermaid slows that for no debugging we do.
+    minify: true,
+    sourcemap: false,
   },
 ];
 

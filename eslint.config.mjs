@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/core/**/*.ts', 'src/cli/**/*.ts'], rules: noVscode },
-  { files: ['src/webview/**/*.ts', 'src/shared/**/*.ts'], rules: noVscodeNorNode },
+  { files: ['src/webview/**/*.ts', 'src/shared/**/*.ts', 'src/preview/**/*.ts'], rules: noVscodeNorNode },
   {
     files: ['scripts/**/*.mjs', 'esbuild.mjs', 'test/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', performance: 'readonly' } },

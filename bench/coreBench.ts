@@ -7,6 +7,7 @@ import { measureAgentImport } from './agent';
 import { measureCapture, measureIngest, measureMemory } from './capture';
 import type { Figure } from './figure';
 import { measureJournalLoad } from './journal';
+import { measureReport } from './report';
 import { measureRetrospective, measureValidation } from './retrospective';
 
 const GROUPS: Record<string, () => Promise<Figure[]>> = {
@@ -17,6 +18,7 @@ const GROUPS: Record<string, () => Promise<Figure[]>> = {
   retrospective: measureRetrospective,
   validation: measureValidation,
   agent: measureAgentImport,
+  report: measureReport,
 };
 
 async function main(): Promise<void> {

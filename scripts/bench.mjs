@@ -4,7 +4,7 @@
 //
 //   node scripts/bench.mjs                       everything (about 4 minutes)
 //   node scripts/bench.mjs --only capture,load   some groups: capture ingest memory load
-//                                                retrospective validation agent webview sizes host
+//                                                retrospective validation agent report webview sizes host
 //   node scripts/bench.mjs --storm-baseline      also the save storm without the extension
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from './codeServer.mjs';
 
-const CORE_GROUPS = ['capture', 'ingest', 'memory', 'load', 'retrospective', 'validation', 'agent'];
+const CORE_GROUPS = ['capture', 'ingest', 'memory', 'load', 'retrospective', 'validation', 'agent', 'report'];
 const ALL_GROUPS = [...CORE_GROUPS, 'webview', 'sizes', 'host'];
 
 function machine() {

@@ -25,6 +25,8 @@ import { handleTimelineMessage } from './vscode/timelineActions';
 import { TimelineFeed } from './vscode/timelineFeed';
 import { uncommittedReader } from './vscode/uncommittedReader';
 import { TimelineViewProvider } from './vscode/views/timelineViewProvider';
+import type { MarkdownItLike } from './vscode/markdown/mermaidFencePlugin';
+import { mermaidFencePlugin } from './vscode/markdown/mermaidFencePlugin';
 
 /** What the extension exports: used by the integration tests, handy for other extensions. */
 export interface SessionJournalApi {
@@ -46,6 +48,8 @@ export interface SessionJournalApi {
   readonly ready: Promise<void>;
   /** Milliseconds activate() itself ran (the benchmark reports it). */
   readonly activationMs: number;
+  /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`): ```mermaid fences become charts. */
+  extendMarkdownIt<T extends MarkdownItLike>(md: T): T;
 }
 
 /** Wires the parts together; every part is a disposable owned by the extension context. */
@@ -131,7 +135,10 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
       burstTimers.use(schedule);
     };
 
-    return { controller, prompter, retrospectives, timeline, flushCapture, useBurstScheduler, git: () => commits.running, ready, activationMs: performance.now() - started };
+    return {
+      controller, prompter, retrospectives, timeline, flushCapture, useBurstScheduler, git: () => commits.running, ready,
+      extendMarkdownIt: mermaidFencePlugin, activationMs: performance.now() - started,
+    };
   } catch (err) {
     // Never fail silently: say so, then let VS Code record the failed activation.
     log.error('Session Journal failed to start', err);

@@ -10,6 +10,14 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
   /** The file's bytes, for readers that work on bytes (agent transcripts); falls back to `readFile`. */
   readBytes?(path: string): Promise<Uint8Array>;
+  /** The entries of a folder, for commands that walk folders (report); rejects like readdir. */
+  readDir?(path: string): Promise<readonly DirEntry[]>;
+}
+
+/** One entry of a folder. */
+export interface DirEntry {
+  readonly name: string;
+  readonly directory: boolean;
 }
 
 /** Exit codes of the contract in retrospective-format.md. */

@@ -12,12 +12,14 @@ import type { Finding } from '../core/validator/types';
 import { describeIoError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError } from './cliIo';
 import type { CliIo } from './cliIo';
 import { AGENT_EVENTS_USAGE, runAgentEvents } from './agentEvents';
+import { REPORT_USAGE, runReport } from './report';
 
 export type { CliIo } from './cliIo';
 export { EXIT_OK, EXIT_FAILED, EXIT_USAGE, describeIoError } from './cliIo';
 
 const USAGE = `Usage: session-journal validate FILE... [--json] [--config FILE]
        session-journal agent-events FILE... [--json]
+       session-journal report [FOLDER...] [--json] [--since DATE]
 
 validate checks session retrospectives against the retrospective format.
 
@@ -29,7 +31,8 @@ Options:
 
 Exit status: 0 every file passes, 1 a rule fails, 2 usage or I/O error.
 
-${AGENT_EVENTS_USAGE}`;
+${AGENT_EVENTS_USAGE}
+${REPORT_USAGE}`;
 
 interface Options {
   files: string[];
@@ -112,6 +115,7 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
     return EXIT_OK;
   }
   if (commandOf(args) === 'agent-events') return runAgentEvents(args, io, USAGE);
+  if (commandOf(args) === 'report') return runReport(args, io, USAGE);
   const options = parseOptions(args);
   if (typeof options === 'string') {
     io.stderr.write(`session-journal: ${options}\n\n${USAGE}`);

@@ -20,6 +20,7 @@ import { exportSessionJsonCommand } from './exportSessionJson';
 import { showTimelineCommand } from './showTimeline';
 import { showCommandDetailsCommand } from './showCommandDetails';
 import { showOutputCommand } from './showOutput';
+import { openTeamReportCommand } from './openTeamReport';
 
 /** What the commands need from the running extension. */
 export interface CommandDeps {
@@ -52,5 +53,6 @@ export function createCommands(deps: CommandDeps): Command[] {
     showTimelineCommand(),
     showCommandDetailsCommand(controller),
     showOutputCommand(log),
+    openTeamReportCommand(),
   ];
 }

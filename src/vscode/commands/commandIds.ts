@@ -14,6 +14,7 @@ export const CommandIds = {
   showTimeline: 'sessionJournal.showTimeline',
   showCommandDetails: 'sessionJournal.showCommandDetails',
   showOutput: 'sessionJournal.showOutput',
+  openTeamReport: 'sessionJournal.openTeamReport',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
