@@ -11,6 +11,7 @@ import { NewRowsAnnouncer } from './newRowsAnnouncer';
 import { isFocusable, refreshRowTimes, timelineRenderer } from './rowView';
 import type { RowContext } from './rowView';
 import { SessionHeader } from './sessionHeader';
+import { SessionStrip } from './sessionStrip';
 import type { TimelineRow } from './timelineModel';
 import { TimelineModel } from './timelineModel';
 import { Toolbar } from './toolbar';
@@ -29,6 +30,7 @@ export const ROW_HEIGHT = 22;
 export class TimelineView {
   private readonly model = new TimelineModel();
   private readonly header = new SessionHeader();
+  private readonly strip = new SessionStrip((time) => this.revealTime(time));
   private readonly toolbar: Toolbar;
   private readonly viewport = el('div', 'viewport');
   private readonly sticky = el('div', 'sticky-hour');
@@ -87,7 +89,7 @@ export class TimelineView {
     listWrap.append(this.sticky, this.viewport, this.noMatch);
     this.liveRegion.setAttribute('role', 'status');
     this.liveRegion.setAttribute('aria-live', 'polite');
-    root.append(this.header.element, this.toolbar.element, listWrap, this.liveRegion);
+    root.append(this.header.element, this.strip.element, this.toolbar.element, listWrap, this.liveRegion);
 
     root.addEventListener('click', (e) => this.onClick(e));
     this.viewport.addEventListener('keydown', (e) => this.onKey(e));
@@ -99,6 +101,7 @@ export class TimelineView {
     window.setInterval(() => {
       this.now = Date.now();
       this.list.forEachRendered((element, row) => refreshRowTimes(element, row, this.ctx));
+      this.strip.tick();
       this.updateSticky(Math.floor(this.viewport.scrollTop / ROW_HEIGHT));
     }, 60_000);
     this.render();
@@ -114,6 +117,8 @@ export class TimelineView {
         this.summary = message.summary;
         this.notices = message.notices;
         this.model.load(message.events);
+        this.strip.clear();
+        this.strip.add(message.events);
         this.toolbar.setChipShown('agent', message.events.some((e) => e.kind === 'agent'));
         this.render();
         if (this.restoredScroll !== undefined) {
@@ -127,15 +132,18 @@ export class TimelineView {
       case 'append':
         this.model.append(message.events);
         this.announcer.add(message.events);
+        this.strip.add(message.events);
         if (message.events.some((e) => e.kind === 'agent')) this.toolbar.setChipShown('agent', true);
         this.summary = message.summary;
         this.header.update(this.summary, this.notices, this.now);
+        this.strip.setSession(this.summary);
         this.scheduleRows();
         break;
       case 'reset':
         this.announcer.clear();
         this.model.clear();
         this.toolbar.setChipShown('agent', false);
+        this.strip.clear();
         this.summary = null;
         this.render();
         break;
@@ -146,6 +154,7 @@ export class TimelineView {
 
   private render(): void {
     this.header.update(this.summary, this.notices, this.now);
+    this.strip.setSession(this.summary);
     this.refreshRows();
   }
 
@@ -181,6 +190,21 @@ export class TimelineView {
     const row = this.list.rowAt(this.headerOf[first] ?? -1);
     this.sticky.hidden = row?.kind !== 'hour';
     if (row?.kind === 'hour') this.sticky.textContent = `${formatHourLabel(row.hour, this.now)} · ${row.count}`;
+  }
+
+  /** The strip was clicked: bring the list to the newest shown row at or before `time` (the oldest after it, if none). */
+  private revealTime(time: number): void {
+    let best = -1;
+    for (let i = 0; i < this.list.length; i++) {
+      const row = this.list.rowAt(i);
+      if (row?.kind !== 'event') continue;
+      const t = row.entry.event.time;
+      if (t <= time && (best < 0 || t > timeOf(this.list.rowAt(best)))) best = i;
+    }
+    if (best < 0) best = this.focusableFrom(this.order === 'newest-first' ? this.list.length - 1 : 0, this.order === 'newest-first' ? -1 : 1);
+    if (best < 0) return;
+    this.list.reveal(best, 'start');
+    this.focusRow(best);
   }
 
   private jumpToNow(): void {
@@ -333,4 +357,8 @@ export class TimelineView {
 function assertNever(value: never): void {
   // A host newer than this webview may send more; ignoring it beats breaking the view.
   console.warn('Session Journal timeline: unknown message', value);
+}
+
+function timeOf(row: TimelineRow | undefined): number {
+  return row?.kind === 'event' ? row.entry.event.time : -Infinity;
 }

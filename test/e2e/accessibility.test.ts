@@ -91,6 +91,21 @@ describe('Accessibility (e2e, axe-core in Chromium + code-server)', () => {
     assert.match(await region.textContent() ?? '', /^New: `echo announced` succeeded/);
   });
 
+  it('the session strip sums the session for a screen reader, names a column on hover, and a click brings the list to that moment', async () => {
+    const inner = await timelineContentFrame(wb.page);
+    const strip = inner.locator('.strip svg[role="img"]');
+    await strip.waitFor();
+    assert.match(await strip.getAttribute('aria-label') ?? '', /^Session at a glance: 0 commits, \d+ commands, .*; 1 failed$/);
+    const failed = inner.locator('.strip rect.failed');
+    assert.equal(await failed.count(), 1, 'one column marks the failed command');
+    assert.match(await failed.locator('title').textContent() ?? '', /^\d\d:\d\d–\d\d:\d\d: \d+ commands?, 1 failed$/);
+    // Away from the failure first, so the click has somewhere to bring the list from.
+    await inner.locator('.viewport').focus();
+    await wb.page.keyboard.press('End');
+    await failed.click();
+    await inner.waitForFunction(() => /false/.test(document.activeElement?.getAttribute('aria-label') ?? ''), undefined, { timeout: 10_000 });
+  });
+
   it('the Get Started walkthrough has no serious or critical violation in its steps', async () => {
     await runCommand(wb.page, 'Welcome: Open Walkthrough...');
     await pickQuickItem(wb.page, 'Get Started with Session Journal');

@@ -1,0 +1,142 @@
+import type { JournalEvent } from '../core/journal/events';
+import type { SessionSnapshot } from '../shared/protocol';
+import { el } from './dom';
+import { formatClock } from './format';
+import type { StripBucket, StripLane } from './stripBuckets';
+import { STRIP_LANES, StripCounts } from './stripBuckets';
+
+const SVG = 'http://www.w3.org/2000/svg';
+/** Columns across the strip whatever its width: the SVG scales them, so a resize redraws nothing. */
+const COLUMNS = 96;
+const LANE_HEIGHT = 4;
+const LANE_GAP = 1;
+
+const LANE_NAMES: Readonly<Record<StripLane, readonly [string, string]>> = {
+  commits: ['commit', 'commits'],
+  commands: ['command', 'commands'],
+  saves: ['save', 'saves'],
+  notes: ['note or friction', 'notes and friction'],
+  agent: ['agent step', 'agent steps'],
+  idle: ['idle minute', 'idle minutes'],
+};
+
+/**
+ * The session at a glance, at the top of the Timeline: one lane per kind over the session's
+ * time, failures marked, idle stretches shaded. Drawn from per-minute counts into at most
+ * {@link COLUMNS} × lanes rectangles, so 10,000 or 50,000 events cost the same to draw.
+ * Hovering a column names its time and counts; clicking it scrolls the list to that moment.
+ * For a screen reader it is one image with a one-sentence summary; the list is the way in.
+ */
+export class SessionStrip {
+  readonly element = el('div', 'strip');
+  private readonly svg = document.createElementNS(SVG, 'svg');
+  private readonly counts = new StripCounts();
+  private range: { start: number; end: number | undefined } | undefined;
+  private buckets: StripBucket[] = [];
+  private pending = 0;
+
+  constructor(private readonly onPick: (time: number) => void) {
+    this.svg.setAttribute('preserveAspectRatio', 'none');
+    this.svg.setAttribute('role', 'img');
+    this.element.append(this.svg);
+    this.element.hidden = true;
+    this.svg.addEventListener('click', (e) => {
+      const bucket = this.bucketAt(e.clientX);
+      if (bucket) this.onPick(bucket.from);
+    });
+  }
+
+  add(events: readonly JournalEvent[]): void {
+    this.counts.add(events);
+    this.schedule();
+  }
+
+  clear(): void {
+    this.counts.clear();
+    this.schedule();
+  }
+
+  /** The session's times; null hides the strip (no session). */
+  setSession(summary: SessionSnapshot | null): void {
+    const next = summary ? { start: summary.start, end: summary.end } : undefined;
+    if (next?.start === this.range?.start && next?.end === this.range?.end) return;
+    this.range = next;
+    this.schedule();
+  }
+
+  /** A live session's right edge is "now": redrawn each minute by the view's clock. */
+  tick(): void {
+    if (this.range && this.range.end === undefined) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.pending) return;
+    this.pending = requestAnimationFrame(() => {
+      this.pending = 0;
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    this.element.hidden = this.range === undefined;
+    if (!this.range) return;
+    const end = this.range.end ?? Math.max(Date.now(), this.range.start + 60_000);
+    this.buckets = this.counts.buckets(this.range.start, end, COLUMNS);
+    const lanes = STRIP_LANES.filter((lane) => lane !== 'agent' || this.counts.has('agent'));
+    const height = lanes.length * (LANE_HEIGHT + LANE_GAP);
+    this.svg.setAttribute('viewBox', `0 0 ${COLUMNS} ${height}`);
+    this.svg.style.height = `${height * 2}px`;
+    const shapes: SVGElement[] = [];
+    lanes.forEach((lane, row) => {
+      const y = row * (LANE_HEIGHT + LANE_GAP);
+      shapes.push(rect(0, y, COLUMNS, LANE_HEIGHT, 'lane-track'));
+      this.buckets.forEach((b, column) => {
+        const n = b.counts[lane];
+        if (!n) return;
+        const failedHere = (lane === 'commands' || lane === 'agent') && b.failed > 0;
+        const cell = rect(column, y, 1, LANE_HEIGHT, `lane-${lane}${failedHere ? ' failed' : ''}${n > 1 && lane !== 'idle' ? ' many' : ''}`);
+        const title = document.createElementNS(SVG, 'title');
+        title.textContent = describeBucket(b, lane);
+        cell.append(title);
+        shapes.push(cell);
+      });
+    });
+    this.svg.replaceChildren(...shapes);
+    this.svg.setAttribute('aria-label', summaryOf(this.buckets, lanes));
+  }
+
+  private bucketAt(clientX: number): StripBucket | undefined {
+    const box = this.svg.getBoundingClientRect();
+    if (box.width <= 0) return undefined;
+    return this.buckets[Math.min(COLUMNS - 1, Math.max(0, Math.floor(((clientX - box.left) / box.width) * COLUMNS)))];
+  }
+}
+
+function rect(x: number, y: number, width: number, height: number, className: string): SVGRectElement {
+  const r = document.createElementNS(SVG, 'rect');
+  r.setAttribute('x', String(x));
+  r.setAttribute('y', String(y));
+  r.setAttribute('width', String(width));
+  r.setAttribute('height', String(height));
+  r.setAttribute('class', className);
+  return r;
+}
+
+function countText(n: number, lane: StripLane): string {
+  const [one, many] = LANE_NAMES[lane];
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "14:05–14:10: 3 commands, 1 failed". */
+export function describeBucket(b: StripBucket, lane: StripLane): string {
+  const failed = (lane === 'commands' || lane === 'agent') && b.failed ? `, ${b.failed} failed` : '';
+  return `${formatClock(b.from)}–${formatClock(b.to)}: ${countText(b.counts[lane], lane)}${failed}`;
+}
+
+/** "Session at a glance: 4 commits, 10 commands, 2 failed, …" for the image's accessible name. */
+function summaryOf(buckets: readonly StripBucket[], lanes: readonly StripLane[]): string {
+  const total = (lane: StripLane): number => buckets.reduce((n, b) => n + b.counts[lane], 0);
+  const failed = buckets.reduce((n, b) => n + b.failed, 0);
+  const parts = lanes.map((lane) => countText(total(lane), lane));
+  return `Session at a glance: ${parts.join(', ')}${failed ? `; ${failed} failed` : ''}`;
+}
