@@ -10,6 +10,10 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
   /** The file's bytes, for readers that work on bytes (agent transcripts); falls back to `readFile`. */
   readBytes?(path: string): Promise<Uint8Array>;
+  /** File names in a directory (none when it does not exist), for the workspace's templates. */
+  listDir?(path: string): Promise<string[]>;
+  /** The directory the command runs in: the workspace unless --workspace names another. */
+  cwd?(): string;
 }
 
 /** Exit codes of the contract in retrospective-format.md. */

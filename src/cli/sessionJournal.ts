@@ -2,7 +2,7 @@
  * Entry point of the `session-journal` bin (bundled to dist/cli.js, which gets the
  * `#!/usr/bin/env node` banner from the build): wires main() to the real process.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { main } from './main';
 
 main(process.argv.slice(2), {
@@ -10,6 +10,12 @@ main(process.argv.slice(2), {
   stderr: process.stderr,
   readFile: (path) => readFile(path, 'utf8'),
   readBytes: (path) => readFile(path),
+  listDir: (path) => readdir(path).catch((error: unknown) => {
+    // No templates folder is no templates.
+    if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT') return [];
+    throw error;
+  }),
+  cwd: () => process.cwd(),
 }).then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {
