@@ -64,7 +64,7 @@ export const REPORT_TEMPLATE: RetrospectiveTemplate = {
     },
     {
       key: 'artifacts', title: 'Session Artifacts', level: 2, fill: 'record', required: false,
-      synonyms: ['session artifacts', 'artifacts', 'artefacts', 'session artefacts', 'deliverables', 'files created'],
+      synonyms: ['session artifacts', 'artifacts', 'artefacts', 'session artefacts', 'deliverables'],
       example: '### Files\n\n| File | Saves | Added | Removed |',
     },
     {
