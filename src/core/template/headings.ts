@@ -67,5 +67,5 @@ export function sectionTitle(template: RetrospectiveTemplate, key: SectionKey): 
  * parent section even when its words happen to name a section.
  */
 export function isNumberedSubsection(text: string): boolean {
-  return /^\s*(?:[*_]{1,2})?\d+\.\d+(?:\.\d+)*\.?(?:\s|$|[:)—–-])/.test(text);
+  return /^\s*[*_]{0,2}\d+\.\d+(?:\.\d+)*\.?[*_]{0,2}(?:\s|$|[:)—–-])/.test(text);
 }
