@@ -60,7 +60,8 @@ describe('retrospective templates (End Session in each layout)', function () {
       const template = builtInTemplate(name);
       assert.ok(template);
       const focus = `${name} layout ${uniqueName('f')}`;
-      const editor = await endWith(focus, [{ template: name }], 2);
+      // Every answer given as the argument: no prompt to race with.
+      const editor = await endWith(focus, [{ template: name, sessionType: 'feature', focus }], 0);
       const doc = editor.document;
       const text = doc.getText();
       assert.match(text.split('\n')[0] ?? '', new RegExp(`^<!-- session-journal:session [\\w-]+ template ${name} -->$`));

@@ -57,10 +57,13 @@ export interface EndSessionDeps {
   readonly workspaceState: Pick<vscode.Memento, 'get' | 'update'>;
 }
 
-/** What a caller (a test, a keybinding's args) may answer in advance: `{ template: 'handoff' }`. */
-function templateArgument(arg: unknown): string | undefined {
+/**
+ * What a caller (a keybinding's args, a test) may answer in advance:
+ * `{ template: 'handoff', sessionType: 'feature', focus: 'CSV export' }`; each given answer is not asked.
+ */
+function argumentOf(arg: unknown, field: 'template' | 'sessionType' | 'focus'): string | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
-  const value = (arg as { template?: unknown }).template;
+  const value = (arg as Record<string, unknown>)[field];
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
@@ -82,7 +85,7 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
       const start = controller.events().find((e): e is SessionStartEvent => e.kind === 'session-start');
       const settings = deps.settings();
       const templates = await deps.retrospectives.templates();
-      const named = templateArgument(arg);
+      const named = argumentOf(arg, 'template');
       const given = named === undefined ? undefined : templates.find((t) => t.name === named);
       if (named !== undefined && !given) {
         void vscode.window.showErrorMessage(`There is no retrospective template "${named}" (known: ${templates.map((t) => t.name).join(', ')}).`);
@@ -91,9 +94,10 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
       // The question is skipped when the caller or the setting already answers it.
       const asks = given === undefined && !templates.some((t) => t.name === settings.retrospective.defaultTemplate);
       const steps = asks ? 3 : 2;
-      const type = await vscode.window.showQuickPick(SESSION_TYPES, { title: `End Session (1/${steps}): what kind of session was it?`, ignoreFocusOut: true });
+      const givenType = SESSION_TYPES.find((t) => t.label === argumentOf(arg, 'sessionType'));
+      const type = givenType ?? await vscode.window.showQuickPick(SESSION_TYPES, { title: `End Session (1/${steps}): what kind of session was it?`, ignoreFocusOut: true });
       if (!type) return;
-      const focus = await vscode.window.showInputBox({
+      const focus = argumentOf(arg, 'focus') ?? await vscode.window.showInputBox({
         title: `End Session (2/${steps}): primary focus`,
         prompt: 'One line for the retrospective header',
         value: start?.focus ?? '',
