@@ -107,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
       controller, retrospectives, log, flushCapture, recurring,
       uncommitted,
       settings: () => settings,
+      workspaceState: context.workspaceState,
     }), log));
 
     context.subscriptions.push(onDidChangeSettings((next) => {

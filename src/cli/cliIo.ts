@@ -12,6 +12,8 @@ export interface CliIo {
   readBytes?(path: string): Promise<Uint8Array>;
   /** The entries of a folder, for commands that walk folders (report); rejects like readdir. */
   readDir?(path: string): Promise<readonly DirEntry[]>;
+  /** The directory the command runs in: the workspace unless --workspace names another. */
+  cwd?(): string;
 }
 
 /** One entry of a folder. */

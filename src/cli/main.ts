@@ -13,19 +13,30 @@ import { describeIoError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError } from '.
 import type { CliIo } from './cliIo';
 import { AGENT_EVENTS_USAGE, runAgentEvents } from './agentEvents';
 import { REPORT_USAGE, runReport } from './report';
+import { chooseTemplate } from '../core/template/marker';
+import type { RetrospectiveTemplate } from '../core/template/types';
+import { SESSION_TEMPLATE } from '../core/template/sessionTemplate';
+import { requestedTemplate, runTemplates, workspaceTemplates } from './templatesCommand';
 
 export type { CliIo } from './cliIo';
 export { EXIT_OK, EXIT_FAILED, EXIT_USAGE, describeIoError } from './cliIo';
 
-const USAGE = `Usage: session-journal validate FILE... [--json] [--config FILE]
+const USAGE = `Usage: session-journal validate FILE... [--json] [--config FILE] [--template NAME|FILE] [--workspace DIR]
+       session-journal templates [--json] [--workspace DIR]
        session-journal agent-events FILE... [--json]
        session-journal report [FOLDER...] [--json] [--since DATE]
 
-validate checks session retrospectives against the retrospective format.
+validate checks session retrospectives against the retrospective format. Each file is
+checked against the template its marker comment names (<!-- session-journal:template NAME -->),
+or the session template when it names none.
+templates lists the built-in templates (session, report, phase, handoff) and the workspace's
+own, the Markdown files in DIR/.session-journal/templates/.
 
 Options:
-  --json           print one JSON array with an object per file
+  --json           print one JSON array with an object per file (per template for templates)
   --config FILE    JSON file with validator settings (thresholds, required sections)
+  --template T     validate every file against template T: a name, or a template .md file
+  --workspace DIR  where .session-journal/templates/ is looked for (default: the current directory)
   -h, --help       show this help
   -v, --version    show the version
 
@@ -35,15 +46,20 @@ ${AGENT_EVENTS_USAGE}
 ${REPORT_USAGE}`;
 
 interface Options {
+  command: 'validate' | 'templates';
   files: string[];
   json: boolean;
   config?: string;
+  template?: string;
+  workspace?: string;
 }
 
 /** The options `util.parseArgs` knows; anything else is a usage error. */
 const OPTIONS = {
   json: { type: 'boolean' },
   config: { type: 'string' },
+  template: { type: 'string' },
+  workspace: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -60,23 +76,32 @@ function commandOf(args: readonly string[]): string | undefined {
 }
 
 function parseOptions(args: readonly string[]): Options | string {
-  let parsed: { values: { json?: boolean; config?: string }; positionals: string[] };
+  let parsed: { values: { json?: boolean; config?: string; template?: string; workspace?: string }; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: true });
   } catch (error) {
-    return usageError(error, ['--config']);
+    return usageError(error, ['--config', '--template', '--workspace']);
   }
   const [command, ...files] = parsed.positionals;
-  if (command !== 'validate') {
+  if (command !== 'validate' && command !== 'templates') {
     return command === undefined ? 'no command given' : `unknown command '${command}'`;
   }
-  const { json = false, config } = parsed.values;
+  const { json = false, config, template, workspace } = parsed.values;
   if (config === '') return '--config needs a file';
-  if (files.length === 0) return 'no files to validate';
-  return config === undefined ? { files, json } : { files, json, config };
+  if (template === '') return '--template needs a name or a file';
+  if (workspace === '') return '--workspace needs a directory';
+  if (command === 'templates') {
+    if (files.length > 0) return `templates takes no files ('${files[0]}')`;
+    if (config !== undefined || template !== undefined) return 'templates takes only --json and --workspace';
+  } else if (files.length === 0) return 'no files to validate';
+  return {
+    command, files, json,
+    ...(config === undefined ? {} : { config }), ...(template === undefined ? {} : { template }), ...(workspace === undefined ? {} : { workspace }),
+  };
 }
 
-async function loadConfig(path: string, io: CliIo): Promise<ValidatorConfig | string> {
+/** The config file's JSON, checked against the session layout; a string is the error. */
+async function loadConfig(path: string, io: CliIo): Promise<{ json: unknown } | string> {
   let text: string;
   try {
     text = await io.readFile(path);
@@ -89,12 +114,23 @@ async function loadConfig(path: string, io: CliIo): Promise<ValidatorConfig | st
   } catch (error) {
     return `config '${path}' is not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
   }
-  const { config, errors } = loadValidatorConfig(json);
-  return errors.length > 0 ? `config '${path}' is invalid:\n  ${errors.join('\n  ')}` : config;
+  const { errors } = loadValidatorConfig(json);
+  return errors.length > 0 ? `config '${path}' is invalid:\n  ${errors.join('\n  ')}` : { json };
+}
+
+/**
+ * The config for one template: the file's settings over the template's own defaults, so a
+ * threshold set in the file applies to every layout and a layout keeps its own sections.
+ */
+function configFor(json: unknown, template: RetrospectiveTemplate): ValidatorConfig | undefined {
+  if (json === undefined) return undefined;
+  return loadValidatorConfig(json, template).config;
 }
 
 interface FileReport {
   file: string;
+  /** The template the file was checked against. */
+  template?: string;
   passed: boolean;
   findings: { rule: string; message: string; line: number; severity: Finding['severity']; alsoFails?: readonly string[] }[];
   /** Set when the file could not be read. */
@@ -121,14 +157,25 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
     io.stderr.write(`session-journal: ${options}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
-  let config: ValidatorConfig | undefined;
+  if (options.command === 'templates') return runTemplates(io, options.json, options.workspace);
+  let configJson: unknown;
   if (options.config !== undefined) {
     const loaded = await loadConfig(options.config, io);
     if (typeof loaded === 'string') {
       io.stderr.write(`session-journal: ${loaded}\n`);
       return EXIT_USAGE;
     }
-    config = loaded;
+    configJson = loaded.json;
+  }
+  const workspace = (await workspaceTemplates(io, options.workspace)).templates;
+  let requested: RetrospectiveTemplate | undefined;
+  if (options.template !== undefined) {
+    const found = await requestedTemplate(options.template, io, workspace);
+    if (typeof found === 'string') {
+      io.stderr.write(`session-journal: ${found}\n`);
+      return EXIT_USAGE;
+    }
+    requested = found;
   }
   const reports: FileReport[] = [];
   let ioError = false;
@@ -143,15 +190,17 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
       reports.push({ file, passed: false, findings: [], error: reason });
       continue;
     }
-    const result = validateRetrospective(text, config);
+    const chosen = requested ? { template: requested } : chooseTemplate(text, workspace);
+    const result = validateRetrospective(text, configFor(configJson, chosen.template), undefined, chosen.template, chosen.unknown);
     reports.push({
       file,
+      template: chosen.template.name,
       passed: result.passed,
       findings: result.findings.map((f) => ({
         rule: f.rule, message: f.message, line: f.line, severity: f.severity, ...(f.alsoFails ? { alsoFails: f.alsoFails } : {}),
       })),
     });
-    if (!options.json) writeHuman(io, file, result.findings, result.rules.filter((r) => r.passed).length, result.rules.length);
+    if (!options.json) writeHuman(io, file, result.findings, result.rules.filter((r) => r.passed).length, result.rules.length, chosen.template.name);
   }
   if (options.json) io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   else writeSummary(io, reports);
@@ -159,12 +208,14 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
   return reports.every((r) => r.passed) ? EXIT_OK : EXIT_FAILED;
 }
 
-function writeHuman(io: CliIo, file: string, findings: readonly Finding[], passed: number, total: number): void {
+function writeHuman(io: CliIo, file: string, findings: readonly Finding[], passed: number, total: number, template: string): void {
   for (const f of findings) {
     const rule = f.severity === 'warning' ? `${f.rule} (warning)` : f.rule;
     io.stdout.write(`${file}:${f.line}  ${rule}  ${f.message}\n`);
   }
-  io.stdout.write(`${file}: ${passed} of ${total} checks pass\n`);
+  // The session layout is the default and goes unsaid; any other is named.
+  const against = template === SESSION_TEMPLATE.name ? '' : ` (template ${template})`;
+  io.stdout.write(`${file}: ${passed} of ${total} checks pass${against}\n`);
 }
 
 function writeSummary(io: CliIo, reports: readonly FileReport[]): void {

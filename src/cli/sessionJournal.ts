@@ -11,6 +11,7 @@ main(process.argv.slice(2), {
   readFile: (path) => readFile(path, 'utf8'),
   readBytes: (path) => readFile(path),
   readDir: async (path) => (await readdir(path, { withFileTypes: true })).map((e) => ({ name: e.name, directory: e.isDirectory() })),
+  cwd: () => process.cwd(),
 }).then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {

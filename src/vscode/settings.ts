@@ -8,7 +8,11 @@ export interface Settings {
   readonly capture: { readonly commits: boolean; readonly commands: boolean; readonly saves: boolean; readonly tasks: boolean };
   readonly redaction: { readonly extraPatterns: string[]; readonly excludeCommands: string[]; readonly excludePaths: string[] };
   readonly friction: { readonly prompts: boolean; readonly minPromptIntervalMinutes: number; readonly slowCommandSeconds: number };
-  readonly retrospective: { readonly folder: string; readonly author: 'person' | 'agent'; readonly metricsLog: boolean };
+  readonly retrospective: {
+    readonly folder: string; readonly author: 'person' | 'agent'; readonly metricsLog: boolean;
+    /** The template End Session uses without asking; empty to ask (the last choice preselected). */
+    readonly defaultTemplate: string;
+  };
   readonly validation: { readonly minFrictionPoints: number; readonly minDiaryWords: number; readonly minFirstPersonWords: number; readonly minFeedbackWords: number };
 }
 
@@ -46,6 +50,7 @@ export function readSettings(): Settings {
       folder: c.get<string>('retrospective.folder', 'retrospectives/sessions') || 'retrospectives/sessions',
       author: c.get('retrospective.author') === 'agent' ? 'agent' : 'person',
       metricsLog: c.get<boolean>('retrospective.metricsLog', true),
+      defaultTemplate: (c.get<string>('retrospective.defaultTemplate', '') ?? '').trim(),
     },
     validation: {
       minFrictionPoints: positive(c.get('validation.minFrictionPoints'), 3),

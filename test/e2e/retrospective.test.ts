@@ -119,14 +119,16 @@ describe('End Session and the retrospective (e2e, Chromium + code-server)', () =
   });
   after(async () => { await wb?.close(); });
 
-  it('ends the session with two answers and opens the draft with its check count', async () => {
+  it('ends the session with three answers and opens the draft with its check count', async () => {
     const { page } = wb;
     await runCommand(page, 'Session Journal: End Session');
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'End Session (1/2)' }).waitFor();
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'End Session (1/3)' }).waitFor();
     await page.keyboard.press('Enter'); // the first type, "feature"
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'End Session (2/2)' }).waitFor();
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'End Session (2/3)' }).waitFor();
     assert.equal(await quickInput(page).inputValue(), FOCUS, 'the focus from Start Session is offered');
     await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'End Session (3/3)' }).waitFor();
+    await page.keyboard.press('Enter'); // the template: "session", preselected
 
     await page.locator('.tabs-container .tab.active', { hasText: /\.md$/ }).waitFor({ timeout: 20_000 });
     const dir = path.join(wb.workspace, 'retrospectives', 'sessions');

@@ -80,8 +80,8 @@ describe('retrospective (End Session, live validation, Finish)', function () {
     const sessionId = start.sessionId;
     const folder = path.join(root, 'retrospectives', 'sessions');
     const beforeEnd = Date.now();
-    // Quick pick (session type: the first, "feature") then input box (focus, prefilled).
-    await runAcceptingPrompts('sessionJournal.endSession', [], 2, 30_000);
+    // Quick pick (session type: the first, "feature"), input box (focus, prefilled), quick pick (template: session, preselected).
+    await runAcceptingPrompts('sessionJournal.endSession', [], 3, 30_000);
     const afterEnd = Date.now();
     assert.equal(api.controller.active, false, 'the session ended');
     const editor = await waitFor(() => draftEditor(folder), 15_000, 'the draft editor under retrospectives/sessions/');

@@ -115,7 +115,7 @@ describe('robustness (huge inputs, unwritable folders, excluded files)', functio
     const sessionId = api.controller.events()[0]?.sessionId;
     assert.ok(sessionId);
 
-    await runAcceptingPrompts('sessionJournal.endSession', [], 2, 30_000);
+    await runAcceptingPrompts('sessionJournal.endSession', [], 3, 30_000);
     assert.equal(api.controller.active, false, 'the session ended despite the unwritable folder');
     const fallback = path.join(api.controller.journalDir, 'retrospectives');
     const editor = await waitFor(

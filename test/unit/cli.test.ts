@@ -48,9 +48,9 @@ describe('session-journal CLI', () => {
     const parsed: unknown = JSON.parse(io.out);
     assert.ok(Array.isArray(parsed));
     assert.deepEqual(parsed, [
-      { file: 'good.md', passed: true, findings: [] },
+      { file: 'good.md', template: 'session', passed: true, findings: [] },
       {
-        file: 'bad.md', passed: false,
+        file: 'bad.md', template: 'session', passed: false,
         findings: [{
           rule: 'friction-count', message: 'Only 2 friction points documented; at least 3 are needed.',
           line: lineOf(bad(), '### Friction Points'), severity: 'error',
@@ -116,7 +116,7 @@ describe('session-journal CLI', () => {
   it('reads a file whose name starts with a dash after --', async () => {
     const io = fakeIo({ '-notes.md': goodDoc() });
     assert.equal(await main(['validate', '--json', '--', '-notes.md'], io), 0);
-    assert.deepEqual(JSON.parse(io.out), [{ file: '-notes.md', passed: true, findings: [] }]);
+    assert.deepEqual(JSON.parse(io.out), [{ file: '-notes.md', template: 'session', passed: true, findings: [] }]);
   });
 
   it('prints help and version with exit 0', async () => {

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { validateRetrospective } from '../../src/core/validator/validate';
 import { RULE_IDS } from '../../src/core/validator/types';
 import type { RuleId } from '../../src/core/validator/types';
+import { SESSION_TEMPLATE } from '../../src/core/template/sessionTemplate';
 import { edit, failedRules, goodDoc, lineOf, replaceBody } from './validatorFixture';
+
+/** The session layout's rules in RULE_IDS order (the other layouts' rules are tested in templates*.test.ts). */
+const SESSION_RULES = RULE_IDS.filter((rule) => SESSION_TEMPLATE.rules.includes(rule));
 
 const SHORT_FRICTION = [
   '1. **Slow tests**: they dragged.',
@@ -11,7 +15,7 @@ const SHORT_FRICTION = [
 ].join('\n');
 
 /** One document per rule, each breaking only that rule. */
-const BREAKERS: Record<RuleId, (md: string) => string> = {
+const BREAKERS: Partial<Record<RuleId, (md: string) => string>> = {
   'header-fields': (md) => edit(md, '**Duration**: 3h 28m wall clock, 2h 51m active\n', ''),
   'required-sections': (md) => edit(md, /## What Went Well\n[\s\S]*?(?=## What Could Improve)/, ''),
   'timeline-times': (md) => edit(md, '| 11:05 | Saved 14 files', '| 10:05 | Saved 14 files'),
@@ -24,18 +28,29 @@ const BREAKERS: Record<RuleId, (md: string) => string> = {
   'metrics-present': (md) => replaceBody(md, '## Metrics', 'We measured things.'),
 };
 
+/** `md` with only `rule` broken. */
+function breaking(rule: RuleId, md: string): string {
+  const breaker = BREAKERS[rule];
+  if (!breaker) throw new Error(`no breaker for ${rule}`);
+  return breaker(md);
+}
+
 describe('validateRetrospective', () => {
   it('passes the complete fixture with one outcome per rule, in RULE_IDS order', () => {
     const result = validateRetrospective(goodDoc(), {}, { commits: 2 });
     assert.deepEqual(result.findings.filter((f) => f.severity === 'error'), []);
     assert.equal(result.passed, true);
-    assert.deepEqual(result.rules.map((r) => r.rule), [...RULE_IDS]);
+    assert.deepEqual(result.rules.map((r) => r.rule), SESSION_RULES);
     assert.ok(result.rules.every((r) => r.passed && r.title.length > 0));
   });
 
-  for (const rule of RULE_IDS) {
+  it('has a breaker for every rule of the session layout', () => {
+    assert.deepEqual(SESSION_RULES.filter((rule) => BREAKERS[rule] === undefined), []);
+  });
+
+  for (const rule of SESSION_RULES) {
     it(`fails only ${rule} when good.md breaks only that rule`, () => {
-      const result = validateRetrospective(BREAKERS[rule](goodDoc()));
+      const result = validateRetrospective(breaking(rule, goodDoc()));
       assert.deepEqual(failedRules(result), [rule]);
       assert.equal(result.passed, false);
       const errors = result.findings.filter((f) => f.severity === 'error');
@@ -45,7 +60,7 @@ describe('validateRetrospective', () => {
   }
 
   it('reports the missing section by name', () => {
-    const result = validateRetrospective(BREAKERS['required-sections'](goodDoc()));
+    const result = validateRetrospective(breaking('required-sections', goodDoc()));
     const finding = result.findings.find((f) => f.rule === 'required-sections');
     assert.match(finding?.message ?? '', /What Went Well/);
     assert.equal(finding?.section, 'wentWell');
@@ -66,24 +81,24 @@ describe('validateRetrospective', () => {
   });
 
   it('points the timeline finding at the out-of-order row', () => {
-    const md = BREAKERS['timeline-times'](goodDoc());
+    const md = breaking('timeline-times', goodDoc());
     const finding = validateRetrospective(md).findings.find((f) => f.rule === 'timeline-times');
     assert.equal(finding?.line, lineOf(md, '| 10:05 | Saved 14 files'));
     assert.match(finding?.message ?? '', /order/);
   });
 
   it('points lesson and next-step findings at their items', () => {
-    const lessons = BREAKERS['lessons-actionable'](goodDoc());
+    const lessons = breaking('lessons-actionable', goodDoc());
     const lessonLines = validateRetrospective(lessons).findings.filter((f) => f.rule === 'lessons-actionable').map((f) => f.line);
     assert.deepEqual(lessonLines, [lineOf(lessons, '- Communication'), lineOf(lessons, '- Testing')]);
-    const steps = BREAKERS['next-steps-specific'](goodDoc());
+    const steps = breaking('next-steps-specific', goodDoc());
     const stepFindings = validateRetrospective(steps).findings.filter((f) => f.rule === 'next-steps-specific');
     assert.deepEqual(stepFindings.map((f) => f.line), [lineOf(steps, '- [ ] continue'), lineOf(steps, '- [ ] Fix it')]);
     assert.match(stepFindings[0].message, /placeholder/);
   });
 
   it('counts friction points and says how many are missing', () => {
-    const finding = validateRetrospective(BREAKERS['friction-count'](goodDoc())).findings.find((f) => f.rule === 'friction-count');
+    const finding = validateRetrospective(breaking('friction-count', goodDoc())).findings.find((f) => f.rule === 'friction-count');
     assert.match(finding?.message ?? '', /Only 2 friction points/);
   });
 
@@ -134,9 +149,9 @@ describe('validateRetrospective', () => {
   });
 
   it('lets the config relax thresholds, drop sections and disable rules', () => {
-    const md = BREAKERS['friction-count'](goodDoc());
+    const md = breaking('friction-count', goodDoc());
     assert.deepEqual(failedRules(validateRetrospective(md, { minFrictionPoints: 2 })), []);
-    const noWell = BREAKERS['required-sections'](goodDoc());
+    const noWell = breaking('required-sections', goodDoc());
     const sections = ['summary', 'timeline', 'diary', 'couldImprove', 'honestFeedback', 'frictionPoints', 'lessons', 'nextSteps', 'metrics'] as const;
     assert.deepEqual(failedRules(validateRetrospective(noWell, { requiredSections: sections })), []);
     const disabled = validateRetrospective(md, { disabledRules: ['friction-count'] });
@@ -150,6 +165,6 @@ describe('validateRetrospective', () => {
   it('fails every content rule on an empty document without throwing', () => {
     const result = validateRetrospective('');
     assert.equal(result.passed, false);
-    assert.deepEqual(failedRules(result), RULE_IDS.filter((r) => r !== 'no-placeholders'));
+    assert.deepEqual(failedRules(result), SESSION_RULES.filter((r) => r !== 'no-placeholders'));
   });
 });

@@ -14,7 +14,7 @@ import { escapeMarkdown } from './markdownEscape';
 import type { EarlierSession, FrictionSummary, RetrospectiveModel } from './model';
 import { hint } from './hints';
 import { renderMetricsTable } from './renderMetrics';
-import { renderTechnicalDetails } from './renderTechnicalDetails';
+import { renderCommitSubsections, renderFilesTable, renderTechnicalDetails } from './renderTechnicalDetails';
 import { renderTimeline } from './renderTimeline';
 
 
@@ -117,12 +117,17 @@ function lessons(m: RetrospectiveModel, c: PartContext): string[] {
  * both) whose role has no part here gets its hint, like a section only the author writes.
  */
 const RECORD_PARTS: Partial<Record<SectionKey, (m: RetrospectiveModel, c: PartContext) => string[]>> = {
+  // A summary both write (the report's Executive Summary): the author's paragraph over the headline figures.
+  summary: (m, c) => [hint(c.hint), '', renderMetricsTable(m.metrics)],
   timeline: (m) => renderTimeline(m),
   technicalDetails: (m) => renderTechnicalDetails(m),
   honestFeedback,
   frictionPoints,
   lessons,
   metrics: (m) => [renderMetricsTable(m.metrics)],
+  commits: (m) => renderCommitSubsections(m),
+  artifacts: (m) => ['### Files', '', ...renderFilesTable(m)],
+  filesForReview: (m) => renderFilesTable(m),
 };
 
 function sectionBody(m: RetrospectiveModel, c: PartContext): string[] {

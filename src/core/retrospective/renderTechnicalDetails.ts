@@ -20,14 +20,19 @@ function more(total: number, shown: number, what: string): string[] {
   return total > shown ? ['', `… and ${total - shown} more ${what}.`] : [];
 }
 
-function filesPart(m: RetrospectiveModel): string[] {
-  const out = ['### Files Modified', ''];
-  if (m.files.length === 0) return [...out, 'No files were saved or changed.'];
+/** The files table (or a line saying there were none), without a heading. */
+export function renderFilesTable(m: RetrospectiveModel): string[] {
+  const out: string[] = [];
+  if (m.files.length === 0) return ['No files were saved or changed.'];
   out.push('| File | Saves | Added | Removed |', '| --- | ---: | ---: | ---: |');
   for (const f of m.files.slice(0, MAX_TABLE_ROWS)) {
     out.push(`| ${tableCodeSpan(f.path)} | ${f.saves} | ${count(f.added)} | ${count(f.removed)} |`);
   }
   return [...out, ...more(m.files.length, MAX_TABLE_ROWS, 'files')];
+}
+
+function filesPart(m: RetrospectiveModel): string[] {
+  return ['### Files Modified', '', ...renderFilesTable(m)];
 }
 
 /** Says why a row's numbers differ from the commit events on the timeline. */
@@ -65,6 +70,22 @@ function commandsPart(m: RetrospectiveModel): string[] {
     }
   }
   return out;
+}
+
+/**
+ * One `###` subsection per commit, for layouts that discuss each commit (the handoff's Commits):
+ * its hash and subject as the heading, its time and size below, for the author to add why.
+ */
+export function renderCommitSubsections(m: RetrospectiveModel): string[] {
+  if (m.commits.length === 0) return ['No commits were made during the session.'];
+  const out: string[] = [];
+  for (const c of m.commits.slice(0, MAX_TABLE_ROWS)) {
+    const noLines = c.merge || c.copyOf !== undefined;
+    const size = noLines ? '' : `, ${c.files} file${c.files === 1 ? '' : 's'}, +${c.added} −${c.removed}`;
+    out.push(`### Commit ${codeOrEscaped(c.shortHash)}: ${tableCodeSpan(shorten(c.subject))}`, '', `- **Time**: ${localClock(c.time, m.utcOffsetMinutes)}${size}${commitNote(c)}`, '');
+  }
+  out.pop();
+  return [...out, ...more(m.commits.length, MAX_TABLE_ROWS, 'commits')];
 }
 
 /** The body of `## Technical Details` (without the heading), as lines. */

@@ -10,12 +10,13 @@ const MAX_HEADING_CHARS = 200;
 
 /**
  * Reduces heading text to the form the synonym lists use: "## 🎯 Part 2: What Didn’t Go Well:"
- * becomes "what didnt go well".
+ * becomes "what didnt go well", "3.1 Risks & Blockers (Mandatory)" becomes "risks and blockers".
  */
 export function normalizeHeading(text: string): string {
   let s = text.slice(0, MAX_HEADING_CHARS).toLowerCase();
-  s = s.replace(/[*_`~]/g, '').replace(/['’‘]/g, '');
-  s = s.replace(/\([^()]*\)\s*$/, '');
+  s = s.replace(/[*_`~]/g, '').replace(/['’‘]/g, '').replace(/\s*&\s*/g, ' and ');
+  // Trailing asides: "The Golden Path (If It Existed)", "Task Status (Mandatory):".
+  s = s.replace(/(?:\s*\([^()]*\)[\s:.]*)+$/, '');
   s = s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   // Leading numbering: "2", "2 1", "part 2", "section ii", "step 3".
   s = s.replace(/^(?:(?:part|section|step|chapter)\s+(?:\d+|[ivxlc]+)\s+)/, '');
@@ -58,4 +59,13 @@ export function templateSection(template: RetrospectiveTemplate, key: SectionKey
  */
 export function sectionTitle(template: RetrospectiveTemplate, key: SectionKey): string {
   return templateSection(template, key)?.title ?? key;
+}
+
+/**
+ * A numbered subsection ("1.1 Tests caught the regression", "2.3. Timeline drift"): people number
+ * the points inside What Went Well and its kin this way, and such a heading is a point of its
+ * parent section even when its words happen to name a section.
+ */
+export function isNumberedSubsection(text: string): boolean {
+  return /^\s*[*_]{0,2}\d+\.\d+(?:\.\d+)*\.?[*_]{0,2}(?:\s|$|[:)—–-])/.test(text);
 }

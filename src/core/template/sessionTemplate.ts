@@ -8,6 +8,7 @@ import { VALIDATION_SECTION } from './validationSection';
 
 export const SESSION_TEMPLATE: RetrospectiveTemplate = {
   name: 'session',
+  description: 'The reference layout: timeline, diary, friction points, lessons, next steps (the default)',
   title: 'Session Retrospective',
   header: true,
   sections: [
@@ -100,5 +101,6 @@ export const SESSION_TEMPLATE: RetrospectiveTemplate = {
     minLessons: 1,
     minLessonWords: 4,
     timeSlackMinutes: 1,
+    minImmediateActions: 1,
   },
 };

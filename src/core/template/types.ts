@@ -23,9 +23,33 @@ export const SECTION_KEYS = [
   'nextSteps',
   'metrics',
   'validation',
+  // The report, phase and handoff layouts (reportTemplate.ts, phaseTemplate.ts, handoffTemplate.ts).
+  'patterns',
+  'antiPatterns',
+  'recommendations',
+  'artifacts',
+  'conclusion',
+  'goldenPath',
+  'planAlignment',
+  'improvementsNext',
+  'workCompleted',
+  'commits',
+  'taskStatus',
+  'criticalPath',
+  'blockersResolved',
+  'blockersRemaining',
+  'deliverables',
+  'risksMitigated',
+  'filesForReview',
+  'sessionQuality',
+  'handoffNotes',
 ] as const;
 
-export type SectionKey = (typeof SECTION_KEYS)[number];
+/**
+ * A role the code knows, or a section of a team's own template (teamTemplate.ts) that no rule
+ * reads: `custom:` and the heading's normal form.
+ */
+export type SectionKey = (typeof SECTION_KEYS)[number] | `custom:${string}`;
 
 /** Who writes a section: the record, the author, or both (the record prefills, the author completes). */
 export type SectionFill = 'record' | 'author' | 'both' | 'validator';
@@ -73,6 +97,8 @@ export interface RuleThresholds {
   readonly minLessonWords: number;
   /** How far timeline rows may lie outside the header's start and end. */
   readonly timeSlackMinutes: number;
+  /** Action items the report layout wants under Immediate / P0 (action-items-priority). */
+  readonly minImmediateActions: number;
 }
 
 export type ThresholdName = keyof RuleThresholds;
@@ -81,6 +107,10 @@ export type ThresholdName = keyof RuleThresholds;
 export interface RetrospectiveTemplate {
   /** The name a retrospective or a setting refers to it by. */
   readonly name: string;
+  /** One line saying what the layout is for, shown by `session-journal templates` and End Session. */
+  readonly description?: string;
+  /** The file a team's template was read from; undefined for a built-in one. */
+  readonly source?: string;
   /** The document's `#` title. */
   readonly title: string;
   /** Whether the draft opens with the header block (date, start, end, duration, focus, type). */

@@ -53,7 +53,7 @@ const RENAMED: ReadonlyMap<string, NumericKey> = new Map([['minDiaryFirstPerson'
 
 const NUMERIC_KEYS: readonly NumericKey[] = [
   'minFrictionPoints', 'minDiaryWords', 'minFirstPersonWords', 'minFeedbackWords', 'minNextSteps',
-  'minNextStepWords', 'minLessons', 'minLessonWords', 'timeSlackMinutes', 'maxDocumentChars',
+  'minNextStepWords', 'minLessons', 'minLessonWords', 'timeSlackMinutes', 'minImmediateActions', 'maxDocumentChars',
 ];
 
 /** Fills the gaps of a partial config with the template's defaults. */

@@ -6,7 +6,7 @@
  */
 import { Lexer } from 'marked';
 import type { Token, Tokens } from 'marked';
-import { sectionKeyIn } from '../template/headings';
+import { isNumberedSubsection, sectionKeyIn, templateSection } from '../template/headings';
 import { SESSION_TEMPLATE } from '../template/sessionTemplate';
 import type { RetrospectiveTemplate, SectionKey } from '../template/types';
 
@@ -178,6 +178,9 @@ function computeSections(blocks: readonly Block[], lineCount: number, template: 
     const token = b.token as Token & { depth: number; text: string };
     if (token.depth < 2 || token.depth > 3) return;
     const key = sectionKeyIn(template, token.text);
+    // "### 1.2 Timeline discipline" under What Went Well is a point of it, not the Timeline; a
+    // numbered "### 5.1 Friction Points" still is the section the template nests at level 3.
+    if (key !== undefined && token.depth === 3 && isNumberedSubsection(token.text) && templateSection(template, key)?.level !== 3) return;
     if (key === undefined || (key === 'validation' && token.depth !== VALIDATION_LEVEL)) return;
     let end = lineCount;
     for (let j = i + 1; j < headings.length; j++) {

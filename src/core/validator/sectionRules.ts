@@ -22,6 +22,8 @@ export interface RuleContext {
   readonly record?: RecordFacts;
   /** The layout being validated: its sections' names go into the messages. */
   readonly template: RetrospectiveTemplate;
+  /** The template name the document's marker gave when nobody knows it (known-template). */
+  readonly unknownTemplate?: string;
 }
 
 function finding(rule: RuleId, line: number, message: string, section?: SectionKey, severity: 'error' | 'warning' = 'error'): Finding {

@@ -15,6 +15,13 @@ export const RULE_IDS = [
   'next-steps-specific',
   'no-placeholders',
   'metrics-present',
+  // Rules of the report, phase and handoff layouts (templateRules.ts).
+  'action-items-priority',
+  'recommendations-by-horizon',
+  'task-status',
+  'times-real',
+  // Reported only when a retrospective's marker names a template nobody knows.
+  'known-template',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -20,6 +20,7 @@ import {
 import { MISSING_SECTION_PREFIX } from './sectionRules';
 import type { RuleContext } from './sectionRules';
 import { checkPlaceholders } from './placeholderRule';
+import { checkImmediateActions, checkRealTimes, checkRecommendationHorizons, checkTaskStatus } from './templateRules';
 import { headingLines } from './text';
 import { RULE_IDS } from './types';
 import type { Finding, RecordFacts, RuleId, RuleOutcome, ValidationResult } from './types';
@@ -37,6 +38,12 @@ const CHECKS: Readonly<Record<RuleId, Check>> = {
   'next-steps-specific': (ctx) => checkNextSteps(ctx),
   'no-placeholders': (ctx) => checkPlaceholders(ctx),
   'metrics-present': (ctx) => checkMetrics(ctx),
+  'action-items-priority': (ctx) => checkImmediateActions(ctx),
+  'recommendations-by-horizon': (ctx) => checkRecommendationHorizons(ctx),
+  'task-status': (ctx) => checkTaskStatus(ctx),
+  'times-real': (ctx) => checkRealTimes(ctx),
+  'known-template': (ctx) => (ctx.unknownTemplate === undefined ? [] : [failed('known-template',
+    `This retrospective names the template "${ctx.unknownTemplate}", which is neither built in nor in the workspace's .session-journal/templates; it was checked against "${ctx.template.name}".`)]),
 };
 
 /**
@@ -56,6 +63,11 @@ export function ruleTitle(rule: RuleId, config: ValidatorConfig, template: Retro
     case 'next-steps-specific': return `${title('nextSteps')} are specific task-list items`;
     case 'no-placeholders': return 'No placeholders or empty sections left';
     case 'metrics-present': return `${title('metrics')} present and consistent with the record`;
+    case 'action-items-priority': return `${title('nextSteps')} include at least ${config.minImmediateActions} Immediate / P0 item${config.minImmediateActions === 1 ? '' : 's'}`;
+    case 'recommendations-by-horizon': return `${title('recommendations')} cover the Immediate, Near-Term and Strategic horizons`;
+    case 'task-status': return `Every task in ${title('taskStatus')} has a status`;
+    case 'times-real': return 'Times are real times, not placeholders';
+    case 'known-template': return 'The template the retrospective names is known';
   }
 }
 
@@ -97,10 +109,12 @@ function failed(rule: RuleId, message: string): Finding {
 /**
  * Validates a retrospective against the rules of its template (the session layout unless another
  * is given), with the template's thresholds unless `options` override them. `record` holds facts
- * from the captured session the document must agree with.
+ * from the captured session the document must agree with. `unknownTemplate` is the name a
+ * retrospective's marker gave when no template has it: the known-template rule then fails.
  */
 export function validateRetrospective(
   markdown: string, options?: Partial<ValidatorConfig>, record?: RecordFacts, template: RetrospectiveTemplate = SESSION_TEMPLATE,
+  unknownTemplate?: string,
 ): ValidationResult {
   let config: ValidatorConfig;
   try {
@@ -109,7 +123,7 @@ export function validateRetrospective(
     config = resolveConfig(undefined, template);
   }
   // Only the template's rules run and are reported; the order stays RULE_IDS' for every layout.
-  const ruleIds = RULE_IDS.filter((rule) => template.rules.includes(rule));
+  const ruleIds = RULE_IDS.filter((rule) => template.rules.includes(rule) || (rule === 'known-template' && unknownTemplate !== undefined));
   const findings: Finding[] = [];
   let doc: ParsedDoc | undefined;
   let header: Header | undefined;
@@ -131,7 +145,7 @@ export function validateRetrospective(
   }
   const disabled = new Set(config.disabledRules);
   if (doc && header) {
-    const ctx: RuleContext = { doc, config, headings: headingLines(doc), record, template };
+    const ctx: RuleContext = { doc, config, headings: headingLines(doc), record, template, ...(unknownTemplate === undefined ? {} : { unknownTemplate }) };
     for (const rule of ruleIds) {
       if (disabled.has(rule)) continue;
       try {

@@ -1,3 +1,4 @@
+import type { Memento } from 'vscode';
 import type { Command } from './command';
 import type { SessionController } from '../sessionController';
 import type { RetrospectiveService } from '../retrospective/retrospectiveService';
@@ -33,6 +34,8 @@ export interface CommandDeps {
   readonly recurring: RecurringFrictionNotices;
   /** Lines changed but not committed right now (never throws). */
   readonly uncommitted: () => Promise<FileChange[]>;
+  /** Per-workspace memory (End Session remembers the last template chosen). */
+  readonly workspaceState: Pick<Memento, 'get' | 'update'>;
 }
 
 /** Every palette command, one factory per file. */

@@ -11,6 +11,8 @@ import type { RetrospectiveService } from '../retrospective/retrospectiveService
 import type { Log } from '../log';
 import type { Settings } from '../settings';
 import { draftMarker } from '../retrospective/draftMarker';
+import { validatorOptions } from '../retrospective/validatorSettings';
+import { askTemplate } from './chooseTemplate';
 
 import { writeDraft } from '../retrospective/draftFile';
 import { retrospectiveDir } from '../../core/retrospective/retrospectiveDir';
@@ -51,36 +53,65 @@ export interface EndSessionDeps {
   readonly recurring: Pick<RecurringFrictionNotices, 'recurringFriction' | 'sessionStart'>;
   /** Lines changed but not committed right now (never throws). */
   readonly uncommitted: () => Promise<FileChange[]>;
+  /** Remembers the last template chosen in this workspace. */
+  readonly workspaceState: Pick<vscode.Memento, 'get' | 'update'>;
 }
 
 /**
- * End Session: asks only for the session type and focus, ends capture, and opens the draft
+ * What a caller (a keybinding's args, a test) may answer in advance:
+ * `{ template: 'handoff', sessionType: 'feature', focus: 'CSV export' }`; each given answer is not asked.
+ */
+function argumentOf(arg: unknown, field: 'template' | 'sessionType' | 'focus'): string | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const value = (arg as Record<string, unknown>)[field];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/**
+ * End Session: asks for the session type, the focus and the template (unless the setting or the
+ * command's argument names it), ends capture, and opens the draft
  * retrospective (everything the record knows filled in, hints where only the user knows)
  * in an editor, validated live.
  */
 export function endSessionCommand(deps: EndSessionDeps): Command {
   return {
     id: CommandIds.endSession,
-    async execute() {
+    async execute(arg?: unknown) {
       const { controller } = deps;
       if (!controller.active) {
         void vscode.window.showInformationMessage('No session is recording. Start one with "Session Journal: Start Session".');
         return;
       }
       const start = controller.events().find((e): e is SessionStartEvent => e.kind === 'session-start');
-      const type = await vscode.window.showQuickPick(SESSION_TYPES, { title: 'End Session (1/2): what kind of session was it?', ignoreFocusOut: true });
+      const settings = deps.settings();
+      const templates = await deps.retrospectives.templates();
+      const named = argumentOf(arg, 'template');
+      const given = named === undefined ? undefined : templates.find((t) => t.name === named);
+      if (named !== undefined && !given) {
+        void vscode.window.showErrorMessage(`There is no retrospective template "${named}" (known: ${templates.map((t) => t.name).join(', ')}).`);
+        return;
+      }
+      // The question is skipped when the caller or the setting already answers it.
+      const asks = given === undefined && !templates.some((t) => t.name === settings.retrospective.defaultTemplate);
+      const steps = asks ? 3 : 2;
+      const givenType = SESSION_TYPES.find((t) => t.label === argumentOf(arg, 'sessionType'));
+      const type = givenType ?? await vscode.window.showQuickPick(SESSION_TYPES, { title: `End Session (1/${steps}): what kind of session was it?`, ignoreFocusOut: true });
       if (!type) return;
-      const focus = await vscode.window.showInputBox({
-        title: 'End Session (2/2): primary focus',
+      const focus = argumentOf(arg, 'focus') ?? await vscode.window.showInputBox({
+        title: `End Session (2/${steps}): primary focus`,
         prompt: 'One line for the retrospective header',
         value: start?.focus ?? '',
         ignoreFocusOut: true,
       });
       if (focus === undefined) return;
+      const template = given ?? await askTemplate({
+        templates, defaultTemplate: settings.retrospective.defaultTemplate, state: deps.workspaceState,
+        title: `End Session (3/${steps})`, warn: (m) => deps.log.warn(m),
+      });
+      if (!template) return;
 
       await deps.flushCapture();
       const sessionId = controller.events()[0]?.sessionId ?? 'session';
-      const settings = deps.settings();
       // Read before the session ends, so the session-end event records it and a later Finish
       // rebuilds the same numbers from the journal.
       const uncommitted = await deps.uncommitted();
@@ -99,8 +130,8 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
         recurringFriction: recurring,
         sessionStarts: startsOf(recurring, (id) => deps.recurring.sessionStart(id)),
       });
-      // The hints quote the thresholds the live validation will apply.
-      const markdown = `${draftMarker(sessionId)}\n${renderRetrospective(model, settings.validation)}`;
+      // The hints quote the thresholds the live validation will apply; the marker names the template.
+      const markdown = `${draftMarker(sessionId, template.name)}\n${renderRetrospective(model, validatorOptions(settings, template), template)}`;
       const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
       const name = retrospectiveFileName(model.start, model.utcOffsetMinutes, model.focus);
       const fallbackDir = path.join(controller.journalDir, 'retrospectives');

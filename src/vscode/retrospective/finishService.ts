@@ -104,7 +104,8 @@ export class FinishService {
       deps.log.warn(`Metrics not refreshed: ${String(err)}`);
       return undefined;
     });
-    const { text, result, model } = finishText(original, recorded?.model, validatorOptions(settings));
+    const template = deps.retrospectives.templateFor(doc);
+    const { text, result, model } = finishText(original, recorded?.model, validatorOptions(settings, template), template);
 
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);

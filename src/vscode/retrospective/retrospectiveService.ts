@@ -3,7 +3,11 @@ import type { RecordFacts, ValidationResult } from '../../core/validator/types';
 import { validateRetrospective } from '../../core/validator/validate';
 import { findSections } from '../../core/validator/sections';
 import { sectionsOf } from '../../core/template/headings';
-import { SESSION_TEMPLATE } from '../../core/template/sessionTemplate';
+import { chooseTemplate, readMarker } from '../../core/template/marker';
+import type { ChosenTemplate } from '../../core/template/marker';
+import { TEAM_TEMPLATE_DIR } from '../../core/template/teamTemplate';
+import { allTemplates } from '../../core/template/templates';
+import { loadWorkspaceTemplates } from '../../core/template/workspaceTemplates';
 import { sectionSkeleton } from '../../core/template/skeleton';
 import type { RetrospectiveTemplate } from '../../core/template/types';
 import { Disposable } from '../dispose';
@@ -30,6 +34,9 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
   readonly onDidChangeCodeLenses = this.lensChanged.event;
   /** Fires after every validation (tests and the status bar listen). */
   readonly onDidValidate = this.validated.event;
+  /** The workspace's own templates (.session-journal/templates/*.md), reread when those files change. */
+  private workspaceTemplates: RetrospectiveTemplate[] = [];
+  private templatesLoaded: Promise<void> = Promise.resolve();
 
   /** `finishCommand` is the id of the command the "Finish" CodeLens runs; the caller owns the command ids. */
   constructor(private settings: Settings, private readonly finishCommand: string) {
@@ -43,6 +50,46 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
     this.register(vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)));
     this.register({ dispose: () => { for (const t of this.timers.values()) clearTimeout(t); } });
     for (const doc of vscode.workspace.textDocuments) if (this.isTracked(doc)) this.schedule(doc);
+    const root = vscode.workspace.workspaceFolders?.[0];
+    if (root) {
+      const watcher = this.register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `${TEAM_TEMPLATE_DIR}/*.md`)));
+      const reload = (): void => { void this.reloadTemplates(); };
+      this.register(watcher.onDidCreate(reload));
+      this.register(watcher.onDidChange(reload));
+      this.register(watcher.onDidDelete(reload));
+      reload();
+    }
+  }
+
+  /**
+   * Rereads the workspace's templates and revalidates open retrospectives. A bad template file is
+   * reported once as a warning with its file and line; the good ones still load.
+   */
+  reloadTemplates(): Promise<void> {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!root) return this.templatesLoaded;
+    const fs = vscode.workspace.fs;
+    this.templatesLoaded = loadWorkspaceTemplates(root.fsPath, {
+      list: async (dir) => {
+        try {
+          return (await fs.readDirectory(vscode.Uri.file(dir))).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+        } catch {
+          return [];
+        }
+      },
+      read: async (file) => new TextDecoder().decode(await fs.readFile(vscode.Uri.file(file))),
+    }).then(({ templates, problems }) => {
+      this.workspaceTemplates = templates;
+      if (problems.length > 0) void vscode.window.showWarningMessage(`Session Journal: a template file is not valid.\n${problems.join('\n')}`);
+      for (const doc of vscode.workspace.textDocuments) if (this.isTracked(doc)) this.validate(doc);
+    });
+    return this.templatesLoaded;
+  }
+
+  /** Built-in and workspace templates, once the workspace's have been read. */
+  async templates(): Promise<RetrospectiveTemplate[]> {
+    await this.templatesLoaded;
+    return allTemplates(this.workspaceTemplates);
   }
 
   updateSettings(settings: Settings): void {
@@ -68,7 +115,9 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
     const timer = this.timers.get(key);
     if (timer) clearTimeout(timer);
     this.timers.delete(key);
-    const result = validateRetrospective(doc.getText(), validatorOptions(this.settings), this.facts.get(key), this.templateFor(doc));
+    const text = doc.getText();
+    const chosen = this.chooseFor(text);
+    const result = validateRetrospective(text, validatorOptions(this.settings, chosen.template), this.facts.get(key), chosen.template, chosen.unknown);
     this.results.set(key, result);
     this.diagnostics.set(doc.uri, result.findings.map((f) => {
       const line = Math.min(Math.max(0, f.line - 1), Math.max(0, doc.lineCount - 1));
@@ -82,9 +131,13 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
     return result;
   }
 
-  /** The layout a retrospective is checked against; every retrospective uses the session layout for now. */
-  private templateFor(_doc: vscode.TextDocument): RetrospectiveTemplate {
-    return SESSION_TEMPLATE;
+  /** The layout a retrospective is checked against: the one its marker names, else session. */
+  templateFor(doc: vscode.TextDocument): RetrospectiveTemplate {
+    return this.chooseFor(doc.getText()).template;
+  }
+
+  private chooseFor(text: string): ChosenTemplate {
+    return chooseTemplate(text, this.workspaceTemplates);
   }
 
   private isTracked(doc: vscode.TextDocument): boolean {
@@ -92,7 +145,8 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
     const key = doc.uri.toString();
     if (this.tracked.has(key)) return true;
     // A draft End Session wrote is recognised by its first line, even after a reload.
-    if (sessionIdOfDraft(doc.getText(new vscode.Range(0, 0, 1, 0)))) {
+    // So is a retrospective written by hand that names its template in a marker comment.
+    if (sessionIdOfDraft(doc.getText(new vscode.Range(0, 0, 1, 0))) || readMarker(doc.getText(new vscode.Range(0, 0, 12, 0)))?.template !== undefined) {
       this.tracked.add(key);
       return true;
     }
