@@ -59,6 +59,8 @@ const REQUIRED_FIELDS: Readonly<Record<EventKind, readonly (readonly [string, Fi
   notice: [['code', 'string'], ['message', 'string']],
   edit: [['targetId', 'string']],
   delete: [['targetId', 'string']],
+  'carried-over': [['items', 'array']],
+  'carried-over-tick': [['itemId', 'string'], ['text', 'string'], ['done', 'boolean']],
 };
 
 const KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);

@@ -48,10 +48,14 @@ function rowKind(e: JournalEvent, classify: (line: string) => CommandClass): Tim
       return 'lesson';
     case 'notice':
       return 'notice';
+    case 'carried-over-tick':
+      // The time a carried-over item was done is worth a row; an untick only corrects a slip.
+      return e.done ? 'note' : undefined;
     case 'file-op':
     case 'debug':
     case 'edit':
     case 'delete':
+    case 'carried-over':
       return undefined;
     default:
       return assertNever(e, 'event kind');
