@@ -9,6 +9,8 @@ export interface Settings {
   readonly redaction: { readonly extraPatterns: string[]; readonly excludeCommands: string[]; readonly excludePaths: string[] };
   readonly friction: { readonly prompts: boolean; readonly minPromptIntervalMinutes: number; readonly slowCommandSeconds: number };
   readonly retrospective: { readonly folder: string; readonly author: 'person' | 'agent'; readonly metricsLog: boolean };
+  /** The plan file whose open boxes are carried over (workspace-relative); empty: none. */
+  readonly handoff: { readonly planFile: string };
   readonly validation: { readonly minFrictionPoints: number; readonly minDiaryWords: number; readonly minFirstPersonWords: number; readonly minFeedbackWords: number };
 }
 
@@ -46,6 +48,9 @@ export function readSettings(): Settings {
       folder: c.get<string>('retrospective.folder', 'retrospectives/sessions') || 'retrospectives/sessions',
       author: c.get('retrospective.author') === 'agent' ? 'agent' : 'person',
       metricsLog: c.get<boolean>('retrospective.metricsLog', true),
+    },
+    handoff: {
+      planFile: typeof c.get('handoff.planFile') === 'string' ? c.get<string>('handoff.planFile', '') : '',
     },
     validation: {
       minFrictionPoints: positive(c.get('validation.minFrictionPoints'), 3),

@@ -9,6 +9,7 @@ import { isEditable } from './eventStyle';
 import { formatHourLabel } from './format';
 import { isFocusable, refreshRowTimes, timelineRenderer } from './rowView';
 import type { RowContext } from './rowView';
+import { CarriedOverChecklist } from './carriedOver';
 import { SessionHeader } from './sessionHeader';
 import type { TimelineRow } from './timelineModel';
 import { TimelineModel } from './timelineModel';
@@ -28,6 +29,7 @@ export const ROW_HEIGHT = 22;
 export class TimelineView {
   private readonly model = new TimelineModel();
   private readonly header = new SessionHeader();
+  private readonly carriedOver = new CarriedOverChecklist((itemId, done) => this.host.post({ type: 'tickCarriedOver', itemId, done }));
   private readonly toolbar: Toolbar;
   private readonly viewport = el('div', 'viewport');
   private readonly sticky = el('div', 'sticky-hour');
@@ -77,6 +79,7 @@ export class TimelineView {
     this.sticky.setAttribute('aria-hidden', 'true');
     const listWrap = el('div', 'list-wrap');
     listWrap.append(this.sticky, this.viewport, this.noMatch);
+    this.header.attach(this.carriedOver.element);
     root.append(this.header.element, this.toolbar.element, listWrap);
 
     root.addEventListener('click', (e) => this.onClick(e));
@@ -123,6 +126,9 @@ export class TimelineView {
         this.model.clear();
         this.summary = null;
         this.render();
+        break;
+      case 'carriedOver':
+        this.carriedOver.update(message);
         break;
       default:
         assertNever(message);
