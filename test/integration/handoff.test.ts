@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SessionJournalApi } from '../../src/extension';
 import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
+import { logFiles } from './helpers/extensionLog';
 import { runAcceptingPrompts } from './helpers/quickInput';
 import { saveDocument } from './helpers/saves';
 import { completeDraft, setSectionBody } from './helpers/retrospectiveText';
@@ -66,7 +67,9 @@ describe('handoff loop (Start Session carries over the last next steps)', functi
       throw new Error(`${err.message}: ${failing.join('; ')}`);
     });
     await vscode.commands.executeCommand('sessionJournal.finishRetrospective', doc.uri);
-    assert.match(fs.readFileSync(doc.uri.fsPath, 'utf8'), /## Retrospective Validation/, 'Finish wrote its checklist');
+    // When Finish stops early, its log line says why (a question asked, a save the workbench refused).
+    const finishLog = () => logFiles(api.controller.journalDir).flatMap((f) => fs.readFileSync(f, 'utf8').split('\n')).filter((l) => /Finish|could not|failed/.test(l)).slice(-5).join('\n');
+    assert.match(fs.readFileSync(doc.uri.fsPath, 'utf8'), /## Retrospective Validation/, `Finish wrote its checklist. Extension log:\n${finishLog()}`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
     await startSession(api, 'handoff second session');
