@@ -16,6 +16,7 @@ import { CommitCapture, trustedGitRunner } from './vscode/commitCapture';
 import { createLog, describeError } from './vscode/log';
 import { RecurringFrictionNotices } from './vscode/recurringFrictionNotices';
 import { captureRules } from './vscode/captureRules';
+import { CarriedOverService } from './vscode/carriedOverService';
 import { RetrospectiveService } from './vscode/retrospective/retrospectiveService';
 import { SessionController } from './vscode/sessionController';
 import { onDidChangeSettings, readSettings } from './vscode/settings';
@@ -34,6 +35,8 @@ export interface SessionJournalApi {
   readonly prompter: FrictionPrompter;
   readonly retrospectives: RetrospectiveService;
   readonly timeline: TimelineViewProvider;
+  /** The carried-over checklist: what the header shows, and ticks as the header sends them. */
+  readonly carriedOver: CarriedOverService;
   /** Emits pending save bursts and waits for pending commit lookups. */
   flushCapture(): Promise<void>;
   /**
@@ -78,6 +81,8 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     const timeline = new TimelineViewProvider(context.extensionUri, feed);
     context.subscriptions.push(controller, commits, recurring, feed, retrospectives, prompter, timeline, new StatusBar(controller));
     context.subscriptions.push(vscode.window.registerWebviewViewProvider(TimelineViewProvider.viewId, timeline, { webviewOptions: { retainContextWhenHidden: false } }));
+    const carriedOver = new CarriedOverService(controller, timeline, () => settings, log);
+    context.subscriptions.push(carriedOver);
     context.subscriptions.push(timeline.onMessage((m) => handleTimelineMessage(m, controller, log, git).catch((err) => log.error('Timeline action failed', err))));
 
     const terminals = new TerminalAdapter(sink);
@@ -137,7 +142,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     };
 
     return {
-      controller, prompter, retrospectives, timeline, flushCapture, useBurstScheduler, git: () => commits.running, ready,
+      controller, prompter, retrospectives, timeline, carriedOver, flushCapture, useBurstScheduler, git: () => commits.running, ready,
       extendMarkdownIt: mermaidFencePlugin, activationMs: performance.now() - started,
     };
   } catch (err) {

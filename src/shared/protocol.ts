@@ -6,6 +6,7 @@
  */
 import type { JournalEvent } from '../core/journal/events';
 import type { SessionSnapshot } from '../core/journal/sessionState';
+import type { CarriedOverStatus } from '../core/handoff/carriedOver';
 
 export type { SessionSnapshot };
 
@@ -57,10 +58,26 @@ export interface ResetMessage {
   readonly type: 'reset';
 }
 
-export type HostToWebviewMessage = InitMessage | AppendMessage | ResetMessage;
+/**
+ * The "Carried over" checklist of the header: the earlier session's next steps (and the plan
+ * file's open boxes), each with the time it was ticked. Sent apart from `init`, after it and after
+ * every tick, because the list lives at the session's start, which a windowed `init` may not hold.
+ * An empty list hides the checklist.
+ */
+export interface CarriedOverMessage {
+  readonly type: 'carriedOver';
+  readonly items: readonly CarriedOverStatus[];
+  /** Workspace-relative files the items came from, for the checklist's tooltip. */
+  readonly retrospective?: string;
+  readonly plan?: string;
+  /** Whether a tick can be recorded now: a session records (ended or elsewhere, the boxes are read-only). */
+  readonly canTick: boolean;
+}
+
+export type HostToWebviewMessage = InitMessage | AppendMessage | ResetMessage | CarriedOverMessage;
 
 // Keyed by the union, so a new host message does not compile until the webview's check knows it.
-const HOST_MESSAGE_TYPES: { readonly [K in HostToWebviewMessage['type']]: true } = { init: true, append: true, reset: true };
+const HOST_MESSAGE_TYPES: { readonly [K in HostToWebviewMessage['type']]: true } = { init: true, append: true, reset: true, carriedOver: true };
 
 /**
  * Whether a value the webview received is a message from the host. The host is trusted (it
@@ -102,6 +119,8 @@ export interface AddNoteMessage { readonly type: 'addNote'; readonly eventId?: s
 export interface EditEntryMessage { readonly type: 'editEntry'; readonly eventId: string }
 /** Delete a friction point, note or lesson (the host confirms, then appends a `delete` event). */
 export interface DeleteEntryMessage { readonly type: 'deleteEntry'; readonly eventId: string }
+/** A carried-over item's box was ticked (done) or unticked in the header: the host records it on the Timeline. */
+export interface TickCarriedOverMessage { readonly type: 'tickCarriedOver'; readonly itemId: string; readonly done: boolean }
 
 export type WebviewToHostMessage =
   | ReadyMessage
@@ -116,7 +135,8 @@ export type WebviewToHostMessage =
   | LogFrictionMessage
   | AddNoteMessage
   | EditEntryMessage
-  | DeleteEntryMessage;
+  | DeleteEntryMessage
+  | TickCarriedOverMessage;
 
 /** Longest event id the host accepts; journal ids are far shorter, anything longer is not ours. */
 export const MAX_EVENT_ID_LENGTH = 128;
@@ -134,6 +154,9 @@ const COMMIT_HASH = /^[0-9a-f]{4,64}$/i;
 const eventId: FieldCheck = (v) => typeof v === 'string' && v.length > 0 && v.length <= MAX_EVENT_ID_LENGTH && !CONTROL_CHARS.test(v);
 const pathText: FieldCheck = (v) => typeof v === 'string' && v.length > 0 && v.length <= MAX_PATH_LENGTH && !CONTROL_CHARS.test(v);
 const hash: FieldCheck = (v) => typeof v === 'string' && COMMIT_HASH.test(v);
+/** Carried-over item ids are `r1`, `p12` (see carriedOverList); nothing else names one. */
+const itemId: FieldCheck = (v) => typeof v === 'string' && /^[rp][1-9]\d{0,3}$/.test(v);
+const bool: FieldCheck = (v) => typeof v === 'boolean';
 
 interface Shape {
   readonly required: Readonly<Record<string, FieldCheck>>;
@@ -157,6 +180,7 @@ const SHAPES: { readonly [K in WebviewToHostMessage['type']]: Shape } = {
   addNote: { required: NONE, optional: { eventId } },
   editEntry: { required: { eventId }, optional: NONE },
   deleteEntry: { required: { eventId }, optional: NONE },
+  tickCarriedOver: { required: { itemId, done: bool }, optional: NONE },
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

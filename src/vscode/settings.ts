@@ -13,6 +13,8 @@ export interface Settings {
     /** The template End Session uses without asking; empty to ask (the last choice preselected). */
     readonly defaultTemplate: string;
   };
+  /** The plan file whose open boxes are carried over (workspace-relative); empty: none. */
+  readonly handoff: { readonly planFile: string };
   readonly validation: { readonly minFrictionPoints: number; readonly minDiaryWords: number; readonly minFirstPersonWords: number; readonly minFeedbackWords: number };
 }
 
@@ -51,6 +53,9 @@ export function readSettings(): Settings {
       author: c.get('retrospective.author') === 'agent' ? 'agent' : 'person',
       metricsLog: c.get<boolean>('retrospective.metricsLog', true),
       defaultTemplate: (c.get<string>('retrospective.defaultTemplate', '') ?? '').trim(),
+    },
+    handoff: {
+      planFile: typeof c.get('handoff.planFile') === 'string' ? c.get<string>('handoff.planFile', '') : '',
     },
     validation: {
       minFrictionPoints: positive(c.get('validation.minFrictionPoints'), 3),

@@ -75,6 +75,8 @@ export async function handleTimelineMessage(message: WebviewToHostMessage, contr
     case 'deleteEntry':
       await deleteEntry(controller, message.eventId);
       return;
+    case 'tickCarriedOver':
+      return; // CarriedOverService records it (it holds the checklist)
   }
 }
 

@@ -46,6 +46,8 @@ export function categoryOf(e: JournalEvent): TimelineCategory {
     case 'notice':
     case 'edit':
     case 'delete':
+    case 'carried-over':
+    case 'carried-over-tick':
       return 'other';
     default:
       return assertNever(e, 'event kind');
@@ -97,6 +99,10 @@ export function styleOf(e: JournalEvent): EventStyle {
       return { icon: 'trash', tone: 'muted', standOut: false };
     case 'agent':
       return agentStyle(e);
+    case 'carried-over':
+      return { icon: 'checklist', tone: 'session', standOut: false };
+    case 'carried-over-tick':
+      return e.done ? { icon: 'pass', tone: 'command', standOut: false } : { icon: 'circle-large-outline', tone: 'muted', standOut: false };
     default:
       return assertNever(e, 'event kind');
   }

@@ -43,6 +43,11 @@ export class SessionHeader {
     this.element.append(this.session, this.emptyState, this.notices);
   }
 
+  /** Puts a part of the header (the carried-over checklist) under the session's line, above the notices. */
+  attach(part: HTMLElement): void {
+    this.element.insertBefore(part, this.emptyState);
+  }
+
   /** Shows a new summary (null: no session, the empty state) and the capture notices. */
   update(summary: SessionSnapshot | null, notices: readonly string[], now: number): void {
     this.summary = summary;

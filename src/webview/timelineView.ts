@@ -10,6 +10,7 @@ import { formatHourLabel } from './format';
 import { NewRowsAnnouncer } from './newRowsAnnouncer';
 import { isFocusable, refreshRowTimes, timelineRenderer } from './rowView';
 import type { RowContext } from './rowView';
+import { CarriedOverChecklist } from './carriedOver';
 import { SessionHeader } from './sessionHeader';
 import { SessionStrip } from './sessionStrip';
 import type { TimelineRow } from './timelineModel';
@@ -31,6 +32,7 @@ export class TimelineView {
   private readonly model = new TimelineModel();
   private readonly header = new SessionHeader();
   private readonly strip = new SessionStrip((time) => this.revealTime(time));
+  private readonly carriedOver = new CarriedOverChecklist((itemId, done) => this.host.post({ type: 'tickCarriedOver', itemId, done }));
   private readonly toolbar: Toolbar;
   private readonly viewport = el('div', 'viewport');
   private readonly sticky = el('div', 'sticky-hour');
@@ -89,6 +91,7 @@ export class TimelineView {
     listWrap.append(this.sticky, this.viewport, this.noMatch);
     this.liveRegion.setAttribute('role', 'status');
     this.liveRegion.setAttribute('aria-live', 'polite');
+    this.header.attach(this.carriedOver.element);
     root.append(this.header.element, this.strip.element, this.toolbar.element, listWrap, this.liveRegion);
 
     root.addEventListener('click', (e) => this.onClick(e));
@@ -146,6 +149,9 @@ export class TimelineView {
         this.strip.clear();
         this.summary = null;
         this.render();
+        break;
+      case 'carriedOver':
+        this.carriedOver.update(message);
         break;
       default:
         assertNever(message);

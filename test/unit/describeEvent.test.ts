@@ -48,7 +48,7 @@ describe('describeEvent', () => {
   it('describes every kind of event without throwing', () => {
     const samples: Record<string, JournalEvent> = {};
     for (const kind of EVENT_KINDS) {
-      const e = { ...base, id: kind, kind, focus: 'f', folders: [], trusted: true, utcOffsetMinutes: 0, from: 0, to: 60_000, repo: '.', hash: 'abc1234', subject: 's', authorTime: 0, operation: 'commit', files: [], added: 0, removed: 0, op: 'create', message: 'm', commandLine: 'ls', confidence: 'high', exitCode: 0, start: 0, durationMs: 0, terminal: 't', count: 0, paths: ['p'], name: 'n', source: 'npm', type: 'node', title: 't', category: 'other', text: 'x', code: 'capture-error', targetId: 'x', agent: 'codex', agentSession: 'a', action: 'prompt', key: 'k' } as unknown as JournalEvent;
+      const e = { ...base, id: kind, kind, focus: 'f', folders: [], trusted: true, utcOffsetMinutes: 0, from: 0, to: 60_000, repo: '.', hash: 'abc1234', subject: 's', authorTime: 0, operation: 'commit', files: [], added: 0, removed: 0, op: 'create', message: 'm', commandLine: 'ls', confidence: 'high', exitCode: 0, start: 0, durationMs: 0, terminal: 't', count: 0, paths: ['p'], name: 'n', source: 'npm', type: 'node', title: 't', category: 'other', text: 'x', code: 'capture-error', targetId: 'x', agent: 'codex', agentSession: 'a', action: 'prompt', key: 'k', items: [], itemId: 'r1', done: true, via: 'timeline' } as unknown as JournalEvent;
       samples[kind] = e;
       const d = describeEvent(e);
       assert.ok(d.title.length > 0, kind);
@@ -84,6 +84,16 @@ describe('describeEvent: agent steps', () => {
   it('says interruptions and compactions plainly', () => {
     assert.deepEqual(describeEvent(agent({ action: 'interrupt' })), { title: 'Claude Code was interrupted', attention: true });
     assert.equal(describeEvent(agent({ action: 'compaction', trigger: 'auto', preTokens: 150000 })).title, 'Claude Code compacted its context (auto)');
+  });
+});
+
+describe('describeEvent: the carried-over checklist', () => {
+  it('says how many items were carried over and from where, and marks a ticked item\'s text as captured', () => {
+    const list: JournalEvent = { ...base, id: 'c', kind: 'carried-over', items: [{ id: 'r1', text: 'Fix the CI', from: 'retrospective' }, { id: 'p1', text: 'Ship', from: 'plan' }], retrospective: 'retrospectives/sessions/a.md' };
+    assert.equal(describeEvent(list).title, 'Carried over 2 items from retrospectives/sessions/a.md');
+    const tick: JournalEvent = { ...base, id: 't', kind: 'carried-over-tick', itemId: 'p1', text: 'Ship', done: true, via: 'plan' };
+    assert.deepEqual(describeEvent(tick), { title: 'Done (carried over): Ship', parts: [{ text: 'Done (carried over): ' }, { text: 'Ship', captured: true }], detail: 'ticked in the plan file', attention: false });
+    assert.equal(describeEvent({ ...tick, done: false, via: 'timeline' } as JournalEvent).title, 'Not done after all (carried over): Ship');
   });
 });
 

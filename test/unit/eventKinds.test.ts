@@ -13,7 +13,7 @@ describe('event kinds table', () => {
 
   it('derives the journal rules from each kind\'s role', () => {
     assert.deepEqual(EVENT_KINDS.filter(isLifecycleKind), ['session-start', 'session-end', 'session-pause', 'session-resume', 'session-gap']);
-    assert.deepEqual(EVENT_KINDS.filter(isKeptWhilePaused), ['friction', 'note', 'lesson', 'edit', 'delete']);
+    assert.deepEqual(EVENT_KINDS.filter(isKeptWhilePaused), ['friction', 'note', 'lesson', 'edit', 'delete', 'carried-over-tick']);
     assert.deepEqual(EVENT_KINDS.filter((kind) => isUserEntry({ kind })), ['friction', 'note', 'lesson']);
   });
 });

@@ -22,10 +22,27 @@ describe('isWebviewMessage', () => {
       { type: 'addNote', eventId: 'e-1' },
       { type: 'editEntry', eventId: 'e-1' },
       { type: 'deleteEntry', eventId: 'e-1' },
+      { type: 'tickCarriedOver', itemId: 'r1', done: true },
+      { type: 'tickCarriedOver', itemId: 'p50', done: false },
     ];
     for (const message of valid) {
       it(JSON.stringify(message), () => assert.equal(isWebviewMessage(message), true));
     }
+  });
+
+  it('accepts a carried-over tick only with an item id of the checklist and a boolean', () => {
+    for (const bad of [
+      { type: 'tickCarriedOver', itemId: 'r1' },
+      { type: 'tickCarriedOver', done: true },
+      { type: 'tickCarriedOver', itemId: 'r1', done: 'true' },
+      { type: 'tickCarriedOver', itemId: 'e-1', done: true },
+      { type: 'tickCarriedOver', itemId: 'r0', done: true },
+      { type: 'tickCarriedOver', itemId: 'r1\n', done: true },
+      { type: 'tickCarriedOver', itemId: 'r1', done: true, text: 'forged' },
+    ]) {
+      assert.equal(isWebviewMessage(bad), false, JSON.stringify(bad));
+    }
+    assert.equal(isHostMessage({ type: 'carriedOver', items: [], canTick: false }), true);
   });
 
   it('treats an optional field sent as undefined like a missing one', () => {

@@ -11,7 +11,8 @@ import type { EventKind, JournalEvent } from './events';
  *   writes these, and they can never be deleted.
  * - `capture`: what the editor, terminal and git observed; dropped while recording is paused.
  * - `user-entry`: the user's own words (friction, note, lesson); kept while paused, editable.
- * - `user-change`: an edit or delete of a user entry; kept while paused.
+ * - `user-change`: a change the user makes to what is recorded (an edit or delete of a user
+ *   entry, a carried-over item ticked); kept while paused.
  */
 export type EventRole = 'lifecycle' | 'capture' | 'user-entry' | 'user-change';
 
@@ -36,6 +37,8 @@ export const EVENT_ROLES: Readonly<Record<EventKind, EventRole>> = {
   lesson: 'user-entry',
   edit: 'user-change',
   delete: 'user-change',
+  'carried-over': 'capture',
+  'carried-over-tick': 'user-change',
 };
 
 /** Every kind, in the table's order (the journal reader refuses any other). */

@@ -312,6 +312,42 @@ export interface AgentActivityEvent extends EventBase {
   readonly sidechain?: boolean;
 }
 
+/** Where a carried-over item was read: the latest finished retrospective's next steps, or an open checkbox of the plan file. */
+export type CarriedOverSource = 'retrospective' | 'plan';
+
+/** One item of the "Carried over" checklist. */
+export interface CarriedOverItem {
+  /** Unique within the session (`r1`, `r2`, … from the retrospective, `p1`, … from the plan), so a tick names its item. */
+  readonly id: string;
+  readonly text: string;
+  readonly from: CarriedOverSource;
+}
+
+/**
+ * What the session starts with from earlier work: the next steps of the latest finished
+ * retrospective and (when the setting names one) the open checkboxes of the plan file, read once
+ * at Start Session. Written once per session.
+ */
+export interface CarriedOverEvent extends EventBase {
+  readonly kind: 'carried-over';
+  readonly items: readonly CarriedOverItem[];
+  /** Workspace-relative path of the retrospective the `retrospective` items came from. */
+  readonly retrospective?: string;
+  /** Workspace-relative path of the plan file the `plan` items came from. */
+  readonly plan?: string;
+}
+
+/** A carried-over item ticked (done) or unticked, in the Timeline's header or in the plan file. */
+export interface CarriedOverTickEvent extends EventBase {
+  readonly kind: 'carried-over-tick';
+  readonly itemId: string;
+  /** The item's text, copied, so the row reads on its own. */
+  readonly text: string;
+  readonly done: boolean;
+  /** Where it was ticked: the Timeline's checklist, or the plan file (recorded when it was saved). */
+  readonly via: 'timeline' | 'plan';
+}
+
 export type JournalEvent =
   | SessionStartEvent
   | SessionEndEvent
@@ -332,7 +368,9 @@ export type JournalEvent =
   | NoticeEvent
   | EditEvent
   | DeleteEvent
-  | AgentActivityEvent;
+  | AgentActivityEvent
+  | CarriedOverEvent
+  | CarriedOverTickEvent;
 
 export type EventKind = JournalEvent['kind'];
 

@@ -60,6 +60,8 @@ const REQUIRED_FIELDS: Readonly<Record<EventKind, readonly (readonly [string, Fi
   edit: [['targetId', 'string']],
   delete: [['targetId', 'string']],
   agent: [['agent', 'string'], ['agentSession', 'string'], ['action', 'string'], ['key', 'string']],
+  'carried-over': [['items', 'array']],
+  'carried-over-tick': [['itemId', 'string'], ['text', 'string'], ['done', 'boolean']],
 };
 
 const KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);

@@ -264,5 +264,20 @@ export function redactEvent<E extends EventDraft>(draft: E, options?: RedactOpti
       if (next !== summary) (copy ??= { ...source }).trigger = { ...trigger, summary: next };
     }
   }
+  // A list of items (the carried-over checklist) holds free text too, one `text` per item.
+  const items = source.items;
+  if (Array.isArray(items)) {
+    let changed = false;
+    const next = items.map((item: unknown) => {
+      if (typeof item !== 'object' || item === null) return item;
+      const text = (item as Record<string, unknown>).text;
+      if (typeof text !== 'string') return item;
+      const clean = redactString(text, compiled, counter);
+      if (clean === text) return item;
+      changed = true;
+      return { ...item, text: clean };
+    });
+    if (changed) (copy ??= { ...source }).items = next;
+  }
   return (copy ?? draft) as E;
 }

@@ -3,6 +3,7 @@
  * files, commits, commands, friction, notes and lessons; the timeline and the inactive stretches
  * have their own small modules. Nothing is invented: every number and row comes from an event.
  */
+import { carriedOverCount, carriedOverState } from '../handoff/carriedOver';
 import { commitLedger, commitTotals, countsAsCommit, ownsLines } from '../git/commitLedger';
 import type { CommitTotals, LedgerCommit } from '../git/commitLedger';
 import { commandFailed } from '../journal/events';
@@ -204,6 +205,8 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
   const durationMs = end - start;
   const activeMs = Math.max(0, durationMs - totalLength(inactive));
   const fileSummaries = files.summaries();
+  const carriedOver = carriedOverState(live);
+  const carried = carriedOver && carriedOver.items.length > 0 ? carriedOver : undefined;
 
   return {
     utcOffsetMinutes: options.utcOffsetMinutes,
@@ -224,6 +227,7 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
     notes,
     lessons,
     recurringFriction: earlierRecurrences(live, options),
+    ...(carried ? { carriedOver: carried } : {}),
     metrics: {
       durationMs,
       activeMs,
@@ -237,6 +241,7 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
       frictionPoints: friction.length,
       notes: notes.length,
       lessons: lessons.length,
+      ...(carried ? { carriedOver: carriedOverCount(carried) } : {}),
     },
   };
 }

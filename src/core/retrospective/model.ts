@@ -6,6 +6,7 @@
  * Strings here are plain, unescaped captured text; only the renderer escapes them.
  */
 import type { FileChange, FrictionCategory } from '../journal/events';
+import type { CarriedOverCount, CarriedOverState } from '../handoff/carriedOver';
 import type { TitlePart } from '../timeline/describeEvent';
 
 /** Who writes the narrative parts: decides between "Session Diary" and "AI Diary". */
@@ -156,6 +157,8 @@ export interface RetrospectiveMetrics {
   readonly frictionPoints: number;
   readonly notes: number;
   readonly lessons: number;
+  /** "carried over: N of M done"; absent when the session carried nothing over. */
+  readonly carriedOver?: CarriedOverCount;
 }
 
 /** Everything the renderer needs, with no further look at the journal. */
@@ -184,5 +187,7 @@ export interface RetrospectiveModel {
   readonly lessons: readonly TextEntry[];
   /** Themes that also came up in earlier sessions; themes with no earlier session are left out. */
   readonly recurringFriction: readonly RecurringFrictionSummary[];
+  /** What the session started with from earlier work, ticks applied; absent when nothing was carried over. */
+  readonly carriedOver?: CarriedOverState;
   readonly metrics: RetrospectiveMetrics;
 }

@@ -20,6 +20,8 @@ export function metricsRows(m: RetrospectiveMetrics): [string, string][] {
     ['Friction Points', String(m.frictionPoints)],
     ['Notes', String(m.notes)],
     ['Lessons', String(m.lessons)],
+    // Only when the session started with a carried-over checklist: "0 of 0 done" says nothing.
+    ...(m.carriedOver && m.carriedOver.total > 0 ? [['Carried Over', `${m.carriedOver.done} of ${m.carriedOver.total} done`] as [string, string]] : []),
   ];
 }
 

@@ -13,6 +13,7 @@ import { formatUtcOffset, localClock, localDate } from './localTime';
 import { escapeMarkdown } from './markdownEscape';
 import type { EarlierSession, FrictionSummary, RetrospectiveModel } from './model';
 import { hint } from './hints';
+import { renderCarriedOver, renderOpenCarriedOver } from './renderCarriedOver';
 import { renderMetricsTable } from './renderMetrics';
 import { renderCommitSubsections, renderFilesTable, renderTechnicalDetails } from './renderTechnicalDetails';
 import { renderTimeline } from './renderTimeline';
@@ -112,11 +113,19 @@ function lessons(m: RetrospectiveModel, c: PartContext): string[] {
   return m.lessons.map((l) => `- ${escapeMarkdown(l.text)}`);
 }
 
+/** The carried-over items not done, offered as the first next steps, then the hint for the author's own. */
+function nextSteps(m: RetrospectiveModel, c: PartContext): string[] {
+  const open = renderOpenCarriedOver(m);
+  return open.length > 0 ? [...open, '', hint(c.hint)] : [hint(c.hint)];
+}
+
 /**
  * The sections the record can fill, by role. A template section filled by the record (or by
- * both) whose role has no part here gets its hint, like a section only the author writes.
+ * both) whose role has no part here gets its hint, like a section only the author writes. A part
+ * that returns undefined leaves its section out: the record has nothing for it and the template
+ * does not require it (Carried Over in a session that carried nothing over).
  */
-const RECORD_PARTS: Partial<Record<SectionKey, (m: RetrospectiveModel, c: PartContext) => string[]>> = {
+const RECORD_PARTS: Partial<Record<SectionKey, (m: RetrospectiveModel, c: PartContext) => string[] | undefined>> = {
   // A summary both write (the report's Executive Summary): the author's paragraph over the headline figures.
   summary: (m, c) => [hint(c.hint), '', renderMetricsTable(m.metrics)],
   timeline: (m) => renderTimeline(m),
@@ -124,21 +133,26 @@ const RECORD_PARTS: Partial<Record<SectionKey, (m: RetrospectiveModel, c: PartCo
   honestFeedback,
   frictionPoints,
   lessons,
+  carriedOver: (m) => renderCarriedOver(m),
+  nextSteps,
   metrics: (m) => [renderMetricsTable(m.metrics)],
   commits: (m) => renderCommitSubsections(m),
   artifacts: (m) => ['### Files', '', ...renderFilesTable(m)],
   filesForReview: (m) => renderFilesTable(m),
 };
 
-function sectionBody(m: RetrospectiveModel, c: PartContext): string[] {
+function sectionBody(m: RetrospectiveModel, c: PartContext): string[] | undefined {
   const part = c.section.fill === 'record' || c.section.fill === 'both' ? RECORD_PARTS[c.section.key] : undefined;
-  return part ? part(m, c) : [hint(c.hint)];
+  if (!part) return [hint(c.hint)];
+  const body = part(m, c);
+  return body === undefined && c.section.required ? [hint(c.hint)] : body;
 }
 
 function renderSection(m: RetrospectiveModel, section: TemplateSection, thresholds: RuleThresholds): string[] {
   const title = m.author === 'agent' && section.agentTitle ? section.agentTitle : section.title;
   const c: PartContext = { section, thresholds, hint: fillThresholds(section.hint ?? section.example, thresholds) };
-  return [`${'#'.repeat(section.level)} ${title}`, '', ...sectionBody(m, c), ''];
+  const body = sectionBody(m, c);
+  return body === undefined ? [] : [`${'#'.repeat(section.level)} ${title}`, '', ...body, ''];
 }
 
 /**

@@ -51,10 +51,14 @@ function rowKind(e: JournalEvent, classify: (line: string) => CommandClass): Tim
     case 'agent':
       // The agent's milestones; its tool calls and replies are too many for a retrospective's timeline.
       return e.action === 'prompt' || e.action === 'interrupt' || e.action === 'compaction' ? 'agent' : undefined;
+    case 'carried-over-tick':
+      // The time a carried-over item was done is worth a row; an untick only corrects a slip.
+      return e.done ? 'note' : undefined;
     case 'file-op':
     case 'debug':
     case 'edit':
     case 'delete':
+    case 'carried-over':
       return undefined;
     default:
       return assertNever(e, 'event kind');

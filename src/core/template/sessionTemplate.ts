@@ -72,7 +72,14 @@ export const SESSION_TEMPLATE: RetrospectiveTemplate = {
       example: '- A rule someone could apply on another project',
     },
     {
-      key: 'nextSteps', title: 'Next Steps', level: 2, fill: 'author', required: true,
+      // Filled only when the session started with a carried-over checklist; left out otherwise.
+      key: 'carriedOver', title: 'Carried Over', level: 2, fill: 'record', required: false,
+      synonyms: ['carried over', 'carried over items', 'carried over from last session', 'from last session', 'handoff from last session'],
+      example: '- [x] A next step of the last session — done at HH:MM\n- [ ] Another one — not done',
+    },
+    {
+      // The record offers the carried-over items not done as the first next steps; the author adds the rest.
+      key: 'nextSteps', title: 'Next Steps', level: 2, fill: 'both', required: true,
       synonyms: [
         'next steps', 'action items', 'follow up actions', 'follow ups', 'todo', 'to do', 'todos', 'next actions',
         'next session', 'pending', 'open items', 'remaining work',

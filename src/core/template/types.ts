@@ -20,6 +20,7 @@ export const SECTION_KEYS = [
   'honestFeedback',
   'frictionPoints',
   'lessons',
+  'carriedOver',
   'nextSteps',
   'metrics',
   'validation',

@@ -108,6 +108,15 @@ export function describeEvent(e: JournalEvent): EventDescription {
       return { title: 'Deleted an entry', attention: false };
     case 'agent':
       return describeAgent(e);
+    case 'carried-over': {
+      const from = e.retrospective ?? e.plan;
+      return { title: `Carried over ${plural(e.items.length, 'item')}${from ? ` from ${shorten(from, 80)}` : ''}`, attention: false };
+    }
+    case 'carried-over-tick':
+      return withParts([said(e.done ? 'Done (carried over): ' : 'Not done after all (carried over): '), captured(shorten(e.text))], {
+        detail: e.via === 'plan' ? 'ticked in the plan file' : undefined,
+        attention: false,
+      });
     default:
       return assertNever(e, 'event kind');
   }

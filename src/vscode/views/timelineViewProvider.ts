@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type {
+  CarriedOverMessage,
   HostToWebviewMessage,
   TimelineChange,
   TimelineOrder,
@@ -36,6 +37,8 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
   /** True from the webview's first `ready` until the view is disposed: before that, posts would be lost. */
   private ready = false;
   private rejected = 0;
+  /** The header's carried-over checklist, kept to send again to a page that reloads. */
+  private carriedOver: CarriedOverMessage | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -48,6 +51,12 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
         if (e.affectsConfiguration('sessionJournal.timeline.order')) this.sendInit();
       }),
     );
+  }
+
+  /** Shows the carried-over checklist (CarriedOverService sends it), now and after every `init`. */
+  showCarriedOver(message: CarriedOverMessage): void {
+    this.carriedOver = message;
+    this.post(message);
   }
 
   /** How many malformed messages the webview sent (kept for diagnostics and tests). */
@@ -120,6 +129,7 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
       notices: snapshot.notices,
       settings: { order: readOrder() },
     });
+    if (this.carriedOver) this.post(this.carriedOver);
   }
 
   private post(message: HostToWebviewMessage): void {

@@ -7,6 +7,16 @@ import { delay } from './wait';
  * the disk check timed out); such a save is retried, because the suite tests the recorder, not
  * the workbench's save pipeline, and it counts only the saves VS Code says happened.
  */
+/** Saves `doc`, again when the workbench answers false under load (see editAndSave); throws after four refusals. */
+export async function saveDocument(doc: vscode.TextDocument): Promise<void> {
+  let ok = await doc.save();
+  for (let attempt = 1; !ok && attempt < 4; attempt++) {
+    await delay(300);
+    ok = await doc.save();
+  }
+  if (!ok) throw new Error(`saving ${doc.uri.fsPath} failed four times`);
+}
+
 export async function editAndSave(doc: vscode.TextDocument, times: number): Promise<number[]> {
   const saved: number[] = [];
   const listener = vscode.workspace.onDidSaveTextDocument((d) => {
@@ -17,12 +27,7 @@ export async function editAndSave(doc: vscode.TextDocument, times: number): Prom
       const edit = new vscode.WorkspaceEdit();
       edit.insert(doc.uri, new vscode.Position(doc.lineCount, 0), `// edit ${i}\n`);
       if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`edit ${i} of ${doc.uri.fsPath} was not applied`);
-      let ok = await doc.save();
-      for (let attempt = 1; !ok && attempt < 4; attempt++) {
-        await delay(300);
-        ok = await doc.save();
-      }
-      if (!ok) throw new Error(`save ${i} of ${doc.uri.fsPath} failed four times`);
+      await saveDocument(doc);
     }
     // onDidSaveTextDocument reaches the extension host just after save() resolves.
     for (let wait = 0; saved.length < times && wait < 40; wait++) await delay(50);
