@@ -1,4 +1,5 @@
-// Builds Session Journal: the extension (Node, CommonJS, `vscode` external), the command-line
+// Builds Session Journal: the extension (Node, CommonJS, `vscode` external) and the retrospective
+// kit it loads on demand, the command-line
 // validator, the Timeline webview (browser IIFE) and the integration suite, into dist/.
 // Type-checking is separate (`npm run typecheck`): esbuild only strips types, which keeps builds fast.
 //   node esbuild.mjs               one development build (sourcemaps)
@@ -56,6 +57,16 @@ const builds = [
     external: ['vscode'],
     // simple-git pulls in debug, which probes optional modules; nothing else is dynamic.
     mainFields: ['module', 'main'],
+  },
+  {
+    // Loaded on demand by src/vscode/lazy/loadRetrospectiveKit.ts (esbuild cannot split CommonJS):
+    // the validator, marked and the retrospective builder stay out of activation.
+    ...common,
+    entryPoints: ['src/vscode/lazy/retrospectiveKit.ts'],
+    outfile: 'dist/retrospectiveKit.js',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
   },
   {
     ...common,

@@ -1,12 +1,8 @@
 import * as vscode from 'vscode';
 import type { RecordFacts, ValidationResult } from '../../core/validator/types';
-import { validateRetrospective } from '../../core/validator/validate';
-import { findSections } from '../../core/validator/sections';
-import { sectionsOf } from '../../core/template/headings';
-import { SESSION_TEMPLATE } from '../../core/template/sessionTemplate';
-import { sectionSkeleton } from '../../core/template/skeleton';
 import type { RetrospectiveTemplate } from '../../core/template/types';
 import { Disposable } from '../dispose';
+import { retrospectiveKit } from '../lazy/loadRetrospectiveKit';
 import type { Settings } from '../settings';
 import { sessionIdOfDraft } from './draftMarker';
 import { validatorOptions } from './validatorSettings';
@@ -68,7 +64,7 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
     const timer = this.timers.get(key);
     if (timer) clearTimeout(timer);
     this.timers.delete(key);
-    const result = validateRetrospective(doc.getText(), validatorOptions(this.settings), this.facts.get(key), this.templateFor(doc));
+    const result = retrospectiveKit().validateRetrospective(doc.getText(), validatorOptions(this.settings), this.facts.get(key), this.templateFor(doc));
     this.results.set(key, result);
     this.diagnostics.set(doc.uri, result.findings.map((f) => {
       const line = Math.min(Math.max(0, f.line - 1), Math.max(0, doc.lineCount - 1));
@@ -84,7 +80,7 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
 
   /** The layout a retrospective is checked against; every retrospective uses the session layout for now. */
   private templateFor(_doc: vscode.TextDocument): RetrospectiveTemplate {
-    return SESSION_TEMPLATE;
+    return retrospectiveKit().SESSION_TEMPLATE;
   }
 
   private isTracked(doc: vscode.TextDocument): boolean {
@@ -137,6 +133,7 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
     if (diagnostics.length === 0 || !result) return [];
     const missing = new Set(result.findings.filter((f) => f.rule === 'required-sections' && f.section).map((f) => f.section));
     const template = this.templateFor(doc);
+    const { sectionsOf, sectionSkeleton } = retrospectiveKit();
     return sectionsOf(template)
       .filter((section) => missing.has(section.key))
       .map((section) => {
@@ -152,7 +149,7 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
 
 /** New sections go before the validation checklist when there is one, else at the end. */
 function insertionPoint(doc: vscode.TextDocument): vscode.Position {
-  const sections = findSections(doc.getText());
+  const sections = retrospectiveKit().findSections(doc.getText());
   const checklist = sections.find((s) => s.key === 'validation');
   return checklist ? new vscode.Position(Math.max(0, checklist.line - 1), 0) : doc.lineAt(doc.lineCount - 1).range.end;
 }
