@@ -13,11 +13,12 @@ import { buildPrivateProduction } from './privateBuild.mjs';
 import { summarize } from './statsJs.mjs';
 
 const EXTENSION_ID = 'session-journal.session-journal';
+const EMPTY_ID = 'session-journal-bench.empty';
 const STORM_FILES = 2000;
 
 // Plain CommonJS run inside the extension host; it reports through a JSON file. code-server does
 // not pass `extensionEnvironment` on to the host, so the file and sizes are written into the source.
-export const probeSource = (out, files, activate) => String.raw`
+export const probeSource = (out, files, activate, emptyFirst = false) => String.raw`
 const vscode = require('vscode');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -100,6 +101,23 @@ function savedCount(api) {
   return api.controller.events().filter((e) => e.kind === 'saves').reduce((s, e) => s + e.count, 0);
 }
 
+// Loading the bundle first splits activation into code loading and the activate() call; the
+// host's own require finds the module in Node's cache afterwards. profileTo: a CPU profile of
+// the activate() call (SJ_BENCH_PROFILE=file.cpuprofile), to find what it spends.
+async function timeActivation(ext, profileTo) {
+  const t0 = performance.now();
+  require(path.join(ext.extensionPath, ext.packageJSON.main));
+  const loadMs = performance.now() - t0;
+  const inspector = profileTo ? new (require('node:inspector').Session)() : undefined;
+  const post = (m, p) => new Promise((res, rej) => inspector.post(m, p || {}, (e, r) => (e ? rej(e) : res(r))));
+  if (inspector) { inspector.connect(); await post('Profiler.enable'); await post('Profiler.setSamplingInterval', { interval: 100 }); await post('Profiler.start'); }
+  const t1 = performance.now();
+  const api = await ext.activate();
+  const activateCallMs = performance.now() - t1;
+  if (inspector) { const { profile } = await post('Profiler.stop'); fs.writeFileSync(profileTo, JSON.stringify(profile)); inspector.disconnect(); }
+  return { api, loadMs, activateCallMs, ownActivateMs: api && api.activationMs, activationMs: performance.now() - t0 };
+}
+
 exports.run = async function run() {
   const out = ${JSON.stringify(out)};
   const result = {};
@@ -109,22 +127,19 @@ exports.run = async function run() {
     result.wasActive = ext.isActive;
     let api;
     if (${activate}) {
-      // Loading the bundle first splits activation into code loading and the activate() call;
-      // the host's own require finds the module in Node's cache afterwards.
-      const t0 = performance.now();
-      require(path.join(ext.extensionPath, ext.packageJSON.main));
-      result.loadMs = performance.now() - t0;
-      // SJ_BENCH_PROFILE=file.cpuprofile: a CPU profile of the activate() call, to find what it spends.
-      const profileTo = ${JSON.stringify(process.env.SJ_BENCH_PROFILE ?? '')};
-      const inspector = profileTo ? new (require('node:inspector').Session)() : undefined;
-      const post = (m, p) => new Promise((res, rej) => inspector.post(m, p || {}, (e, r) => (e ? rej(e) : res(r))));
-      if (inspector) { inspector.connect(); await post('Profiler.enable'); await post('Profiler.setSamplingInterval', { interval: 100 }); await post('Profiler.start'); }
-      const t1 = performance.now();
-      api = await ext.activate();
-      result.activateCallMs = performance.now() - t1;
-      result.ownActivateMs = api.activationMs;
-      if (inspector) { const { profile } = await post('Profiler.stop'); fs.writeFileSync(profileTo, JSON.stringify(profile)); inspector.disconnect(); }
-      result.activationMs = performance.now() - t0;
+      // An extension that does nothing, activated in the same host in alternating order: what
+      // any extension's activation costs here, the floor ours is compared with.
+      const empty = vscode.extensions.getExtension('${EMPTY_ID}');
+      if (!empty) throw new Error('the empty extension is not installed');
+      result.emptyWasActive = empty.isActive;
+      const emptyFirst = ${emptyFirst};
+      if (emptyFirst) result.empty = await timeActivation(empty);
+      const ours = await timeActivation(ext, ${JSON.stringify(process.env.SJ_BENCH_PROFILE ?? '')});
+      if (!emptyFirst) result.empty = await timeActivation(empty);
+      result.emptyFirst = emptyFirst;
+      Object.assign(result, ours);
+      api = ours.api;
+      delete result.api;
     }
     const root = vscode.workspace.workspaceFolders[0].uri.fsPath;
     result.storm = ${files} > 0 ? await saveStorm(api, root, ${files}) : { files: 0 };
@@ -149,8 +164,28 @@ function coldCopy(dir, build) {
   cpSync(join(projectRoot, 'node_modules', '@vscode', 'codicons', 'dist'), join(dir, 'node_modules', '@vscode', 'codicons', 'dist'), { recursive: true });
 }
 
+/**
+ * An extension that contributes nothing and whose activate() returns at once, packaged as a
+ * .vsix in `dir`: the floor of activation in this host. It is installed the way a user installs
+ * one, because the workbench takes a single development extension (ours).
+ */
+export function emptyExtensionVsix(dir) {
+  const src = join(dir, 'empty');
+  mkdirSync(src, { recursive: true });
+  writeFileSync(join(src, 'package.json'), JSON.stringify({
+    name: 'empty', publisher: 'session-journal-bench', version: '0.0.0', license: 'MIT', engines: { vscode: '^1.93.0' },
+    main: './extension.js', activationEvents: [], repository: { type: 'git', url: 'https://example.invalid/empty.git' },
+  }, null, 2));
+  writeFileSync(join(src, 'extension.js'), 'exports.activate = function activate() { return undefined; };\n');
+  writeFileSync(join(src, 'README.md'), '# empty\n');
+  writeFileSync(join(src, 'LICENSE'), 'MIT\n');
+  const vsix = join(dir, 'empty.vsix');
+  execFileSync(join(projectRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '-o', vsix], { cwd: src, stdio: 'pipe' });
+  return vsix;
+}
+
 /** One extension-host session: start code-server, open the workbench with the probe, wait for its report. */
-async function probeOnce({ build, timeoutMs = 300_000, files = STORM_FILES, activate = true } = {}) {
+export async function probeOnce({ build, emptyVsix, timeoutMs = 300_000, files = STORM_FILES, activate = true, emptyFirst = false } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'sj-bench-host-'));
   const workspace = makeSampleWorkspace('sj-bench-ws-');
   const extDir = join(work, 'extension');
@@ -158,8 +193,8 @@ async function probeOnce({ build, timeoutMs = 300_000, files = STORM_FILES, acti
   const probeDir = join(work, 'probe');
   mkdirSync(probeDir);
   const out = join(work, 'result.json');
-  writeFileSync(join(probeDir, 'index.js'), probeSource(out, files, activate));
-  const server = await startCodeServer();
+  writeFileSync(join(probeDir, 'index.js'), probeSource(out, files, activate, emptyFirst));
+  const server = await startCodeServer({ installVsix: emptyVsix });
   const browser = await launchBrowser();
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -204,6 +239,7 @@ export function measureSizes() {
     const one = (v) => summarize([v]);
     return [
       { id: 'size.extension', label: 'dist/extension.js (production)', unit: 'KB', summary: one(kb(join(build, 'dist', 'extension.js'))), spread: 'min-max', target: { op: '<', value: 500 } },
+      { id: 'size.retrospectiveKit', label: 'dist/retrospectiveKit.js (production, loaded on first use)', unit: 'KB', summary: one(kb(join(build, 'dist', 'retrospectiveKit.js'))), spread: 'min-max', note: 'the validator, marked and the retrospective builder: required when a retrospective is first drafted, validated or finished, not at activation' },
       { id: 'size.webview', label: 'dist/webview.js (production)', unit: 'KB', summary: one(kb(join(build, 'dist', 'webview.js'))), spread: 'min-max' },
       { id: 'size.vsix', label: '.vsix package', unit: 'KB', summary: one(kb(vsix)), spread: 'min-max', note: 'vsce package --no-dependencies' },
     ];
@@ -219,12 +255,15 @@ export function measureSizes() {
  */
 export async function measureStormBaseline({ files = 300 } = {}) {
   const build = buildPrivateProduction();
+  const tmp = mkdtempSync(join(tmpdir(), 'sj-bench-empty-'));
   try {
-    const bare = (await probeOnce({ build, files, activate: false })).storm;
-    const withExt = (await probeOnce({ build, files })).storm;
+    const emptyVsix = emptyExtensionVsix(tmp);
+    const bare = (await probeOnce({ build, emptyVsix, files, activate: false })).storm;
+    const withExt = (await probeOnce({ build, emptyVsix, files })).storm;
     return { files, bare, withExtension: withExt };
   } finally {
     rmSync(build, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
@@ -232,12 +271,15 @@ export async function measureStormBaseline({ files = 300 } = {}) {
 export async function measureExtensionHost({ runs = 3, files = STORM_FILES } = {}) {
   const results = [];
   const build = buildPrivateProduction();
+  const tmp = mkdtempSync(join(tmpdir(), 'sj-bench-empty-'));
   // Opening 2,000 documents through code-server takes the workbench minutes, so the storm runs
   // once; the further hosts only measure activation.
   try {
-    for (let i = 0; i < runs; i++) results.push(await probeOnce({ build, files: i === 0 ? files : 0 }));
+    const emptyVsix = emptyExtensionVsix(tmp);
+    for (let i = 0; i < runs; i++) results.push(await probeOnce({ build, emptyVsix, files: i === 0 ? files : 0, emptyFirst: i % 2 === 1 }));
   } finally {
     rmSync(build, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
   const storms = results.map((r) => r.storm).filter((s) => s.files > 0);
   const lost = storms.filter((s) => s.saved !== s.files);
@@ -246,6 +288,10 @@ export async function measureExtensionHost({ runs = 3, files = STORM_FILES } = {
       note: 'measured inside activate() (performance.now at entry and return); the extension host\'s own scheduling and the bundle load are in the next figure' },
     { id: 'host.activation', label: 'Activation (await ext.activate(), cold)', unit: 'ms', summary: summarize(results.map((r) => r.activationMs)), spread: 'min-max',
       note: `code loading ${summarize(results.map((r) => r.loadMs)).median.toFixed(0)} ms + activate() ${summarize(results.map((r) => r.activateCallMs)).median.toFixed(0)} ms (medians); code-server 4.100.3 host; a copy of the production build with activationEvents emptied so the probe activates it first${results.some((r) => r.wasActive) ? ' (WARNING: it was already active in some run)' : ''}` },
+    { id: 'host.activation.empty', label: 'Activation of an empty extension, same host', unit: 'ms', summary: summarize(results.map((r) => r.empty.activationMs)), spread: 'min-max',
+      note: 'an extension whose activate() returns at once, activated by the same probe in the same host, before ours in every other run: the floor' },
+    { id: 'host.activation.vsEmpty', label: 'Activation / empty extension\'s', unit: '×', summary: summarize(results.map((r) => r.activationMs / r.empty.activationMs)), spread: 'min-max',
+      note: `per-host ratios; activate() call alone: ours ${summarize(results.map((r) => r.activateCallMs)).median.toFixed(0)} ms, empty ${summarize(results.map((r) => r.empty.activateCallMs)).median.toFixed(0)} ms (medians)` },
     { id: 'host.storm.saved', label: `Save storm: saves recorded of ${STORM_FILES}`, unit: 'saves', summary: summarize(storms.map((s) => s.saved)), spread: 'min-max', target: { op: '==', value: STORM_FILES, stat: 'min' },
       note: `${summarize(storms.map((s) => s.burstEvents)).median} saves event(s) per storm${lost.length ? `; runs with losses: ${lost.map((s) => s.saved).join(', ')}` : ''}` },
     { id: 'host.storm.wall', label: `Save storm: wall time for ${STORM_FILES} open+edit+save`, unit: 'ms', summary: summarize(storms.map((s) => s.wallMs)), spread: 'min-max', note: 'the storm itself is VS Code work (open, edit, save through the workbench)' },
