@@ -33,6 +33,9 @@ async function saveStorm(api, root, count) {
   const savedBefore = savedCount(api);
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
+  // SJ_BENCH_STORM_PROFILE=file.cpuprofile: a CPU profile of the host during the storm, to tell
+  // whose code the worst event-loop lag is (bench/stormProfile.mjs reads it).
+  const profiler = await startProfiler(${JSON.stringify(process.env.SJ_BENCH_STORM_PROFILE ?? '')});
   const t0 = performance.now();
   const phase = { openMs: 0, editMs: 0, saveMs: 0 };
   // Small enough that the workbench keeps every model of a chunk open until it is saved.
@@ -58,6 +61,7 @@ async function saveStorm(api, root, count) {
   const wallMs = performance.now() - t0;
   const recordedDuringStorm = savedCount(api) - savedBefore;
   lag.disable();
+  await profiler.stop();
   // The save adapter coalesces bursts; wait until every save the host reported is an event.
   const deadline = Date.now() + 15000;
   let saved = 0;
@@ -99,6 +103,18 @@ async function bareStorm(root, count) {
 
 function savedCount(api) {
   return api.controller.events().filter((e) => e.kind === 'saves').reduce((s, e) => s + e.count, 0);
+}
+
+// A CPU profile of this host from now until stop() (no-op without a file to write).
+async function startProfiler(file) {
+  if (!file) return { stop: async () => undefined };
+  const session = new (require('node:inspector').Session)();
+  const post = (m, p) => new Promise((res, rej) => session.post(m, p || {}, (e, r) => (e ? rej(e) : res(r))));
+  session.connect();
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  return { stop: async () => { const { profile } = await post('Profiler.stop'); fs.writeFileSync(file, JSON.stringify(profile)); session.disconnect(); } };
 }
 
 // Loading the bundle first splits activation into code loading and the activate() call; the
