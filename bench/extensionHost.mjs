@@ -219,7 +219,7 @@ export async function probeOnce({ build, emptyVsix, timeoutMs = 300_000, files =
     await page.exposeFunction('codeAutomationLog', (type, args) => { log.push(`${type}: ${JSON.stringify(args)}`.slice(0, 500)); });
     await page.goto(workbenchUrl(server, {
       folder: workspace, extensionDevelopmentPath: extDir, extensionTestsPath: join(probeDir, 'index'),
-    }));
+    }), { timeout: 180_000 });
     const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref());
     const exit = await Promise.race([done, timeout]);
     if (!existsSync(out)) {
