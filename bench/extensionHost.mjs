@@ -40,28 +40,32 @@ async function saveStorm(api, root, count) {
   const phase = { openMs: 0, editMs: 0, saveMs: 0 };
   // Small enough that the workbench keeps every model of a chunk open until it is saved.
   const chunk = 50;
-  for (let i = 0; i < count; i += chunk) {
-    const uris = [];
-    for (let k = i; k < Math.min(count, i + chunk); k++) uris.push(vscode.Uri.file(path.join(dir, 'f' + k + '.ts')));
-    // One at a time: hundreds of concurrent openTextDocument calls trip an assertion in the host.
-    const docs = [];
-    let p0 = performance.now();
-    for (const u of uris) docs.push(await vscode.workspace.openTextDocument(u));
-    phase.openMs += performance.now() - p0;
-    p0 = performance.now();
-    const edit = new vscode.WorkspaceEdit();
-    for (const u of uris) edit.insert(u, new vscode.Position(0, 0), '// saved\n');
-    if (!(await vscode.workspace.applyEdit(edit))) throw new Error('applyEdit refused the storm edit');
-    phase.editMs += performance.now() - p0;
-    p0 = performance.now();
-    const ok = await Promise.all(docs.map((d) => d.save()));
-    phase.saveMs += performance.now() - p0;
-    if (ok.some((x) => !x)) throw new Error('a save failed');
+  try {
+    for (let i = 0; i < count; i += chunk) {
+      const uris = [];
+      for (let k = i; k < Math.min(count, i + chunk); k++) uris.push(vscode.Uri.file(path.join(dir, 'f' + k + '.ts')));
+      // One at a time: hundreds of concurrent openTextDocument calls trip an assertion in the host.
+      const docs = [];
+      let p0 = performance.now();
+      for (const u of uris) docs.push(await vscode.workspace.openTextDocument(u));
+      phase.openMs += performance.now() - p0;
+      p0 = performance.now();
+      const edit = new vscode.WorkspaceEdit();
+      for (const u of uris) edit.insert(u, new vscode.Position(0, 0), '// saved\n');
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error('applyEdit refused the storm edit');
+      phase.editMs += performance.now() - p0;
+      p0 = performance.now();
+      const ok = await Promise.all(docs.map((d) => d.save()));
+      phase.saveMs += performance.now() - p0;
+      if (ok.some((x) => !x)) throw new Error('a save failed');
+    }
+  } finally {
+    // Written even when the storm fails: the profile shows what the host was doing.
+    await profiler.stop();
   }
   const wallMs = performance.now() - t0;
   const recordedDuringStorm = savedCount(api) - savedBefore;
   lag.disable();
-  await profiler.stop();
   // The save adapter coalesces bursts; wait until every save the host reported is an event.
   const deadline = Date.now() + 15000;
   let saved = 0;
