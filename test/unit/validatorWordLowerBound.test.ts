@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { countWords, isFirstPerson, scanWords, wordsAndFirstPerson, wordsAtLeast } from '../../src/core/validator/text';
+import { countWords, wordsAtLeast } from '../../src/core/validator/text';
 
 /**
  * countWords skips Intl.Segmenter when a cheap count already proves "at least the limit", so
@@ -31,26 +31,10 @@ const PIECES = [
   '\u0301', '\u200d', '\u200b', '\ufeff', '\u00ad', '😀', '👩‍💻', '🇯🇵', '**', '`code`', '|', '(part 2)',
 ];
 
-/** First-person pronouns of each language the validator knows, in and around other words. */
-const PRONOUNS = ['I', "I'm", 'we', 'My', 'OUR', 'us', 'ผม', 'เรา', 'ฉัน', '私', '私たち', '僕', 'わたし', '我', '我们', '我們', '我々', 'mine', 'Iは', '我的'];
-
-/** What the diary rule counted before: one scan of the words that stops once both minimums are met. */
-function oneScan(text: string, minWords: number, minFirstPerson: number): { words: number; firstPerson: number } {
-  let words = 0;
-  let firstPerson = 0;
-  scanWords(text, (w) => {
-    words++;
-    if (isFirstPerson(w)) firstPerson++;
-    return words < minWords || firstPerson < minFirstPerson;
-  });
-  return { words: Math.min(words, minWords), firstPerson: Math.min(firstPerson, minFirstPerson) };
-}
-
 describe('wordsAtLeast: the lower bound countWords uses to skip segmenting', () => {
   it('never counts more words than Intl.Segmenter on any line of the corpus', () => {
-    // The bound is only used on text in a script without spaces: the Thai, Japanese and Chinese files.
-    const files = readdirSync(CORPUS).filter((f) => /^(?:thai|japanese|heldout-chinese)/.test(f));
-    assert.ok(files.length >= 7, `expected the Thai, Japanese and Chinese corpus files, found ${files.length}`);
+    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.md'));
+    assert.ok(files.length >= 10, `expected the corpus, found ${files.length} files`);
     let lines = 0;
     for (const f of files) {
       for (const line of readFileSync(join(CORPUS, f), 'utf8').split('\n')) {
@@ -59,12 +43,12 @@ describe('wordsAtLeast: the lower bound countWords uses to skip segmenting', () 
         assert.ok(bound <= segmenterCount(line), `${f}: ${bound} > ${segmenterCount(line)} on "${line.slice(0, 60)}"`);
       }
     }
-    assert.ok(lines > 200, `only ${lines} lines`);
+    assert.ok(lines > 500);
   });
 
   it('never counts more words than Intl.Segmenter on random mixed text', () => {
     const text = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 60 }).map((p) => p.join(''));
-    fc.assert(fc.property(text, (t) => wordsAtLeast(t, Infinity) <= segmenterCount(t)), { numRuns: 2000 });
+    fc.assert(fc.property(text, (t) => wordsAtLeast(t, Infinity) <= segmenterCount(t)), { numRuns: 3000 });
   });
 
   it('is close enough to settle a minimum on Chinese prose (most clauses are one run)', () => {
@@ -76,13 +60,6 @@ describe('wordsAtLeast: the lower bound countWords uses to skip segmenting', () 
     const text = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 60 }).map((p) => `ทดสอบ${p.join('')}`);
     fc.assert(fc.property(text, fc.integer({ min: 0, max: 40 }), (t, limit) => {
       assert.equal(countWords(t, limit), Math.min(limit, segmenterCount(t)));
-    }), { numRuns: 1500 });
-  });
-
-  it('leaves the diary counts exact: words and first-person pronouns as one scan of every word counted them', () => {
-    const text = fc.array(fc.constantFrom(...PIECES, ...PRONOUNS, ...PRONOUNS), { minLength: 1, maxLength: 60 }).map((p) => `ทดสอบ${p.join('')}`);
-    fc.assert(fc.property(text, fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 6 }), (t, minWords, minFirstPerson) => {
-      assert.deepEqual(wordsAndFirstPerson(t, minWords, minFirstPerson), oneScan(t, minWords, minFirstPerson));
     }), { numRuns: 1500 });
   });
 });

@@ -11,7 +11,7 @@ import type { ValidatorConfig } from './config';
 import { sectionTitle } from '../template/headings';
 import type { RetrospectiveTemplate, SectionKey } from '../template/types';
 import type { Finding, RecordFacts, RuleId } from './types';
-import { countWords, itemOwnText, listItems, sectionProse, wordsAndFirstPerson, wordsOf } from './text';
+import { countWords, isFirstPerson, itemOwnText, listItems, scanWords, sectionProse, wordsOf } from './text';
 import type { LocatedItem } from './text';
 
 /** What every section rule gets. */
@@ -66,8 +66,14 @@ export function checkDiary(ctx: RuleContext): Finding[] {
   if (!section) return [missing(ctx, 'diary-length', 'diary')];
   const out: Finding[] = [];
   const { minDiaryWords, minFirstPersonWords } = ctx.config;
-  // Each count stops at its minimum; a failing count is therefore exact.
-  const { words: count, firstPerson } = wordsAndFirstPerson(sectionProse(ctx.doc, section, ctx.headings), minDiaryWords, minFirstPersonWords);
+  // Both counts stop once both minimums are met; a failing count is therefore exact.
+  let count = 0;
+  let firstPerson = 0;
+  scanWords(sectionProse(ctx.doc, section, ctx.headings), (word) => {
+    count++;
+    if (isFirstPerson(word)) firstPerson++;
+    return count < minDiaryWords || firstPerson < minFirstPersonWords;
+  });
   if (count < minDiaryWords) {
     out.push(finding('diary-length', section.line, `The diary has ${plural(count, 'word')}; at least ${minDiaryWords} are needed.`, 'diary'));
   }
@@ -103,8 +109,8 @@ const GUIDANCE = /\b(?:should|must|always|never|don'?t|do not|avoid|prefer|use|w
 /** "The molt metaphor is real", "AppleScript + Electron apps = tricky": a verdict, not a rule. */
 const VERDICT = /(?:\s=\s|\b(?:is|are|was|were)\s+(?:real|tricky|hard|important|key|everything|great|good|bad|fun|interesting|weird|annoying|painful|powerful|underrated|overrated)\s*[.!]?$)/i;
 
-function isObservation(text: string, wordCount: number): boolean {
-  return wordCount <= 8 && !GUIDANCE.test(text) && VERDICT.test(text.replace(/[*_`]/g, '').trim());
+function isObservation(text: string, words: readonly string[]): boolean {
+  return words.length <= 8 && !GUIDANCE.test(text) && VERDICT.test(text.replace(/[*_`]/g, '').trim());
 }
 
 /** The lessons: list items, or, when there are none, one `### Pattern: ...` subheading each with its paragraph. */
@@ -134,13 +140,12 @@ export function checkLessons(ctx: RuleContext): Finding[] {
   }
   for (const { text, line } of lessons) {
     // Enough words to tell a short lesson and a verdict (isObservation) apart.
-    const count = countWords(text, Math.max(minLessonWords, 9));
-    const only = count === 1 ? wordsOf(text, 1)[0] : undefined;
-    if (only !== undefined && VAGUE.has(only.toLowerCase())) {
-      out.push(finding('lessons-actionable', line, `"${only}" is too vague to apply: phrase the lesson as a rule.`, 'lessons'));
-    } else if (count < minLessonWords) {
-      out.push(finding('lessons-actionable', line, `This lesson has ${plural(count, 'word')}; phrase it as a rule of at least ${minLessonWords} words.`, 'lessons'));
-    } else if (isObservation(text, count)) {
+    const words = wordsOf(text, Math.max(minLessonWords, 9));
+    if (words.length === 1 && VAGUE.has(words[0].toLowerCase())) {
+      out.push(finding('lessons-actionable', line, `"${words[0]}" is too vague to apply: phrase the lesson as a rule.`, 'lessons'));
+    } else if (words.length < minLessonWords) {
+      out.push(finding('lessons-actionable', line, `This lesson has ${plural(words.length, 'word')}; phrase it as a rule of at least ${minLessonWords} words.`, 'lessons'));
+    } else if (isObservation(text, words)) {
       out.push(finding('lessons-actionable', line, 'This lesson is an observation, not a rule: say what to do differently (when ..., always ..., never ...).', 'lessons'));
     }
   }
@@ -171,11 +176,11 @@ export function checkNextSteps(ctx: RuleContext): Finding[] {
       continue;
     }
     const text = itemOwnText(item).replace(/^\s*\[[ xX]\]\s*/, '').replace(/[*_`]/g, '').trim().replace(/[.!:;,]+$/, '');
-    const count = countWords(text, Math.max(1, minNextStepWords));
-    if (STEP_PLACEHOLDERS.test(text) || /^(?:\.{2,}|…)$/.test(text) || count === 0) {
+    const words = wordsOf(text, Math.max(1, minNextStepWords));
+    if (STEP_PLACEHOLDERS.test(text) || /^(?:\.{2,}|…)$/.test(text) || words.length === 0) {
       out.push(finding('next-steps-specific', line, `"${text.slice(0, 40)}" is a placeholder, not a next step.`, 'nextSteps'));
-    } else if (count < minNextStepWords) {
-      out.push(finding('next-steps-specific', line, `This next step has ${plural(count, 'word')}; make it specific (at least ${minNextStepWords}).`, 'nextSteps'));
+    } else if (words.length < minNextStepWords) {
+      out.push(finding('next-steps-specific', line, `This next step has ${plural(words.length, 'word')}; make it specific (at least ${minNextStepWords}).`, 'nextSteps'));
     }
   }
   return out;

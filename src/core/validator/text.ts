@@ -24,6 +24,7 @@ let segmenter: Intl.Segmenter | undefined;
  */
 export function scanWords(text: string, visit: (word: string) => boolean): void {
   if (UNSPACED.test(text)) {
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
     // One line at a time: each step of Node 20's segment iterator costs in proportion to the
     // whole input (70 KB of Thai took 30 s in one piece), and a line break is a word boundary
     // on both sides (UAX #29 WB3a, WB3b), so the words are the same as the whole text's.
@@ -31,20 +32,13 @@ export function scanWords(text: string, visit: (word: string) => boolean): void 
     while (from <= text.length) {
       let to = text.indexOf('\n', from);
       if (to < 0) to = text.length;
-      if (to > from && !segmentLine(text.slice(from, to), visit)) return;
+      if (to > from) for (const s of segmenter.segment(text.slice(from, to))) if (s.isWordLike && !visit(s.segment)) return;
       from = to + 1;
     }
     return;
   }
   const re = new RegExp(WORD.source, WORD.flags);
   for (let m = re.exec(text); m !== null; m = re.exec(text)) if (!visit(m[0])) return;
-}
-
-/** Visits the segmenter's words of one line until `visit` returns false; false when it stopped early. */
-function segmentLine(line: string, visit: (word: string) => boolean): boolean {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-  for (const s of segmenter.segment(line)) if (s.isWordLike && !visit(s.segment)) return false;
-  return true;
 }
 
 /** The words of a text (letters and digits; Markdown punctuation is not a word), at most `limit` of them. */
@@ -186,43 +180,6 @@ const FIRST_PERSON = new Set([
 /** Whether a word is a first-person pronoun ("I'm" and "we've" are). */
 export function isFirstPerson(word: string): boolean {
   return FIRST_PERSON.has(word.toLowerCase().split(/['’]/)[0]);
-}
-
-// A line the segmenter could find a first-person pronoun in: one with a Latin letter (the
-// English pronouns, in any case) or holding one of the other pronouns as it is written.
-const MAY_HOLD_FIRST_PERSON = new RegExp(`[A-Za-z]|${[...FIRST_PERSON].filter((w) => /[^a-z]/.test(w)).join('|')}`);
-
-/**
- * The words (counted up to `minWords`) and first-person pronouns (up to `minFirstPerson`) of a
- * text, as one scan of its words that stops once both minimums are met would count them. In
- * text without spaces the word count takes countWords' shortcut and the segmenter reads only
- * the lines that could hold a pronoun: a segment is a piece of its line, so a line without the
- * pronoun's letters has none.
- */
-export function wordsAndFirstPerson(text: string, minWords: number, minFirstPerson: number): { words: number; firstPerson: number } {
-  let words = 0;
-  let firstPerson = 0;
-  if (!UNSPACED.test(text)) {
-    scanWords(text, (word) => {
-      words++;
-      if (isFirstPerson(word)) firstPerson++;
-      return words < minWords || firstPerson < minFirstPerson;
-    });
-    return { words, firstPerson };
-  }
-  words = countWords(text, minWords);
-  const count = (word: string) => {
-    if (isFirstPerson(word)) firstPerson++;
-    return firstPerson < minFirstPerson;
-  };
-  for (let from = 0; from <= text.length && firstPerson < minFirstPerson;) {
-    let to = text.indexOf('\n', from);
-    if (to < 0) to = text.length;
-    const line = text.slice(from, to);
-    if (MAY_HOLD_FIRST_PERSON.test(line)) segmentLine(line, count);
-    from = to + 1;
-  }
-  return { words, firstPerson };
 }
 
 /** How many first-person pronouns a text uses. */
