@@ -51,87 +51,9 @@ export function wordsOf(text: string, limit = Infinity): string[] {
 
 const ONE_WORD = /[\p{L}\p{N}]/u;
 
-// What each UTF-16 unit is to wordsAtLeast. A run between BREAKs counts as one word when it
-// holds a WORD_UNIT and nothing but WORD_UNITs and PLAIN units; anything else makes it UNSURE.
-const UNSURE = 0;
-const PLAIN = 1;
-const WORD_UNIT = 2;
-const BREAK = 3;
-/** Fullwidth comma, semicolon and colon: joiners between digits or Latin letters (UAX #29 MidNum, MidLetter). */
-const CJK_JOINER = 4;
-/** Thai vowels and tone marks: plain after another Thai unit, unsure anywhere else. */
-const THAI_MARK = 5;
-let unitClass: Uint8Array | undefined;
-
-/**
- * Only plain letters count, because ICU's rule status is fragile around anything else: a run
- * ending in "_" and a combining mark ("a_\u0e31"), or holding a byte-order mark after "々", is
- * given no word-like segment at all.
- */
-function unitClasses(): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  const mark = (from: number, to: number, cls: number) => table.fill(cls, from, to + 1);
-  // Latin letters and digits, Thai consonants, hiragana, katakana, Han.
-  for (const [from, to] of [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a], [0x0e01, 0x0e2e], [0x3041, 0x3096], [0x30a1, 0x30fa], [0x3400, 0x4dbf], [0x4e00, 0x9fff]]) mark(from, to, WORD_UNIT);
-  // The katakana long vowel mark, the ideographic iteration mark.
-  mark(0x30fc, 0x30fc, PLAIN);
-  mark(0x3005, 0x3005, PLAIN);
-  mark(0x0e30, 0x0e3a, THAI_MARK);
-  mark(0x0e40, 0x0e4e, THAI_MARK);
-  // Word_Break Other, WSegSpace or a line break, none of them a joiner, Extend or Format: the
-  // segmenter breaks on both sides of them (UAX #29 WB3a, WB3b, WB999) and ICU's dictionaries
-  // only ever see the runs between them.
-  for (const c of '\t\n\r !?()[]{}\u00a0\u3000\u3001\u3002\uff01\uff08\uff09\uff1f') mark(c.charCodeAt(0), c.charCodeAt(0), BREAK);
-  mark(0x3008, 0x3011, BREAK);
-  for (const c of '\uff0c\uff1b\uff1a') mark(c.charCodeAt(0), c.charCodeAt(0), CJK_JOINER);
-  return table;
-}
-
-function isThai(code: number): boolean {
-  return code >= 0x0e01 && code <= 0x0e4e;
-}
-
-/** Han and hiragana: neither letters nor digits to UAX #29's joining rules (WB6, WB7, WB11, WB12). */
-function isHanOrHiragana(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x3041 && code <= 0x3096);
-}
-
-/**
- * A lower bound of the segmenter's word count, without segmenting: the runs between units the
- * segmenter always breaks at that hold a plain letter (a Latin letter or digit, a Thai
- * consonant, kana, Han) and nothing unusual. Each such run is at least one word-like segment
- * and no segment spans two runs. A fullwidth comma, semicolon or colon right after Han or
- * hiragana also ends a run: the rules that join across it need a letter or digit on both sides.
- * Stops counting at `limit`. Counts stay the segmenter's: this only lets countWords skip it
- * when the answer is "at least `limit`".
- */
-export function wordsAtLeast(text: string, limit: number): number {
-  const classes = (unitClass ??= unitClasses());
-  let n = 0;
-  // Whether the current run holds a word unit, and whether it holds something unsure.
-  let word = false;
-  let unsure = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const cls = classes[code];
-    if (cls === BREAK || (cls === CJK_JOINER && i > 0 && isHanOrHiragana(text.charCodeAt(i - 1)))) {
-      if (word && !unsure && ++n >= limit) return n;
-      word = false;
-      unsure = false;
-    } else if (cls === WORD_UNIT) {
-      word = true;
-    } else if (cls === UNSURE || cls === CJK_JOINER || (cls === THAI_MARK && !isThai(i > 0 ? text.charCodeAt(i - 1) : 0))) {
-      unsure = true;
-    }
-  }
-  return word && !unsure ? n + 1 : n;
-}
-
 /** How many words a text has, counting no further than `limit` (the rules mostly only compare with a minimum). */
 export function countWords(text: string, limit = Infinity): number {
   if (UNSPACED.test(text)) {
-    // Segmenting costs about a microsecond a word; a cheap lower bound settles most rules.
-    if (limit !== Infinity && wordsAtLeast(text, limit) >= limit) return limit;
     let n = 0;
     if (limit > 0) scanWords(text, () => ++n < limit);
     return n;
