@@ -1,6 +1,6 @@
-// Builds Session Journal: the extension (Node, CommonJS, `vscode` external), the command-line
-// validator, the Timeline webview (browser IIFE), the Markdown preview's Mermaid script (browser
-// IIFE) and the integration suite, into dist/.
+// Builds Session Journal: the extension (Node, CommonJS, `vscode` external) and the retrospective
+// kit it loads on demand, the command-line validator, the Timeline webview (browser IIFE), the
+// Markdown preview's Mermaid script (browser IIFE) and the integration suite, into dist/.
 // Type-checking is separate (`npm run typecheck`): esbuild only strips types, which keeps builds fast.
 //   node esbuild.mjs               one development build (sourcemaps)
 //   node esbuild.mjs --production  minified, no sourcemaps (what the .vsix ships)
@@ -57,6 +57,16 @@ const builds = [
     external: ['vscode'],
     // simple-git pulls in debug, which probes optional modules; nothing else is dynamic.
     mainFields: ['module', 'main'],
+  },
+  {
+    // Loaded on demand by src/vscode/lazy/loadRetrospectiveKit.ts (esbuild cannot split CommonJS):
+    // the validator, marked and the retrospective builder stay out of activation.
+    ...common,
+    entryPoints: ['src/vscode/lazy/retrospectiveKit.ts'],
+    outfile: 'dist/retrospectiveKit.js',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
   },
   {
     ...common,

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isFinishedRetrospective, newestFirst } from '../core/handoff/finishedRetrospective';
+import { retrospectiveKit } from './lazy/loadRetrospectiveKit';
 import { retrospectiveDir } from '../core/retrospective/retrospectiveDir';
 
 /** Files read at most, newest first, looking for a finished one among drafts nobody finished. */
@@ -30,9 +30,11 @@ export async function latestFinishedRetrospective(root: string, folderSetting: s
       .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md'))
       .map(async (e) => ({ name: e.name, mtimeMs: (await fs.promises.stat(path.join(dir, e.name)).catch(() => undefined))?.mtimeMs ?? 0 })),
   );
+  const { isFinishedRetrospective, newestFirst } = retrospectiveKit();
   for (const file of newestFirst(files).slice(0, MAX_FILES_READ)) {
     const full = path.join(dir, file.name);
     const text = await fs.promises.readFile(full, 'utf8').catch(() => undefined);
+    // Whether a file was finished is read with the validator's document reader, loaded on first use.
     if (text !== undefined && isFinishedRetrospective(text)) return { relative: relativeTo(root, full), text };
   }
   return undefined;

@@ -55,7 +55,8 @@ describe('the packaged .vsix (e2e)', () => {
     const installed = fs.readdirSync(server!.extensionsDir).find((d) => d.startsWith('session-journal.session-journal'));
     assert.ok(installed, 'installed into the extensions folder');
     const dir = path.join(server!.extensionsDir, installed);
-    for (const file of ['dist/extension.js', 'dist/webview.js', 'dist/cli.js', 'dist/preview/mermaidPreview.js', 'dist/codicons/codicon.ttf', 'media/icon.svg', 'media/icon.png', 'LICENSE.txt', 'package.json']) {
+    // dist/retrospectiveKit.js is required on first use (the validator and the retrospective builder): without it, End Session and Finish fail.
+    for (const file of ['dist/extension.js', 'dist/retrospectiveKit.js', 'dist/webview.js', 'dist/cli.js', 'dist/preview/mermaidPreview.js', 'dist/codicons/codicon.ttf', 'media/icon.svg', 'media/icon.png', 'LICENSE.txt', 'package.json']) {
       assert.ok(fs.existsSync(path.join(dir, file)), `${file} is in the package`);
     }
     assert.ok(!fs.existsSync(path.join(dir, 'src')), 'sources are not shipped');

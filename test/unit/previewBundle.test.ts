@@ -35,6 +35,14 @@ describe('the Markdown preview\'s Mermaid bundle', function () {
     assert.deepEqual(inputs.filter(fromMermaid), []);
   });
 
+  it('keeps the validator and marked out of what activation loads: they come with the retrospective kit on first use', async () => {
+    const inputs = await bundleInputs('src/extension.ts', 'node');
+    const lazy = inputs.filter((i) => /node_modules\/marked\/|src\/core\/validator\/(validate|document)\.ts$|src\/core\/retrospective\/renderRetrospective\.ts$/.test(i));
+    assert.deepEqual(lazy, [], 'a static import pulled these into dist/extension.js; import them through retrospectiveKit() instead');
+    const kit = await bundleInputs('src/vscode/lazy/retrospectiveKit.ts', 'node');
+    assert.ok(kit.some((i) => i.includes('node_modules/marked/')), 'the kit carries marked');
+  });
+
   it('bundles Mermaid into the preview script, for the browser', async () => {
     const inputs = await bundleInputs('src/preview/mermaidPreview.ts', 'browser');
     assert.ok(inputs.some((i) => i.endsWith('node_modules/mermaid/dist/mermaid.core.mjs')), 'Mermaid is in the preview script');

@@ -1,9 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SessionStartEvent, SessionType } from '../../core/journal/events';
-import { renderRetrospective } from '../../core/retrospective/renderRetrospective';
-import { retrospectiveFileName } from '../../core/retrospective/retrospectiveFile';
-import { buildRecordedRetrospective } from '../../core/retrospective/recordedRetrospective';
 import type { Command } from './command';
 import { CommandIds } from './commandIds';
 import type { SessionController } from '../sessionController';
@@ -15,6 +12,7 @@ import { validatorOptions } from '../retrospective/validatorSettings';
 import { askTemplate } from './chooseTemplate';
 
 import { writeDraft } from '../retrospective/draftFile';
+import { retrospectiveKit } from '../lazy/loadRetrospectiveKit';
 import { retrospectiveDir } from '../../core/retrospective/retrospectiveDir';
 import type { RecurringFriction } from '../../core/friction/recurringFriction';
 import type { FileChange } from '../../core/journal/events';
@@ -121,6 +119,7 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
         deps.log.warn(`Recurring friction could not be read: ${String(err)}`);
         return [];
       });
+      const { buildRecordedRetrospective, renderRetrospective, retrospectiveFileName } = retrospectiveKit();
       const model = buildRecordedRetrospective(events, {
         now: Date.now(),
         fallbackUtcOffsetMinutes: -new Date().getTimezoneOffset(),

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { reportFromFiles } from '../../core/report/collectReport';
 import type { ReportFile } from '../../core/report/collectReport';
-import { renderTeamReport } from '../../core/report/renderTeamReport';
+import { retrospectiveKit } from '../lazy/loadRetrospectiveKit';
 import type { Command } from './command';
 import { CommandIds } from './commandIds';
 
@@ -41,7 +40,11 @@ export function openTeamReportCommand(): Command {
       }
       const markdown = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Session Journal: reading retrospectives', cancellable: false },
-        async () => renderTeamReport(reportFromFiles(await workspaceMarkdown())),
+        async () => {
+          // The report reads retrospectives with the validator: loaded on first use, not at activation.
+          const { renderTeamReport, reportFromFiles } = retrospectiveKit();
+          return renderTeamReport(reportFromFiles(await workspaceMarkdown()));
+        },
       );
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
       await vscode.window.showTextDocument(document);

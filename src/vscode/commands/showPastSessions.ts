@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
 import { listSessions, loadSession } from '../../core/journal/journalStore';
-import { buildRecordedRetrospective } from '../../core/retrospective/recordedRetrospective';
-import { renderRetrospective } from '../../core/retrospective/renderRetrospective';
 import { effectiveEvents } from '../../core/journal/sessionState';
 import type { Command } from './command';
 import { CommandIds } from './commandIds';
@@ -9,6 +7,7 @@ import type { SessionController } from '../sessionController';
 import type { Log } from '../log';
 import type { Settings } from '../settings';
 import { pickSession } from './pickSession';
+import { retrospectiveKit } from '../lazy/loadRetrospectiveKit';
 
 /**
  * Open Past Session: a read-only view of a session's record (its retrospective as the record
@@ -26,6 +25,7 @@ export function showPastSessionsCommand(controller: SessionController, log: Log,
       for (const p of loaded.problems) log.warn(`Session ${picked.id}, line ${p.line}: ${p.reason}`);
       const events = effectiveEvents(loaded.events);
       // Built as End Session and Finish build it, so the same session shows the same numbers.
+      const { buildRecordedRetrospective, renderRetrospective } = retrospectiveKit();
       const model = buildRecordedRetrospective(events, { now: picked.end ?? Date.now(), fallbackUtcOffsetMinutes: -new Date().getTimezoneOffset() });
       const header = `<!-- Read-only view of session ${picked.id}, rebuilt from its journal${loaded.problems.length ? `; ${loaded.problems.length} unreadable line(s) were skipped (see the Session Journal log)` : ''}. -->\n`;
       const doc = await vscode.workspace.openTextDocument({ content: header + renderRetrospective(model, settings().validation), language: 'markdown' });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { uniqueFileName } from '../../core/retrospective/retrospectiveFile';
+import { retrospectiveKit } from '../lazy/loadRetrospectiveKit';
 
 /** Where a draft ended up, and why it is not where the user asked when it could not be. */
 export interface WrittenDraft {
@@ -16,7 +16,7 @@ export interface WrittenDraft {
 export function writeDraft(folder: string, name: string, content: string, fallbackDir: string): WrittenDraft {
   const attempt = (dir: string): string => {
     fs.mkdirSync(dir, { recursive: true });
-    const unique = uniqueFileName(name, (n) => fs.existsSync(path.join(dir, n)));
+    const unique = retrospectiveKit().uniqueFileName(name, (n) => fs.existsSync(path.join(dir, n)));
     const file = path.join(dir, unique);
     // 'wx' refuses to replace a file that appeared meanwhile.
     fs.writeFileSync(file, content, { encoding: 'utf8', flag: 'wx' });

@@ -9,12 +9,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadSession } from '../../core/journal/journalStore';
 import { effectiveEvents } from '../../core/journal/sessionState';
-import { finishMessage, finishText, metricsLogRow } from '../../core/retrospective/finish';
-import { upsertMetricsRow } from '../../core/retrospective/metricsLog';
 import type { MetricsLogRow } from '../../core/retrospective/metricsLog';
 import type { RetrospectiveModel } from '../../core/retrospective/model';
-import { buildRecordedRetrospective } from '../../core/retrospective/recordedRetrospective';
 import { metricsLogFile } from '../../core/retrospective/retrospectiveDir';
+import { retrospectiveKit } from '../lazy/loadRetrospectiveKit';
 import type { Log } from '../log';
 import type { Settings } from '../settings';
 import { sessionIdOfDraft } from './draftMarker';
@@ -40,7 +38,7 @@ async function recordedSession(text: string, journalDir: string, settings: Setti
   if (!sessionId) return undefined;
   const loaded = await loadSession(journalDir, sessionId);
   if (!loaded) return undefined;
-  const model = buildRecordedRetrospective(effectiveEvents(loaded.events), {
+  const model = retrospectiveKit().buildRecordedRetrospective(effectiveEvents(loaded.events), {
     now: Date.now(),
     fallbackUtcOffsetMinutes: -new Date().getTimezoneOffset(),
     author: settings.retrospective.author,
@@ -54,7 +52,7 @@ async function recordedSession(text: string, journalDir: string, settings: Setti
  */
 function writeMetricsRow(logFile: string, row: MetricsLogRow): void {
   const existing = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : undefined;
-  const updated = upsertMetricsRow(existing, row);
+  const updated = retrospectiveKit().upsertMetricsRow(existing, row);
   if (updated === existing) return;
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   fs.writeFileSync(logFile, updated);
@@ -104,6 +102,7 @@ export class FinishService {
       deps.log.warn(`Metrics not refreshed: ${String(err)}`);
       return undefined;
     });
+    const { finishMessage, finishText, metricsLogRow } = retrospectiveKit();
     const template = deps.retrospectives.templateFor(doc);
     const { text, result, model } = finishText(original, recorded?.model, validatorOptions(settings, template), template);
 

@@ -1,16 +1,13 @@
 import * as vscode from 'vscode';
 import type { RecordFacts, ValidationResult } from '../../core/validator/types';
-import { validateRetrospective } from '../../core/validator/validate';
-import { findSections } from '../../core/validator/sections';
-import { sectionsOf } from '../../core/template/headings';
 import { chooseTemplate, readMarker } from '../../core/template/marker';
 import type { ChosenTemplate } from '../../core/template/marker';
 import { TEAM_TEMPLATE_DIR } from '../../core/template/teamTemplate';
 import { allTemplates } from '../../core/template/templates';
 import { loadWorkspaceTemplates } from '../../core/template/workspaceTemplates';
-import { sectionSkeleton } from '../../core/template/skeleton';
 import type { RetrospectiveTemplate } from '../../core/template/types';
 import { Disposable } from '../dispose';
+import { retrospectiveKit } from '../lazy/loadRetrospectiveKit';
 import type { Settings } from '../settings';
 import { sessionIdOfDraft } from './draftMarker';
 import { validatorOptions } from './validatorSettings';
@@ -117,7 +114,7 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
     this.timers.delete(key);
     const text = doc.getText();
     const chosen = this.chooseFor(text);
-    const result = validateRetrospective(text, validatorOptions(this.settings, chosen.template), this.facts.get(key), chosen.template, chosen.unknown);
+    const result = retrospectiveKit().validateRetrospective(text, validatorOptions(this.settings, chosen.template), this.facts.get(key), chosen.template, chosen.unknown);
     this.results.set(key, result);
     this.diagnostics.set(doc.uri, result.findings.map((f) => {
       const line = Math.min(Math.max(0, f.line - 1), Math.max(0, doc.lineCount - 1));
@@ -191,6 +188,7 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
     if (diagnostics.length === 0 || !result) return [];
     const missing = new Set(result.findings.filter((f) => f.rule === 'required-sections' && f.section).map((f) => f.section));
     const template = this.templateFor(doc);
+    const { sectionsOf, sectionSkeleton } = retrospectiveKit();
     return sectionsOf(template)
       .filter((section) => missing.has(section.key))
       .map((section) => {
@@ -206,7 +204,7 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
 
 /** New sections go before the validation checklist when there is one, else at the end. */
 function insertionPoint(doc: vscode.TextDocument): vscode.Position {
-  const sections = findSections(doc.getText());
+  const sections = retrospectiveKit().findSections(doc.getText());
   const checklist = sections.find((s) => s.key === 'validation');
   return checklist ? new vscode.Position(Math.max(0, checklist.line - 1), 0) : doc.lineAt(doc.lineCount - 1).range.end;
 }

@@ -1,9 +1,9 @@
 import type { JournalEvent } from '../../core/journal/events';
 import { ofKind } from '../../core/journal/events';
-import { findRecurringFriction } from '../../core/friction/recurringFriction';
 import type { RecurringFriction, SessionFriction } from '../../core/friction/recurringFriction';
 import { loadRecentSessions } from '../../core/journal/journalStore';
 import { effectiveEvents } from '../../core/journal/sessionState';
+import { retrospectiveKit } from '../lazy/loadRetrospectiveKit';
 
 /** Sessions looked at for recurring friction (the rule's window). */
 const WINDOW = 7;
@@ -48,7 +48,7 @@ export class FrictionHistory {
       { id: current.id, start: current.start, friction: ofKind(effectiveEvents(current.events), 'friction') },
       ...(this.loadedFor === current.id ? this.past : []),
     ];
-    return findRecurringFriction(sessions);
+    return retrospectiveKit().findRecurringFriction(sessions);
   }
 
   /** When each known session started, to name sessions by date. */
