@@ -36,9 +36,12 @@ describe('active time with an agent at work', () => {
   });
 
   it('also leaves a turn out of the silences counted for journals without idle events', () => {
-    const noIdle = events.filter((e) => e.kind !== 'idle' && e.kind !== 'session-pause' && e.kind !== 'session-resume');
+    // The agent thought for 19 minutes before its command (9:20–9:35): a silence inside the turn.
+    const noIdle = events
+      .filter((e) => e.kind !== 'idle' && e.kind !== 'session-pause' && e.kind !== 'session-resume')
+      .map((e) => (e.kind === 'agent' && e.action === 'tool' ? { ...e, start: T0 + 20 * MIN } : e));
     const inactive = inactiveIntervals(noIdle, T0, T0 + 58 * MIN, 15);
-    // Silences: 9:01→9:05 is short; the command ran 9:05–9:35; the turn covers 9:01–9:38; 9:38→9:55 is a silence.
+    // Silences 9:01→9:20 (inside the turn 9:01–9:38) and 9:38→9:55 (between turns): only the second is inactive.
     assert.deepEqual(inactive.map((i) => [(i.from - T0) / MIN, (i.to - T0) / MIN]), [[38, 55]]);
   });
 });
