@@ -14,6 +14,13 @@ export interface CliIo {
   readDir?(path: string): Promise<readonly DirEntry[]>;
   /** The directory the command runs in: the workspace unless --workspace names another. */
   cwd?(): string;
+  /** Writes a new file, creating its folder; only `draft --out` writes. */
+  writeFile?(path: string, text: string): Promise<void>;
+  exists?(path: string): boolean;
+  /** Minutes local time is ahead of UTC at `time` (the machine's zone); tests pass a fixed one. */
+  utcOffsetMinutes?(time: number): number;
+  /** The home directory, to show paths outside the agent's folder as `~/…`. */
+  readonly home?: string;
 }
 
 /** One entry of a folder. */

@@ -1,7 +1,8 @@
 /**
  * The `session-journal` command line: validates retrospectives outside the editor, so CI and
  * pre-commit hooks can hold them to the same rules as the extension does, and prints what an
- * AI agent's transcript holds (`agent-events`, in agentEvents.ts).
+ * AI agent's transcript holds (`agent-events`, in agentEvents.ts) and drafts a retrospective of
+ * it (`draft --transcript`, in draft.ts).
  */
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
@@ -17,6 +18,7 @@ import { chooseTemplate } from '../core/template/marker';
 import type { RetrospectiveTemplate } from '../core/template/types';
 import { SESSION_TEMPLATE } from '../core/template/sessionTemplate';
 import { requestedTemplate, runTemplates, workspaceTemplates } from './templatesCommand';
+import { DRAFT_USAGE, runDraft } from './draft';
 
 export type { CliIo } from './cliIo';
 export { EXIT_OK, EXIT_FAILED, EXIT_USAGE, describeIoError } from './cliIo';
@@ -25,6 +27,7 @@ const USAGE = `Usage: session-journal validate FILE... [--json] [--config FILE] 
        session-journal templates [--json] [--workspace DIR]
        session-journal agent-events FILE... [--json]
        session-journal report [FOLDER...] [--json] [--since DATE]
+       session-journal draft --transcript FILE [--out DIR]
 
 validate checks session retrospectives against the retrospective format. Each file is
 checked against the template its marker comment names (<!-- session-journal:template NAME -->),
@@ -43,7 +46,8 @@ Options:
 Exit status: 0 every file passes, 1 a rule fails, 2 usage or I/O error.
 
 ${AGENT_EVENTS_USAGE}
-${REPORT_USAGE}`;
+${REPORT_USAGE}
+${DRAFT_USAGE}`;
 
 interface Options {
   command: 'validate' | 'templates';
@@ -152,6 +156,7 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
   }
   if (commandOf(args) === 'agent-events') return runAgentEvents(args, io, USAGE);
   if (commandOf(args) === 'report') return runReport(args, io, USAGE);
+  if (commandOf(args) === 'draft') return runDraft(args, io, USAGE);
   const options = parseOptions(args);
   if (typeof options === 'string') {
     io.stderr.write(`session-journal: ${options}\n\n${USAGE}`);

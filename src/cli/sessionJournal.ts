@@ -2,7 +2,10 @@
  * Entry point of the `session-journal` bin (bundled to dist/cli.js, which gets the
  * `#!/usr/bin/env node` banner from the build): wires main() to the real process.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname } from 'node:path';
 import { main } from './main';
 
 main(process.argv.slice(2), {
@@ -12,6 +15,13 @@ main(process.argv.slice(2), {
   readBytes: (path) => readFile(path),
   readDir: async (path) => (await readdir(path, { withFileTypes: true })).map((e) => ({ name: e.name, directory: e.isDirectory() })),
   cwd: () => process.cwd(),
+  writeFile: async (path, text) => {
+    await mkdir(dirname(path), { recursive: true });
+    // 'wx': never overwrite a retrospective that appeared since the name was chosen.
+    await writeFile(path, text, { encoding: 'utf8', flag: 'wx' });
+  },
+  exists: (path) => existsSync(path),
+  home: homedir(),
 }).then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {

@@ -61,6 +61,10 @@ export class ClaudeCodeParser implements TranscriptParser {
 
   constructor(private readonly redactOptions?: RedactOptions) {}
 
+  get pending(): boolean {
+    return this.open.size > 0;
+  }
+
   accept(record: unknown): ParseResult {
     if (!isObject(record)) return NOTHING;
     const type = str(record, 'type');

@@ -60,6 +60,11 @@ export class CodexParser implements TranscriptParser {
 
   constructor(private readonly redactOptions?: RedactOptions) {}
 
+  get pending(): boolean {
+    // A compaction just returned: its twin line must be read by the same parser, or it counts twice.
+    return this.open.size > 0 || this.heldReply !== undefined || this.compactionJustEmitted;
+  }
+
   accept(record: unknown): ParseResult {
     const type = str(record, 'type');
     if (type === undefined || !TOP_LEVEL_TYPES.has(type) || !isObject(record)) return unknownRecord(type);

@@ -19,6 +19,20 @@ export interface ImportBatch {
   readonly problems: TranscriptProblem[];
 }
 
+/**
+ * Where to read a transcript again after a reload without losing what was pending: `offset`
+ * and `line` are the start of the oldest line whose step was not returned yet (a tool call
+ * called before and answered after), or the end of the last complete line when nothing was
+ * pending; `head` is the file's first record (Codex's session line names the session), read
+ * again silently. The steps read twice come back with the keys they had: the capture pipeline
+ * records each key once.
+ */
+export interface ImportResumePoint {
+  readonly offset: number;
+  readonly line: number;
+  readonly head?: string;
+}
+
 /** Records read before the format is known; a file that shows no known record in this many lines is not a transcript. */
 const MAX_UNDETECTED_RECORDS = 1000;
 
@@ -32,12 +46,27 @@ export class TranscriptImport {
   private parser: TranscriptParser | undefined;
   private waiting: { record: unknown; line: number }[] = [];
   private gaveUp = false;
+  /** Start of the line where the parser last began holding something (undefined: it holds nothing). */
+  private pendingSince: { offset: number; line: number } | undefined;
+  private head: string | undefined;
 
   constructor(
-    private readonly options: ParserOptions & LineReaderOptions = {},
+    private readonly options: ParserOptions & LineReaderOptions & { readonly resume?: ImportResumePoint } = {},
     private readonly formats: readonly TranscriptFormat[] = TRANSCRIPT_FORMATS,
   ) {
-    this.reader = new LineReader(options);
+    const resume = options.resume;
+    this.reader = new LineReader(resume ? { ...options, startOffset: resume.offset, startLine: resume.line } : options);
+    if (resume?.head !== undefined) {
+      // The head's steps were returned by the earlier reading; only the state it sets is wanted.
+      this.line({ number: 0, offset: 0, text: resume.head }, false, { events: [], problems: [] });
+      this.pendingSince = undefined;
+    }
+  }
+
+  /** Where to resume reading this file after a reload, pending steps included (see {@link ImportResumePoint}). */
+  get resumePoint(): ImportResumePoint {
+    const at = this.pendingSince ?? { offset: this.reader.offset, line: this.reader.lines };
+    return { ...at, ...(this.head !== undefined ? { head: this.head } : {}) };
   }
 
   /** The agent that wrote the file, once a record has said so. */
@@ -90,12 +119,16 @@ export class TranscriptImport {
         else this.gaveUp = true;
         return;
       }
+      this.head ??= line.text;
       this.parser = format.createParser(this.options);
       const waiting = this.waiting;
       this.waiting = [];
       for (const w of waiting) this.feed(w.record, w.line, out);
     }
+    const wasPending = this.parser.pending;
     this.feed(record, line.number, out);
+    if (!this.parser.pending) this.pendingSince = undefined;
+    else if (!wasPending) this.pendingSince = { offset: line.offset, line: line.number - 1 };
   }
 
   private feed(record: unknown, line: number, out: ImportBatch): void {

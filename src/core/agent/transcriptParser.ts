@@ -15,6 +15,12 @@ export interface TranscriptParser {
   accept(record: unknown): ParseResult;
   /** End of input (or of the journal session): tool calls still open come back with status `unknown` or `interrupted`. */
   finish(): AgentEvent[];
+  /**
+   * Whether the parser holds something read but not yet returned (a tool call waiting for its
+   * result, a reply waiting for its usage): a reader that stops here must read again from
+   * where that began, or it is lost.
+   */
+  readonly pending: boolean;
 }
 
 export interface ParserOptions {

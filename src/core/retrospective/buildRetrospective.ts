@@ -9,6 +9,7 @@ import type { CommitTotals, LedgerCommit } from '../git/commitLedger';
 import { commandFailed } from '../journal/events';
 import type { CommitEvent, FileChange, JournalEvent } from '../journal/events';
 import { effectiveEvents } from '../journal/sessionState';
+import { agentMetrics, mostlyAgent } from './agentMetrics';
 import { inactiveIntervals, totalLength } from './inactiveTime';
 import type {
   BuildOptions,
@@ -207,6 +208,7 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
   const fileSummaries = files.summaries();
   const carriedOver = carriedOverState(live);
   const carried = carriedOver && carriedOver.items.length > 0 ? carriedOver : undefined;
+  const agent = agentMetrics(live);
 
   return {
     utcOffsetMinutes: options.utcOffsetMinutes,
@@ -215,7 +217,7 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
     ended: endTime !== undefined,
     focus: options.focus ?? endFocus ?? startFocus,
     sessionType: options.sessionType ?? endType,
-    author: options.author ?? 'person',
+    author: options.author ?? (mostlyAgent(agent, { linesAdded, linesRemoved, commandsRun }) ? 'agent' : 'person'),
     durationMs,
     activeMs,
     inactive,
@@ -242,6 +244,7 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
       notes: notes.length,
       lessons: lessons.length,
       ...(carried ? { carriedOver: carriedOverCount(carried) } : {}),
+      ...(agent ? { agent } : {}),
     },
   };
 }
