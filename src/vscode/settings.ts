@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 
+/** Whether an agent's transcripts may be read: `ask` puts a first-use question before reading. */
+export type AgentReading = 'ask' | 'on' | 'off';
+
 /** The `sessionJournal.*` settings, read once per change into plain values. */
 export interface Settings {
   readonly autoStart: boolean;
   readonly idleMinutes: number;
   readonly timelineOrder: 'newest-first' | 'oldest-first';
   readonly capture: { readonly commits: boolean; readonly commands: boolean; readonly saves: boolean; readonly tasks: boolean };
+  readonly agents: { readonly claudeCode: AgentReading; readonly codex: AgentReading };
   readonly redaction: { readonly extraPatterns: string[]; readonly excludeCommands: string[]; readonly excludePaths: string[] };
   readonly friction: { readonly prompts: boolean; readonly minPromptIntervalMinutes: number; readonly slowCommandSeconds: number };
   readonly retrospective: { readonly folder: string; readonly author: 'person' | 'agent'; readonly metricsLog: boolean };
@@ -14,6 +18,10 @@ export interface Settings {
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function agentReading(value: unknown): AgentReading {
+  return value === 'on' || value === 'off' ? value : 'ask';
 }
 
 function positive(value: unknown, fallback: number): number {
@@ -31,6 +39,10 @@ export function readSettings(): Settings {
       commands: c.get<boolean>('capture.commands', true),
       saves: c.get<boolean>('capture.saves', true),
       tasks: c.get<boolean>('capture.tasks', true),
+    },
+    agents: {
+      claudeCode: agentReading(c.get('agents.claudeCode')),
+      codex: agentReading(c.get('agents.codex')),
     },
     redaction: {
       extraPatterns: stringArray(c.get('redaction.extraPatterns')),

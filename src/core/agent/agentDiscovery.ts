@@ -156,3 +156,15 @@ function nextLocalDay(day: number): number {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/** Whether the agent keeps transcripts on this machine at all: no question is asked about an agent that is not there. */
+export function agentHomeExists(agent: AgentName, env: Environment, home?: string): boolean {
+  const roots = agent === 'claude-code' ? claudeProjectRoots(env, home) : codexSessionRoots(env, home);
+  return roots.some((root) => {
+    try {
+      return statSync(root).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
