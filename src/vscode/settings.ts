@@ -8,7 +8,8 @@ export interface Settings {
   readonly autoStart: boolean;
   readonly idleMinutes: number;
   readonly timelineOrder: 'newest-first' | 'oldest-first';
-  readonly capture: { readonly commits: boolean; readonly commands: boolean; readonly saves: boolean; readonly tasks: boolean };
+  /** `agents`: some agent's transcripts may be read (its `sessionJournal.agents.*` setting is `on`) in a trusted workspace. */
+  readonly capture: { readonly commits: boolean; readonly commands: boolean; readonly saves: boolean; readonly tasks: boolean; readonly agents: boolean };
   readonly agents: { readonly claudeCode: AgentReading; readonly codex: AgentReading };
   readonly redaction: { readonly extraPatterns: string[]; readonly excludeCommands: string[]; readonly excludePaths: string[] };
   readonly friction: { readonly prompts: boolean; readonly minPromptIntervalMinutes: number; readonly slowCommandSeconds: number };
@@ -39,6 +40,8 @@ export function readSettings(): Settings {
       commands: c.get<boolean>('capture.commands', true),
       saves: c.get<boolean>('capture.saves', true),
       tasks: c.get<boolean>('capture.tasks', true),
+      // Reading ~/.claude or ~/.codex is reading outside the workspace: never in an untrusted one.
+      agents: vscode.workspace.isTrusted && (c.get('agents.claudeCode') === 'on' || c.get('agents.codex') === 'on'),
     },
     agents: {
       claudeCode: agentReading(c.get('agents.claudeCode')),

@@ -13,7 +13,7 @@ import { compileRedactOptions, isExcludedCommand, isExcludedPath, redactEvent } 
 
 const T0 = Date.UTC(2026, 11, 4, 9, 0, 0);
 const ROOT = '/work/app';
-const ALL: Record<CaptureSource, boolean> = { commits: true, commands: true, saves: true, tasks: true };
+const ALL: Record<CaptureSource, boolean> = { commits: true, commands: true, saves: true, tasks: true, agents: true };
 const SECRET = 'ghp_0123456789abcdefghijABCDEFGHIJklmnopqr';
 
 /** Timers the test fires itself: a burst closes when the test says its quiet time passed. */
@@ -48,7 +48,7 @@ describe('CapturePipeline', () => {
     const { options } = compileRedactOptions({ excludeCommands: ['secret-tool *'], excludePaths: ['**/.env'] });
     const passes: EventDraft[] = [];
     const rules = (more: Partial<CaptureRules> = {}): CaptureRules => ({
-      capture: { commits: true, commands: true, saves: true, tasks: true },
+      capture: { commits: true, commands: true, saves: true, tasks: true, agents: true },
       isExcludedCommand: (c) => isExcludedCommand(c, options),
       isExcludedPath: (p) => isExcludedPath(p, options),
       // Counts every redaction pass, wherever it runs (pipeline or recorder).
@@ -145,7 +145,7 @@ describe('CapturePipeline', () => {
     ['saves', 'files-changed', (): SourceEvent => ({ kind: 'files-changed', op: 'create', files: [`${ROOT}/new.ts`], time: h.now })],
   ] as [CaptureSource, string, () => SourceEvent][]) {
     it(`drops a ${kind} event when sessionJournal.capture.${source} is off, and keeps it when on`, () => {
-      h = harness({ capture: { commits: true, commands: true, saves: true, tasks: true, [source]: false } });
+      h = harness({ capture: { commits: true, commands: true, saves: true, tasks: true, agents: true, [source]: false } });
       start();
       h.pipeline.capture(event());
       h.timers.fireAll();
@@ -187,7 +187,7 @@ describe('CapturePipeline', () => {
       reads++;
       return commit();
     };
-    h.pipeline.setRules(h.rules({ capture: { commits: false, commands: true, saves: true, tasks: true } }));
+    h.pipeline.setRules(h.rules({ capture: { commits: false, commands: true, saves: true, tasks: true, agents: true } }));
     h.pipeline.captureLater('commits', read);
     assert.equal(reads, 0, 'commits off: git is not asked');
     h.pipeline.setRules(h.rules());
@@ -205,7 +205,7 @@ describe('CapturePipeline', () => {
     start();
     h.pipeline.notice('not-a-repository', 'No repository');
     h.pipeline.notice('not-a-repository', 'No repository');
-    h.pipeline.setRules(h.rules({ capture: { commits: true, commands: false, saves: true, tasks: true } }));
+    h.pipeline.setRules(h.rules({ capture: { commits: true, commands: false, saves: true, tasks: true, agents: true } }));
     h.pipeline.notice('no-shell-integration', 'Terminal "x" has no shell integration', 'commands');
     assert.deepEqual(captured().map((e) => (e.kind === 'notice' ? e.message : e.kind)), ['No repository']);
     // A reload continues the session: notices on it count as said.

@@ -91,7 +91,7 @@ interface Outputs {
 /** The product's wiring: the recorder redacts its own events, the capture pipeline every other one, with the same rules. */
 function productRecorder(dir: string, options: RedactOptions, clock: () => number): { recorder: SessionRecorder; pipeline: CapturePipeline } {
   const rules: CaptureRules = {
-    capture: { commits: true, commands: true, saves: true, tasks: true },
+    capture: { commits: true, commands: true, saves: true, tasks: true, agents: true },
     isExcludedCommand: () => false,
     isExcludedPath: () => false,
     redact: (d) => redactEvent(d, options),

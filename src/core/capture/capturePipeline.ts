@@ -3,10 +3,14 @@
  * one pass per event: whether it is captured at all (a session records, it is not paused, the
  * source is switched on in `sessionJournal.capture.*`, the command or path is not excluded),
  * workspace-relative paths, redaction (exactly once per event, before any shortening),
- * the command line's cap, save and file-operation bursts, notices said once per session, and
- * idle detection. Adapters translate; this decides.
+ * the command line's cap, save and file-operation bursts, notices said once per session, an
+ * agent's steps recorded once each and linked to the commits they made, and idle detection.
+ * Adapters translate; this decides.
  */
+import type { AgentEvent } from '../agent/agentEvent';
+import { absoluteIn, agentActivityDraft } from '../agent/activityDraft';
 import type { EventDraft, JournalEvent, NoticeCode } from '../journal/events';
+import { AgentLedger } from './agentLedger';
 import type { Scheduler } from './burstCoalescer';
 import { shortenCommand } from './commandRecord';
 import { FileOpCoalescer } from './fileOpCoalescer';
@@ -62,6 +66,8 @@ export class CapturePipeline {
   private readonly idle: IdleDetector;
   /** Notices already on this session's timeline, by text: a reload must not say them again. */
   private readonly noticed = new Set<string>();
+  /** The agent steps on this session's journal (by key) and the commits to link them to. */
+  private readonly agentLedger = new AgentLedger();
 
   constructor(options: CapturePipelineOptions) {
     this.rules = options.rules;
@@ -128,6 +134,12 @@ export class CapturePipeline {
       case 'files-changed':
         this.filesChanged(event);
         return;
+      case 'agent-step':
+        this.agentStep(event.step);
+        return;
+      case 'commit':
+        this.store(this.agentLedger.linkCommit(event));
+        return;
       default:
         this.store(event);
     }
@@ -172,6 +184,7 @@ export class CapturePipeline {
   beginSession(events: readonly JournalEvent[], now: number): void {
     this.noticed.clear();
     for (const e of events) if (e.kind === 'notice') this.noticed.add(e.message);
+    this.agentLedger.seed(events);
     this.restartIdleClock(now);
   }
 
@@ -210,6 +223,25 @@ export class CapturePipeline {
     }, raw.length);
   }
 
+  /**
+   * An agent's step, recorded once by its key: a transcript read again after a reload, a
+   * resumed session's copied lines and a forked session's shared head all give keys already
+   * recorded. A tool call comes complete (the parser holds it until its result), so it is one
+   * event, never a start and an update. Its span keeps the session active while it ran.
+   */
+  private agentStep(step: AgentEvent): void {
+    if (this.agentLedger.has(step.key)) return;
+    const draft = agentActivityDraft(step, (path, cwd) => this.relative(absoluteIn(path, cwd)));
+    if (draft === undefined) return;
+    if (draft.start !== undefined) {
+      this.idle.spanStarted(step.key, draft.start);
+      this.idle.spanEnded(step.key, draft.time);
+    } else {
+      this.idle.activity(draft.time);
+    }
+    this.store(this.agentLedger.linkStep(draft));
+  }
+
   private filesChanged(event: FilesChanged): void {
     if (event.op === 'rename') {
       const renames = event.renames
@@ -236,7 +268,9 @@ export class CapturePipeline {
     try {
       const clean = this.rules.redact(draft);
       const final = clean.kind === 'command' && commandRawLength !== undefined ? shortenCommand(clean, commandRawLength) : clean;
-      return this.recorder.record(final);
+      const stored = this.recorder.record(final);
+      if (stored) this.agentLedger.remember(stored);
+      return stored;
     } catch (err) {
       this.onError(`Could not record a ${draft.kind} event`, err);
       return undefined;

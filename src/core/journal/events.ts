@@ -107,6 +107,8 @@ export interface CommitEvent extends EventBase {
   readonly removed: number;
   /** Set when the file list was cut to keep the journal small (e.g. a 10,000-file commit). */
   readonly filesTruncated?: number;
+  /** The `key` of the agent's `git commit` call that made this commit, when that call was recorded first. */
+  readonly agentKey?: string;
 }
 
 /** Git operations that move HEAD without making a commit of their own. */
@@ -310,6 +312,8 @@ export interface AgentActivityEvent extends EventBase {
   readonly trigger?: string;
   readonly preTokens?: number;
   readonly sidechain?: boolean;
+  /** A `git commit` call: the hash of the commit it made, when git's capture recorded that commit first. */
+  readonly commit?: string;
 }
 
 export type JournalEvent =

@@ -239,7 +239,8 @@ export function isExcludedPath(relPath: string, options?: RedactOptions): boolea
 
 // Free-text fields of any event kind. Paths, hashes, ids and branch names are not redacted:
 // they are structure, and redacting them would break links in the timeline.
-const TEXT_FIELDS = ['commandLine', 'subject', 'message', 'title', 'detail', 'text', 'focus', 'name'] as const;
+/** `command` and `statusLine`: an agent's step (its parser redacted them already; the user's patterns may be newer). */
+const TEXT_FIELDS = ['commandLine', 'subject', 'message', 'title', 'detail', 'text', 'focus', 'name', 'command', 'statusLine'] as const;
 
 /**
  * Redacts every free-text field of an event draft of any kind. Returns the very same object
