@@ -86,6 +86,12 @@ export function turnDetail(summary: TurnSummary): string {
   return parts.join(' · ');
 }
 
+/** The short count beside a turn's prompt, which stays whole in a narrow side bar. */
+export function turnBadge(summary: TurnSummary): string {
+  const calls = `${summary.tools} ${summary.tools === 1 ? 'call' : 'calls'}`;
+  return summary.failed > 0 ? `${calls} · ${summary.failed} failed` : calls;
+}
+
 /** Whether the prompt row opens: it holds steps, or a prompt too long for one line. */
 export function turnOpens(prompt: TimelineEntry, turn: AgentTurn): boolean {
   const text = isAgent(prompt.event) ? prompt.event.text ?? '' : '';

@@ -2,7 +2,7 @@ import { isEditable } from './eventStyle';
 import { codicon, el, iconButton, titleWithCode } from './dom';
 import { formatClock, formatDate, formatHourLabel, formatRelative } from './format';
 import type { EventRow, FileRow, MoreRow, TimelineRow } from './timelineModel';
-import { turnDetail } from './agentTurns';
+import { turnBadge, turnDetail } from './agentTurns';
 import type { AgentTextRow } from './agentTurns';
 import type { RowRenderer } from './virtualList';
 
@@ -51,9 +51,11 @@ function fillEvent(element: HTMLElement, row: EventRow, ctx: RowContext): void {
   element.replaceChildren();
   const title = titleWithCode('title', entry.title);
   const parts: HTMLElement[] = [el('span', 'clock', formatClock(time)), codicon(entry.style.icon, 'kind-icon'), title];
+  if (row.turn) parts.push(el('span', 'turn-badge', turnBadge(row.turn)));
   if (row.expandable) parts.push(codicon(row.expanded ? 'chevron-down' : 'chevron-right', 'twisty'));
+  if (entry.detail) parts.push(el('span', 'detail', entry.detail));
+  // The tooltip and the screen reader get the whole count: calls, replies, failures.
   const detail = row.turn ? [turnDetail(row.turn), entry.detail].filter(Boolean).join(' · ') : entry.detail;
-  if (detail) parts.push(el('span', 'detail', detail));
   const rel = el('span', 'rel', formatRelative(time, ctx.now()));
   rel.dataset['time'] = String(time);
   parts.push(rel);
