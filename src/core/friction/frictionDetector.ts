@@ -4,7 +4,8 @@
  * and decides (with the prompt gate) whether to show anything.
  */
 
-import type { CommandEvent, GitOpEvent, JournalEvent, TaskEvent } from '../journal/events';
+import type { AgentActivityEvent, CommandEvent, GitOpEvent, JournalEvent, TaskEvent } from '../journal/events';
+import { agentCommandView, agentInterruptedRule, asAgentSignal, INTERRUPT_DEDUP_MS, isAgentStop } from './agentFriction';
 import { normalizeCommand } from './commandText';
 import type { FrictionRulesConfig, FrictionSignal } from './frictionTypes';
 import { DEFAULT_FRICTION_CONFIG } from './frictionTypes';
@@ -39,6 +40,8 @@ export class FrictionDetector {
   private readonly failures = new Map<string, MutableHistory>();
   private progress: { since: number | undefined; failures: number; reported: boolean } = { since: undefined, failures: 0, reported: false };
   private lastDiscardAt: number | undefined;
+  /** When each agent session was last stopped by the person, to make one interruption of its interrupt line and the call it cut. */
+  private readonly lastStop = new Map<string, number>();
 
   constructor(private readonly config: FrictionRulesConfig = DEFAULT_FRICTION_CONFIG) {}
 
@@ -65,19 +68,10 @@ export class FrictionDetector {
         add(this.discard(event));
         break;
       case 'command':
-        add(this.discard(event));
-        add(slowCommandRule(event, this.config));
-        if (isRelevantFailure(event, this.config)) {
-          const history = this.recordFailure(event);
-          add(commandFailedRule(event, this.config));
-          add(repeatedFailureRule(event, history, this.config));
-          add(retryLoopRule(event, history, this.config));
-          add(this.stuck(event));
-          this.markReported(event, signals);
-        } else if (event.exitCode === 0) {
-          // Success ends a run of failures: the next failure starts a new story.
-          this.failures.delete(normalizeCommand(event.commandLine));
-        }
+        signals.push(...this.command(event));
+        break;
+      case 'agent':
+        signals.push(...this.agent(event));
         break;
       case 'task':
         if (isRelevantTaskFailure(event, this.config)) {
@@ -92,8 +86,53 @@ export class FrictionDetector {
     return signals.sort((a, b) => b.severity - a.severity);
   }
 
+  /** The command rules over a terminal command (or an agent's, seen as one). */
+  private command(event: CommandEvent): FrictionSignal[] {
+    const signals: FrictionSignal[] = [];
+    const add = (s: FrictionSignal | undefined): void => {
+      if (s) signals.push(s);
+    };
+    add(this.discard(event));
+    add(slowCommandRule(event, this.config));
+    if (isRelevantFailure(event, this.config)) {
+      const history = this.recordFailure(event);
+      add(commandFailedRule(event, this.config));
+      add(repeatedFailureRule(event, history, this.config));
+      add(retryLoopRule(event, history, this.config));
+      add(this.stuck(event));
+      this.markReported(event, signals);
+    } else if (event.exitCode === 0) {
+      // Success ends a run of failures: the next failure starts a new story.
+      this.failures.delete(normalizeCommand(event.commandLine));
+    }
+    return signals;
+  }
+
+  /**
+   * An agent's step: its shell commands go through the command rules (quiet unless they show a
+   * loop, being stuck or discarded work), a file it changed is progress as a save is, and the
+   * person stopping it is `agent-interrupted`, once per stop.
+   */
+  private agent(event: AgentActivityEvent): FrictionSignal[] {
+    if (isAgentStop(event)) {
+      const last = this.lastStop.get(event.agentSession);
+      this.lastStop.delete(event.agentSession);
+      this.lastStop.set(event.agentSession, event.time);
+      if (this.lastStop.size > this.config.maxTrackedCommands) this.lastStop.delete(this.lastStop.keys().next().value as string);
+      if (last !== undefined && Math.abs(event.time - last) < INTERRUPT_DEDUP_MS) return [];
+      const s = agentInterruptedRule(event, this.config);
+      return s ? [s] : [];
+    }
+    if (event.action === 'tool' && event.status === 'ok' && event.paths !== undefined && event.paths.length > 0 && event.command === undefined) {
+      this.progress = { since: Math.max(this.progress.since ?? event.time, event.time), failures: 0, reported: false };
+    }
+    const view = agentCommandView(event);
+    return view ? this.command(view).map((s) => asAgentSignal(s, event)) : [];
+  }
+
   /** Forgets everything, as at the start of a new session. */
   reset(): void {
+    this.lastStop.clear();
     this.failures.clear();
     this.progress = { since: undefined, failures: 0, reported: false };
     this.lastDiscardAt = undefined;

@@ -16,6 +16,7 @@ export const FRICTION_RULE_IDS = [
   'slow-command',
   'stuck',
   'work-discarded',
+  'agent-interrupted',
 ] as const;
 export type FrictionRuleId = (typeof FRICTION_RULE_IDS)[number];
 
@@ -30,6 +31,7 @@ export const RULE_SEVERITY: Readonly<Record<FrictionRuleId, number>> = {
   'repeated-failure': 3,
   'work-discarded': 3,
   'retry-loop': 4,
+  'agent-interrupted': 4,
   'stuck': 5,
 };
 
@@ -52,6 +54,11 @@ export interface FrictionSignal {
   readonly severity: number;
   /** A copy for the friction event's `trigger`; its summary is the full (redacted) command line or task name. */
   readonly trigger: FrictionTrigger;
+  /**
+   * Never a prompt, only a suggestion for the retrospective: an AI agent's single failure or slow
+   * command (agents fail and recover all the time; a loop or an interruption is worth asking about).
+   */
+  readonly quiet?: boolean;
 }
 
 /** Thresholds of the detection rules; every field has a default in {@link DEFAULT_FRICTION_CONFIG}. */

@@ -59,11 +59,12 @@ export class PromptGate {
   }
 
   /**
-   * 'drop' when prompts are off, muted or snoozed, the signal is stale or already explained,
+   * 'drop' for a quiet signal (an agent's single failure), when prompts are off, muted or snoozed, the signal is stale or already explained,
    * or a prompt was shown within the interval; 'defer' while the user is typing; else 'prompt'.
    * The caller calls {@link notePrompted} once it actually shows the prompt.
    */
   consider(signal: FrictionSignal, now: number): PromptDecision {
+    if (signal.quiet) return 'drop';
     if (!this.enabled || this.muted || now < this.snoozedUntil) return 'drop';
     if (now - signal.time > this.config.maxSignalAgeMs) return 'drop';
     if (this.isExplained(signal, now)) return 'drop';
