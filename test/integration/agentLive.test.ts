@@ -73,6 +73,29 @@ describe('agent transcripts captured live (Claude Code, temporary home)', functi
     assert.deepEqual(agentSteps().map((e) => e.action), ['prompt', 'tool', 'reply']);
   });
 
+  it('an agent\'s single failure stays quiet; the same command failing in a loop brings one friction prompt', async function () {
+    this.timeout(60_000);
+    const shownBefore = api.prompter.shown;
+    const loop = 'npm run check:dates';
+    const fail = (i: number): void => {
+      const t = Date.now();
+      append(claude.bash(ctx, new Date(t), `toolu_loop_${i}`, loop));
+      append(claude.bashResult(ctx, new Date(t + 200), `toolu_loop_${i}`, 2, 'Error: expected 2026-03-02'));
+    };
+    const failures = (): number => agentSteps().filter((e) => e.command === loop && e.status === 'failed').length;
+    fail(1);
+    await waitFor(() => failures() === 1, 10_000, 'the first failure recorded');
+    fail(2);
+    await waitFor(() => failures() === 2, 10_000, 'the second failure recorded');
+    // Agents fail and recover all the time: one or two failures do not interrupt the person.
+    assert.ok(await staysFalse(() => api.prompter.shown !== shownBefore, 1500), 'no prompt for an agent\'s failure or its retry');
+    fail(3);
+    await waitFor(() => api.prompter.shown === shownBefore + 1, 10_000, 'the friction prompt for the retry loop');
+    fail(4);
+    await waitFor(() => failures() === 4, 10_000, 'the fourth failure recorded');
+    assert.ok(await staysFalse(() => api.prompter.shown !== shownBefore + 1, 2500), `one prompt for the loop (shown went from ${shownBefore} to ${api.prompter.shown})`);
+  });
+
   it('reads what was written since the last poll when recording pauses (the same flush runs at End Session)', () => {
     append(claude.prompt(ctx, new Date(), 'Written just before the pause'));
     // Synchronous: no poll can run between the write and the pause, so only the flush reads the line.
@@ -96,5 +119,6 @@ describe('agent transcripts captured live (Claude Code, temporary home)', functi
     const text = editor.document.getText();
     assert.match(text, /Fix the failing date test/, 'the first prompt is on the draft\'s timeline');
     assert.match(text, /Now add a regression test for the time zone bug/, 'the prompt written last is on the draft\'s timeline');
+    assert.match(text, /Claude Code/, 'the draft names the agent');
   });
 });
