@@ -10,6 +10,13 @@ export interface CliIo {
   readFile(path: string): Promise<string>;
   /** The file's bytes, for readers that work on bytes (agent transcripts); falls back to `readFile`. */
   readBytes?(path: string): Promise<Uint8Array>;
+  /** Writes a new file, creating its folder; only `draft --out` writes. */
+  writeFile?(path: string, text: string): Promise<void>;
+  exists?(path: string): boolean;
+  /** Minutes local time is ahead of UTC at `time` (the machine's zone); tests pass a fixed one. */
+  utcOffsetMinutes?(time: number): number;
+  /** The home directory, to show paths outside the agent's folder as `~/…`. */
+  readonly home?: string;
 }
 
 /** Exit codes of the contract in retrospective-format.md. */

@@ -1,7 +1,8 @@
 /**
  * The `session-journal` command line: validates retrospectives outside the editor, so CI and
  * pre-commit hooks can hold them to the same rules as the extension does, and prints what an
- * AI agent's transcript holds (`agent-events`, in agentEvents.ts).
+ * AI agent's transcript holds (`agent-events`, in agentEvents.ts) and drafts a retrospective of
+ * it (`draft --transcript`, in draft.ts).
  */
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
@@ -12,12 +13,14 @@ import type { Finding } from '../core/validator/types';
 import { describeIoError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, usageError } from './cliIo';
 import type { CliIo } from './cliIo';
 import { AGENT_EVENTS_USAGE, runAgentEvents } from './agentEvents';
+import { DRAFT_USAGE, runDraft } from './draft';
 
 export type { CliIo } from './cliIo';
 export { EXIT_OK, EXIT_FAILED, EXIT_USAGE, describeIoError } from './cliIo';
 
 const USAGE = `Usage: session-journal validate FILE... [--json] [--config FILE]
        session-journal agent-events FILE... [--json]
+       session-journal draft --transcript FILE [--out DIR]
 
 validate checks session retrospectives against the retrospective format.
 
@@ -29,7 +32,8 @@ Options:
 
 Exit status: 0 every file passes, 1 a rule fails, 2 usage or I/O error.
 
-${AGENT_EVENTS_USAGE}`;
+${AGENT_EVENTS_USAGE}
+${DRAFT_USAGE}`;
 
 interface Options {
   files: string[];
@@ -112,6 +116,7 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
     return EXIT_OK;
   }
   if (commandOf(args) === 'agent-events') return runAgentEvents(args, io, USAGE);
+  if (commandOf(args) === 'draft') return runDraft(args, io, USAGE);
   const options = parseOptions(args);
   if (typeof options === 'string') {
     io.stderr.write(`session-journal: ${options}\n\n${USAGE}`);

@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { buildRetrospective } from '../../src/core/retrospective/buildRetrospective';
 import { renderRetrospective } from '../../src/core/retrospective/renderRetrospective';
 import { BASIC_OFFSET, MIDNIGHT_OFFSET, basicSession, midnightSession } from './retrospectiveFixture';
+import { agentJournal } from '../../src/core/agent/agentJournal';
+import { importFixture } from './agentFixtures';
 
 const GOLDEN_DIR = path.join(__dirname, '..', 'fixtures', 'golden');
 
@@ -39,6 +41,14 @@ describe('retrospective golden files', () => {
       recurringFriction: [{ theme: 'date handling', sessionIds: ['s-1', 's-7'] }],
     });
     assertGolden('midnight.md', renderRetrospective(model));
+  });
+
+  it('renders an agent session (Claude Code: rejected and interrupted calls, a compaction, a long silence between turns) exactly as agent.md', () => {
+    const steps = importFixture('claude-code/rejected-interrupted-compacted.jsonl').events;
+    const events = agentJournal(steps, { utcOffsetMinutes: 60, home: '/home/dev' });
+    const model = buildRetrospective(events, { now: events[events.length - 1].time, utcOffsetMinutes: 60, idleMinutes: 15 });
+    assert.equal(model.author, 'agent', 'the agent did the work');
+    assertGolden('agent.md', renderRetrospective(model));
   });
 
   it('is deterministic: building and rendering twice gives the same text', () => {

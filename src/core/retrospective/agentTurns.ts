@@ -1,7 +1,7 @@
 /**
  * An AI agent's turns, read back from the journal: a turn starts at the person's prompt and ends
  * at the last thing the agent did before the next prompt of the same agent session (a tool
- * call's result, a reply, an interruption). While a turn is in progress the person is waiting
+ * call's result, a reply), or at an interruption. While a turn is in progress the person is waiting
  * for the agent or reviewing what it does, so the time counts as active.
  */
 import type { AgentActivityEvent, JournalEvent } from '../journal/events';
@@ -33,6 +33,11 @@ export function agentTurns(events: readonly JournalEvent[]): AgentTurn[] {
         current = { from: began(step), to: step.time, prompted: step.action === 'prompt' };
       } else {
         current.to = Math.max(current.to, step.time);
+      }
+      // The person stopped the agent: its turn is over, whatever it writes before the next prompt.
+      if (step.action === 'interrupt') {
+        turns.push({ agentSession, ...current });
+        current = undefined;
       }
     }
     if (current) turns.push({ agentSession, ...current });

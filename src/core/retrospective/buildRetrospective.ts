@@ -8,6 +8,7 @@ import type { CommitTotals, LedgerCommit } from '../git/commitLedger';
 import { commandFailed } from '../journal/events';
 import type { CommitEvent, FileChange, JournalEvent } from '../journal/events';
 import { effectiveEvents } from '../journal/sessionState';
+import { agentMetrics, mostlyAgent } from './agentMetrics';
 import { inactiveIntervals, totalLength } from './inactiveTime';
 import type {
   BuildOptions,
@@ -204,6 +205,7 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
   const durationMs = end - start;
   const activeMs = Math.max(0, durationMs - totalLength(inactive));
   const fileSummaries = files.summaries();
+  const agent = agentMetrics(live);
 
   return {
     utcOffsetMinutes: options.utcOffsetMinutes,
@@ -212,7 +214,7 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
     ended: endTime !== undefined,
     focus: options.focus ?? endFocus ?? startFocus,
     sessionType: options.sessionType ?? endType,
-    author: options.author ?? 'person',
+    author: options.author ?? (mostlyAgent(agent, { linesAdded, linesRemoved, commandsRun }) ? 'agent' : 'person'),
     durationMs,
     activeMs,
     inactive,
@@ -237,6 +239,7 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
       frictionPoints: friction.length,
       notes: notes.length,
       lessons: lessons.length,
+      ...(agent ? { agent } : {}),
     },
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { FileChange, FrictionCategory } from '../journal/events';
 import type { TitlePart } from '../timeline/describeEvent';
+import type { AgentMetrics } from './agentMetrics';
 
 /** Who writes the narrative parts: decides between "Session Diary" and "AI Diary". */
 export type RetrospectiveAuthor = 'person' | 'agent';
@@ -40,6 +41,7 @@ export interface BuildOptions {
   readonly utcOffsetMinutes: number;
   readonly focus?: string;
   readonly sessionType?: string;
+  /** Who writes it; by default `agent` when the session's work was mostly an agent's (see `mostlyAgent`), else `person`. */
   readonly author?: RetrospectiveAuthor;
   /** Working-tree changes not committed yet (paths relative to the workspace), from `git diff --numstat HEAD`. */
   readonly uncommitted?: readonly FileChange[];
@@ -156,6 +158,8 @@ export interface RetrospectiveMetrics {
   readonly frictionPoints: number;
   readonly notes: number;
   readonly lessons: number;
+  /** The agent's figures, when an AI agent worked in the session (its steps are on the journal). */
+  readonly agent?: AgentMetrics;
 }
 
 /** Everything the renderer needs, with no further look at the journal. */

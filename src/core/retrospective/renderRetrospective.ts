@@ -52,9 +52,18 @@ function header(m: RetrospectiveModel): string[] {
     `**Duration**: ${formatDuration(m.durationMs)} (active ${formatDuration(m.activeMs)})`,
     `**Primary Focus**: ${m.focus?.trim() ? escapeMarkdown(m.focus) : hint('what this session was about, in one line')}`,
     `**Session Type**: ${m.sessionType?.trim() ? escapeMarkdown(m.sessionType) : hint(SESSION_TYPES)}`,
+    ...agentLine(m),
   ];
   // A blank line between the lines keeps each on its own line when rendered, without trailing spaces.
   return lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]));
+}
+
+/** `**Agent**: Claude Code (claude-sonnet-4-5)` when an agent worked in the session. */
+function agentLine(m: RetrospectiveModel): string[] {
+  const a = m.metrics.agent;
+  if (a === undefined) return [];
+  const models = a.models.length > 0 ? ` (${a.models.map(escapeMarkdown).join(', ')})` : '';
+  return [`**Agent**: ${a.agents.join(', ')}${models}`];
 }
 
 /** What a record-filled part needs besides the model. */

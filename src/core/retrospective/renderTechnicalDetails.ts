@@ -67,8 +67,32 @@ function commandsPart(m: RetrospectiveModel): string[] {
   return out;
 }
 
+/** Failed agent commands listed before the rest is summarised: the first ones tell the story. */
+const MAX_AGENT_FAILURES = 20;
+
+/** What the agent did, when one worked: its commands and failures, and the files its edits changed. */
+function agentPart(m: RetrospectiveModel): string[] {
+  const a = m.metrics.agent;
+  if (a === undefined) return [];
+  const out = ['', `### ${a.agents.join(', ')}`, '', `${a.prompts} prompt${a.prompts === 1 ? '' : 's'}, ${a.turns} turn${a.turns === 1 ? '' : 's'}; ${a.commandsRun} command${a.commandsRun === 1 ? '' : 's'} ran, ${a.commandsFailed} failed.`];
+  if (a.failedCommands.length > 0) {
+    out.push('', '| Failed command | Times | First at | Exit |', '| --- | ---: | --- | --- |');
+    for (const f of a.failedCommands.slice(0, MAX_AGENT_FAILURES)) {
+      const exit = f.exitCode === undefined || f.exitCode === null ? 'unknown' : String(f.exitCode);
+      out.push(`| ${tableCodeSpan(shorten(f.command, 120))} | ${f.count} | ${localClock(f.time, m.utcOffsetMinutes)} | ${exit} |`);
+    }
+    out.push(...more(a.failedCommands.length, MAX_AGENT_FAILURES, 'failed commands'));
+  }
+  if (a.files.length > 0) {
+    out.push('', '| File the agent changed | Added | Removed |', '| --- | ---: | ---: |');
+    for (const f of a.files.slice(0, MAX_TABLE_ROWS)) out.push(`| ${tableCodeSpan(f.path)} | ${f.added} | ${f.removed} |`);
+    out.push(...more(a.files.length, MAX_TABLE_ROWS, 'files'));
+  }
+  return out;
+}
+
 /** The body of `## Technical Details` (without the heading), as lines. */
 export function renderTechnicalDetails(m: RetrospectiveModel): string[] {
   const chart = renderMermaid(m);
-  return [...(chart ? [chart, ''] : []), ...filesPart(m), '', ...commitsPart(m), '', ...commandsPart(m)];
+  return [...(chart ? [chart, ''] : []), ...filesPart(m), '', ...commitsPart(m), '', ...commandsPart(m), ...agentPart(m)];
 }

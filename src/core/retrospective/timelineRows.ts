@@ -6,6 +6,7 @@ import { describeEvent, formatDuration, plainTitle, shorten } from '../timeline/
 import type { TitlePart } from '../timeline/describeEvent';
 import type { JournalEvent, SaveBurstEvent } from '../journal/events';
 import { assertNever } from '../assertNever';
+import { detectFriction } from '../friction/frictionDetector';
 import { isNotableCommand, memoizedClassifier } from './notableCommands';
 import type { CommandClass } from './notableCommands';
 import type { TimelineKind, TimelineRow } from './model';
@@ -17,7 +18,17 @@ function withDetail(parts: readonly TitlePart[], detail: string | undefined): re
   return detail ? [...parts, { text: ` (${shorten(detail, 200)})` }] : parts;
 }
 
-function rowKind(e: JournalEvent, classify: (line: string) => CommandClass): TimelineKind | undefined {
+/**
+ * An agent's failed commands that made a retry loop (the same command failing again and again,
+ * as the friction rules judge it): the one kind of agent failure that earns a row.
+ */
+function agentLoops(events: readonly JournalEvent[]): ReadonlySet<string> {
+  const steps = events.filter((e) => e.kind === 'agent');
+  if (steps.length === 0) return new Set();
+  return new Set(detectFriction(steps).filter((s) => s.rule === 'retry-loop').map((s) => s.eventId));
+}
+
+function rowKind(e: JournalEvent, classify: (line: string) => CommandClass, loops: ReadonlySet<string>): TimelineKind | undefined {
   switch (e.kind) {
     case 'session-start':
     case 'session-end':
@@ -49,7 +60,8 @@ function rowKind(e: JournalEvent, classify: (line: string) => CommandClass): Tim
     case 'notice':
       return 'notice';
     case 'agent':
-      // The agent's milestones; its tool calls and replies are too many for a retrospective's timeline.
+      // The agent's milestones and its retry loops; its other tool calls and replies are too many for a retrospective's timeline.
+      if (loops.has(e.id)) return 'failure';
       return e.action === 'prompt' || e.action === 'interrupt' || e.action === 'compaction' ? 'agent' : undefined;
     case 'file-op':
     case 'debug':
@@ -98,8 +110,9 @@ function saveGroupParts(g: SaveGroup): readonly TitlePart[] {
 export function buildTimeline(events: readonly JournalEvent[]): TimelineRow[] {
   const picked: { e: JournalEvent; kind: TimelineKind; seq: number }[] = [];
   const classify = memoizedClassifier();
+  const loops = agentLoops(events);
   for (const e of events) {
-    const kind = rowKind(e, classify);
+    const kind = rowKind(e, classify, loops);
     if (kind) picked.push({ e, kind, seq: picked.length });
   }
   // Journal order is almost time order; a stable sort fixes the few late-written lines.
