@@ -72,13 +72,13 @@ describe('Capture, live on the timeline (e2e, Chromium + code-server)', () => {
     assert.deepEqual([...positions].sort((a, b) => a - b), positions, `newest first: ${JSON.stringify(titles)}`);
     const inner = await timelineContentFrame(wb.page);
     assert.equal(await inner.evaluate(() => document.body.classList.contains('vscode-dark')), true);
-    // In the default side bar the five filter chips stay on one line, each label whole.
+    // In the default side bar the six filter chips stay on one line, each label whole.
     const chips = await inner.evaluate(() => Array.from(document.querySelectorAll('.chip')).map((c) => {
       const label = c.lastElementChild;
       return { top: Math.round(c.getBoundingClientRect().top), cut: label !== null && label.scrollWidth > label.clientWidth };
     }));
     const sideBar = await wb.page.locator('.part.sidebar').first().boundingBox();
-    assert.equal(chips.length, 5);
+    assert.equal(chips.length, 6, "commits, commands, saves, notes, agent, other");
     assert.equal(new Set(chips.map((c) => c.top)).size, 1, `chips on one line in a ${sideBar?.width ?? '?'} px side bar: ${JSON.stringify(chips)}`);
     assert.ok(chips.every((c) => !c.cut), 'no chip label is cut');
     const file = await screenshot(wb.page, 'capture-dark');
