@@ -78,7 +78,12 @@ export async function startCodeServer({ settings = {}, quiet = true, port: wante
     ...(workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
     ...settings,
   }, null, 2));
-  const xdg = { XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data') };
+  const xdg = {
+    XDG_CONFIG_HOME: join(root, 'config'), XDG_DATA_HOME: join(root, 'data'),
+    // The AI agents' homes of this profile, not the machine's: a test never reads a real ~/.claude or ~/.codex,
+    // and one that needs an agent's transcripts writes them here (they do not exist until it does).
+    CLAUDE_CONFIG_DIR: join(root, 'agent-homes', 'claude'), CODEX_HOME: join(root, 'agent-homes', 'codex'),
+  };
   if (installVsix) {
     // As a user would: code-server --install-extension file.vsix
     execFileSync(bin, ['--install-extension', installVsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], {

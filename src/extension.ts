@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { Scheduler } from './core/capture/burstCoalescer';
 import { ActivityAdapter } from './vscode/adapters/activityAdapter';
+import { AgentTranscriptAdapter } from './vscode/adapters/agentTranscriptAdapter';
+import { AgentConsent } from './vscode/agents/agentConsent';
+import { AgentWatcher } from './vscode/agents/agentWatcher';
 import { DebugAdapter } from './vscode/adapters/debugAdapter';
 import { FileOpAdapter } from './vscode/adapters/fileOpAdapter';
 import type { GitAdapter } from './vscode/adapters/gitAdapter';
@@ -88,6 +91,8 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     const terminals = new TerminalAdapter(sink);
     context.subscriptions.push(new SaveAdapter(sink), new FileOpAdapter(sink), terminals, new TaskAdapter(sink), new DebugAdapter(sink),
       new ActivityAdapter(sink, (t) => prompter.noteTyping(t)));
+    const agents = new AgentWatcher(controller, new AgentTranscriptAdapter(sink), new AgentConsent(), log, settings);
+    context.subscriptions.push(agents);
     // Commands still running when recording pauses or ends, or the window closes, are recorded, marked as not ended.
     controller.beforeDispose(() => terminals.closeOutRunningCommands());
     context.subscriptions.push(controller.onDidChangeLifecycle(() => {
@@ -121,6 +126,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
       prompter.updateSettings(next);
       retrospectives.updateSettings(next);
       commits.update(next.capture.commits);
+      agents.updateSettings(next);
       feed.refresh();
     }));
 

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 
+/** Whether an agent's transcripts may be read: `ask` puts a first-use question before reading. */
+export type AgentReading = 'ask' | 'on' | 'off';
+
 /** The `sessionJournal.*` settings, read once per change into plain values. */
 export interface Settings {
   readonly autoStart: boolean;
@@ -7,6 +10,7 @@ export interface Settings {
   readonly timelineOrder: 'newest-first' | 'oldest-first';
   /** `agents`: some agent's transcripts may be read (its `sessionJournal.agents.*` setting is `on`) in a trusted workspace. */
   readonly capture: { readonly commits: boolean; readonly commands: boolean; readonly saves: boolean; readonly tasks: boolean; readonly agents: boolean };
+  readonly agents: { readonly claudeCode: AgentReading; readonly codex: AgentReading };
   readonly redaction: { readonly extraPatterns: string[]; readonly excludeCommands: string[]; readonly excludePaths: string[] };
   readonly friction: { readonly prompts: boolean; readonly minPromptIntervalMinutes: number; readonly slowCommandSeconds: number };
   readonly retrospective: {
@@ -21,6 +25,10 @@ export interface Settings {
 
 function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function agentReading(value: unknown): AgentReading {
+  return value === 'on' || value === 'off' ? value : 'ask';
 }
 
 function positive(value: unknown, fallback: number): number {
@@ -40,6 +48,10 @@ export function readSettings(): Settings {
       tasks: c.get<boolean>('capture.tasks', true),
       // Reading ~/.claude or ~/.codex is reading outside the workspace: never in an untrusted one.
       agents: vscode.workspace.isTrusted && (c.get('agents.claudeCode') === 'on' || c.get('agents.codex') === 'on'),
+    },
+    agents: {
+      claudeCode: agentReading(c.get('agents.claudeCode')),
+      codex: agentReading(c.get('agents.codex')),
     },
     redaction: {
       extraPatterns: stringArray(c.get('redaction.extraPatterns')),

@@ -2,6 +2,8 @@ import { isEditable } from './eventStyle';
 import { codicon, el, iconButton, titleWithCode } from './dom';
 import { formatClock, formatDate, formatHourLabel, formatRelative } from './format';
 import type { EventRow, FileRow, MoreRow, TimelineRow } from './timelineModel';
+import { turnBadge, turnDetail } from './agentTurns';
+import type { AgentTextRow } from './agentTurns';
 import type { RowRenderer } from './virtualList';
 
 /**
@@ -22,6 +24,9 @@ function rowClasses(row: EventRow): string {
   const classes = ['row', 'event', `tone-${style.tone}`, `kind-${event.kind}`];
   if (style.standOut) classes.push('stand-out');
   if (row.expandable) classes.push('expandable');
+  if (row.nested) classes.push('nested');
+  // A turn whose tool calls failed catches the eye while closed, as a failed command does.
+  if (row.turn && row.turn.failed > 0) classes.push('stand-out', 'turn-failed');
   return classes.join(' ');
 }
 
@@ -46,16 +51,19 @@ function fillEvent(element: HTMLElement, row: EventRow, ctx: RowContext): void {
   element.replaceChildren();
   const title = titleWithCode('title', entry.title);
   const parts: HTMLElement[] = [el('span', 'clock', formatClock(time)), codicon(entry.style.icon, 'kind-icon'), title];
+  if (row.turn) parts.push(el('span', 'turn-badge', turnBadge(row.turn)));
   if (row.expandable) parts.push(codicon(row.expanded ? 'chevron-down' : 'chevron-right', 'twisty'));
   if (entry.detail) parts.push(el('span', 'detail', entry.detail));
+  // The tooltip and the screen reader get the whole count: calls, replies, failures.
+  const detail = row.turn ? [turnDetail(row.turn), entry.detail].filter(Boolean).join(' · ') : entry.detail;
   const rel = el('span', 'rel', formatRelative(time, ctx.now()));
   rel.dataset['time'] = String(time);
   parts.push(rel);
   const actions = actionsFor(row);
   if (actions) parts.push(actions);
   element.append(...parts);
-  element.title = [entry.title, entry.detail, `${formatDate(time)} ${formatClock(time)}`].filter(Boolean).join('\n');
-  element.setAttribute('aria-label', `${formatClock(time)}, ${entry.title}${entry.detail ? `, ${entry.detail}` : ''}`);
+  element.title = [entry.title, detail, `${formatDate(time)} ${formatClock(time)}`].filter(Boolean).join('\n');
+  element.setAttribute('aria-label', `${formatClock(time)}, ${entry.title}${detail ? `, ${detail}` : ''}`);
   if (row.expandable) element.setAttribute('aria-expanded', String(row.expanded));
   else element.removeAttribute('aria-expanded');
 }
@@ -74,6 +82,12 @@ function fillFile(element: HTMLElement, row: FileRow): void {
 function fillMore(element: HTMLElement, row: MoreRow): void {
   element.className = 'row more';
   element.replaceChildren(el('span', 'title', `and ${row.count} more ${row.count === 1 ? 'file' : 'files'} not listed in the journal`));
+}
+
+function fillAgentText(element: HTMLElement, row: AgentTextRow): void {
+  element.className = 'row agent-text';
+  element.replaceChildren(el('span', 'title', row.text));
+  element.title = row.text;
 }
 
 function fillHour(element: HTMLElement, hour: number, count: number, ctx: RowContext): void {
@@ -103,6 +117,9 @@ export function timelineRenderer(ctx: RowContext): RowRenderer<TimelineRow> {
       case 'hour':
         fillHour(element, row.hour, row.count, ctx);
         break;
+      case 'agent-text':
+        fillAgentText(element, row);
+        break;
     }
     element.tabIndex = isFocusable(row) ? (ctx.activeKey() === row.key ? 0 : -1) : -1;
     if (!isFocusable(row)) element.removeAttribute('tabindex');
@@ -112,7 +129,7 @@ export function timelineRenderer(ctx: RowContext): RowRenderer<TimelineRow> {
     signature: (row) => {
       switch (row.kind) {
         case 'event':
-          return `${row.entry.rev}|${row.expanded ? 1 : 0}`;
+          return `${row.entry.rev}|${row.expanded ? 1 : 0}|${row.turn ? `${row.turn.steps}/${row.turn.failed}` : ''}`;
         case 'hour':
           return String(row.count);
         default:

@@ -5,6 +5,8 @@ import type { EventStyle } from './eventStyle';
 import { categoryOf, styleOf } from './eventStyle';
 import { hourStart } from './format';
 import { applyEdit } from '../core/journal/sessionState';
+import { groupAgentTurns, summarizeTurn, turnOpens, turnRows } from './agentTurns';
+import type { AgentTextRow, TurnSummary } from './agentTurns';
 
 /**
  * The timeline's data, kept apart from the DOM so it can be tested in Node and so the list can
@@ -31,14 +33,17 @@ export interface TimelineEntry {
 
 /** A sticky-able hour header row. */
 export interface HourRow { readonly kind: 'hour'; readonly key: string; readonly hour: number; readonly count: number }
-/** One event. */
-export interface EventRow { readonly kind: 'event'; readonly key: string; readonly entry: TimelineEntry; readonly expanded: boolean; readonly expandable: boolean }
+/** One event; an agent's prompt carries its turn, a step inside an open turn is `nested`. */
+export interface EventRow {
+  readonly kind: 'event'; readonly key: string; readonly entry: TimelineEntry; readonly expanded: boolean; readonly expandable: boolean;
+  readonly turn?: TurnSummary; readonly nested?: boolean;
+}
 /** One file of an expanded save burst, as a row of its own so rows keep one fixed height. */
 export interface FileRow { readonly kind: 'file'; readonly key: string; readonly burstId: string; readonly path: string; readonly count: number }
 /** The tail of a burst whose file list was cut by the journal. */
 export interface MoreRow { readonly kind: 'more'; readonly key: string; readonly burstId: string; readonly count: number }
 
-export type TimelineRow = HourRow | EventRow | FileRow | MoreRow;
+export type TimelineRow = HourRow | EventRow | FileRow | MoreRow | AgentTextRow;
 
 /** What the toolbar and UI state decide about the list. */
 export interface RowOptions {
@@ -61,6 +66,7 @@ function searchText(e: JournalEvent, title: string, detail: string | undefined):
     for (const f of e.files) parts.push(f.path);
   }
   if (e.kind === 'file-op') parts.push(...e.paths);
+  if (e.kind === 'agent') parts.push(e.text ?? '', ...(e.paths ?? []));
   return parts.join('\n').toLowerCase();
 }
 
@@ -133,6 +139,8 @@ export class TimelineModel {
       if (needle && !entry.haystack.includes(needle)) continue;
       visible.push(entry);
     }
+    // An agent's replies and tool calls fold into their prompt's row (src/webview/agentTurns.ts).
+    const agentTurns = groupAgentTurns(visible);
     if (options.order === 'newest-first') visible.reverse();
 
     const rows: TimelineRow[] = [];
@@ -143,6 +151,7 @@ export class TimelineModel {
       if (headerIndex >= 0) rows[headerIndex] = { kind: 'hour', key: `h:${headerHour}`, hour: headerHour, count };
     };
     for (const entry of visible) {
+      if (agentTurns.members.has(entry.event.id)) continue;
       if (entry.hour !== headerHour) {
         closeHeader();
         headerHour = entry.hour;
@@ -152,9 +161,11 @@ export class TimelineModel {
       }
       count++;
       const e = entry.event;
-      const expandable = e.kind === 'saves' && e.files.length + (e.filesTruncated ?? 0) > 1;
+      const turn = agentTurns.turns.get(e.id);
+      const expandable = turn ? turnOpens(entry, turn) : e.kind === 'saves' && e.files.length + (e.filesTruncated ?? 0) > 1;
       const expanded = expandable && options.expanded.has(e.id);
-      rows.push({ kind: 'event', key: `e:${e.id}`, entry, expanded, expandable });
+      rows.push({ kind: 'event', key: `e:${e.id}`, entry, expanded, expandable, ...(turn && turn.members.length > 0 ? { turn: summarizeTurn(turn) } : {}) });
+      if (expanded && turn) rows.push(...turnRows(entry, turn, options.order === 'newest-first'));
       if (expanded && e.kind === 'saves') {
         for (const f of e.files) rows.push({ kind: 'file', key: `f:${e.id}:${f.path}`, burstId: e.id, path: f.path, count: f.count });
         if (e.filesTruncated) rows.push({ kind: 'more', key: `m:${e.id}`, burstId: e.id, count: e.filesTruncated });

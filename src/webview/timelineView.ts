@@ -315,6 +315,8 @@ export class TimelineView {
     if (row.kind === 'file') return this.host.post({ type: 'openFile', path: row.path });
     if (row.kind !== 'event') return;
     const e = row.entry.event;
+    // An agent's turn opens to its prompt and tool calls.
+    if (e.kind === 'agent' && row.expandable) return this.toggleBurst(e.id);
     switch (e.kind) {
       case 'commit': return this.host.post({ type: 'showCommit', repo: e.repo, hash: e.hash });
       case 'command': return this.host.post({ type: 'showCommand', eventId: e.id });

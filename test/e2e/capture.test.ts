@@ -79,7 +79,7 @@ describe('Capture, live on the timeline (e2e, Chromium + code-server)', () => {
       return { top: Math.round(c.getBoundingClientRect().top), cut: label !== null && label.scrollWidth > label.clientWidth };
     }));
     const sideBar = await wb.page.locator('.part.sidebar').first().boundingBox();
-    assert.equal(chips.length, 5);
+    assert.equal(chips.length, 5, "commits, commands, saves, notes, other: no Agent chip in a session without agent events");
     assert.equal(new Set(chips.map((c) => c.top)).size, 1, `chips on one line in a ${sideBar?.width ?? '?'} px side bar: ${JSON.stringify(chips)}`);
     assert.ok(chips.every((c) => !c.cut), 'no chip label is cut');
     const file = await screenshot(wb.page, 'capture-dark');

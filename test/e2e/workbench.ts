@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import type { BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
-interface Server { url: string; port: number; stop(): void }
+interface Server { url: string; port: number; root: string; stop(): void }
 interface CodeServerModule {
   projectRoot: string;
   startCodeServer(options?: { settings?: Record<string, unknown> }): Promise<Server>;
@@ -19,6 +19,8 @@ export const OUTPUT_DIR = path.join(root, 'test-output');
 export interface Workbench {
   page: Page;
   workspace: string;
+  /** The profile's AI agent homes (CLAUDE_CONFIG_DIR, CODEX_HOME of the extension host; scripts/codeServer.mjs). */
+  agentHomes: { claude: string; codex: string };
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function openWorkbench(options: { settings?: Record<string, unknown
   return {
     page,
     workspace,
+    agentHomes: { claude: path.join(server.root, 'agent-homes', 'claude'), codex: path.join(server.root, 'agent-homes', 'codex') },
     async close() {
       await browser.close();
       server.stop();

@@ -79,4 +79,13 @@ describe('agent transcript line reader', () => {
     assert.equal(lines[1].number, 3);
     assert.equal(reader.offset, body.length);
   });
+  it('keeps a partial line intact when the caller reuses its Node Buffer for the next read', () => {
+    const reader = new LineReader();
+    const buffer = Buffer.alloc(8);
+    buffer.write('{"x":');
+    assert.deepEqual(reader.push(buffer.subarray(0, 5)).lines, []);
+    // The tailer reads the next chunk into the same buffer: the kept bytes must have been copied.
+    buffer.fill(0).write('1}\n');
+    assert.deepEqual(reader.push(buffer.subarray(0, 3)).lines, [{ number: 1, offset: 0, text: '{"x":1}' }]);
+  });
 });

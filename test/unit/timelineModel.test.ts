@@ -33,7 +33,7 @@ const ALL: RowOptions = { order: 'oldest-first', hidden: new Set(), search: '', 
 const opts = (o: Partial<RowOptions>): RowOptions => ({ ...ALL, ...o });
 const eventIds = (rows: TimelineRow[]): string[] => rows.flatMap((r) => (r.kind === 'event' ? [r.entry.event.id] : []));
 const shape = (rows: TimelineRow[]): string[] =>
-  rows.map((r) => (r.kind === 'hour' ? `H${new Date(r.hour).getHours()}:${r.count}` : r.kind === 'event' ? r.entry.event.id : r.kind === 'file' ? `F:${r.path}` : `M:${r.count}`));
+  rows.map((r) => (r.kind === 'hour' ? `H${new Date(r.hour).getHours()}:${r.count}` : r.kind === 'event' ? r.entry.event.id : r.kind === 'file' ? `F:${r.path}` : r.kind === 'more' ? `M:${r.count}` : `P:${r.text}`));
 
 describe('TimelineModel', () => {
   it('sorts loaded events by time and keeps journal order for equal times', () => {

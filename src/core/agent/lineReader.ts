@@ -98,8 +98,8 @@ export class LineReader {
       this.partBytes += piece.length;
       return;
     }
-    // Copy: the caller may reuse its buffer for the next read.
-    this.parts.push(piece.slice());
+    // Copy: the caller may reuse its buffer for the next read. Not `slice()`: on a Node Buffer it is a view, not a copy.
+    this.parts.push(new Uint8Array(piece));
     this.partBytes += piece.length;
     if (this.partBytes > this.maxLineBytes) {
       this.parts = [];
