@@ -17,6 +17,8 @@ import { tsImport } from 'tsx/esm/api';
 
 // The page HTML is built by the extension's TypeScript module; tsx loads it without a build step.
 const { timelinePageHtml } = await tsImport('../src/shared/timelinePage.ts', import.meta.url);
+// And the host's paging, so the page receives the session the way the view provider sends it.
+const { pageEvents } = await tsImport('../src/shared/eventPages.ts', import.meta.url);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NONCE = 'cHJldmlldy1ub25jZQ==';
@@ -230,13 +232,30 @@ export async function buildWebview(outDir) {
 }
 
 /**
+ * The messages the view provider posts for a full state: `init` with the newest events, then the
+ * older ones page by page (src/vscode/views/timelineViewProvider.ts, sendInit).
+ */
+export function hostMessages(state, generation = 1) {
+  const pages = pageEvents(state.events);
+  const messages = [{ ...state, type: 'init', events: pages.first, total: state.events.length, generation }];
+  let remaining = state.events.length - pages.first.length;
+  for (const events of pages.older) {
+    remaining -= events.length;
+    messages.push({ type: 'older', generation, events, remaining });
+  }
+  return messages;
+}
+
+/**
  * Writes a page that loads the bundle the way the view provider does (the same page builder and CSP)
- * plus a fake `acquireVsCodeApi` that answers `ready` with `init` and times its handling.
+ * plus a fake `acquireVsCodeApi` that answers `ready` with the provider's messages (`init`, then
+ * each older page as its own task, as postMessage delivers them) and times their handling:
+ * `__perf` once the first frame is drawn, `__perf.allMs` once the last page is in and drawn.
  */
 function writePage(dir, theme, init, uiState) {
   const vars = Object.entries(THEMES[theme].vars).map(([k, v]) => `  --vscode-${k}: ${v};`).join('\n');
   writeFileSync(join(dir, `theme-${theme}.css`), `html {\n${vars}\n  background: var(--vscode-sideBar-background);\n}\n`);
-  writeFileSync(join(dir, 'data.js'), `window.__init = ${JSON.stringify(init)};\nwindow.__uiState = ${JSON.stringify(uiState ?? null)};\n`);
+  writeFileSync(join(dir, 'data.js'), `window.__init = ${JSON.stringify(init)};\nwindow.__messages = ${JSON.stringify(hostMessages(init))};\nwindow.__uiState = ${JSON.stringify(uiState ?? null)};\n`);
   writeFileSync(join(dir, 'fake.js'), `
 window.__posted = [];
 window.acquireVsCodeApi = () => ({
@@ -244,12 +263,26 @@ window.acquireVsCodeApi = () => ({
     window.__posted.push(message);
     if (message.type !== 'ready') return;
     setTimeout(() => {
+      const [init, ...older] = window.__messages;
       const t0 = performance.now();
-      window.dispatchEvent(new MessageEvent('message', { data: window.__init }));
+      window.dispatchEvent(new MessageEvent('message', { data: init }));
       const t1 = performance.now();
       requestAnimationFrame(() => setTimeout(() => {
         window.__perf = { handleMs: t1 - t0, firstFrameMs: performance.now() - t0, domNodes: document.querySelectorAll('*').length };
       }, 0));
+      // Each page as its own task, without setTimeout's clamp, the way posted messages arrive.
+      const channel = new MessageChannel();
+      let next = 0;
+      channel.port1.onmessage = () => {
+        const page = older[next++];
+        if (page) {
+          window.dispatchEvent(new MessageEvent('message', { data: page }));
+          channel.port2.postMessage(0);
+        } else {
+          requestAnimationFrame(() => setTimeout(() => { window.__allLoaded = { allMs: performance.now() - t0 }; }, 0));
+        }
+      };
+      channel.port2.postMessage(0);
     }, 0);
   },
   getState: () => window.__uiState,
