@@ -255,7 +255,8 @@ export function hostMessages(state, generation = 1) {
 function writePage(dir, theme, init, uiState) {
   const vars = Object.entries(THEMES[theme].vars).map(([k, v]) => `  --vscode-${k}: ${v};`).join('\n');
   writeFileSync(join(dir, `theme-${theme}.css`), `html {\n${vars}\n  background: var(--vscode-sideBar-background);\n}\n`);
-  writeFileSync(join(dir, 'data.js'), `window.__init = ${JSON.stringify(init)};\nwindow.__messages = ${JSON.stringify(hostMessages(init))};\nwindow.__uiState = ${JSON.stringify(uiState ?? null)};\n`);
+  // The session once, as the host's messages; `__init` is the first (the newest events and the summary).
+  writeFileSync(join(dir, 'data.js'), `window.__messages = ${JSON.stringify(hostMessages(init))};\nwindow.__init = window.__messages[0];\nwindow.__uiState = ${JSON.stringify(uiState ?? null)};\n`);
   writeFileSync(join(dir, 'fake.js'), `
 window.__posted = [];
 window.acquireVsCodeApi = () => ({
@@ -333,8 +334,10 @@ async function openPage(browser, url, size) {
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('dialog', (d) => { problems.push(`dialog opened: ${d.message()}`); void d.dismiss(); });
-  await page.goto(url);
-  await page.waitForFunction(() => window.__perf !== undefined, null, { timeout: 30_000 });
+  // The page's own timings are what count; parsing a 50k-event data.js on a busy machine can take
+  // longer than Playwright's default navigation wait.
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__perf !== undefined, null, { timeout: 120_000 });
   // Every page of older events taken in, so what follows sees the whole session.
   await page.waitForFunction(() => window.__allLoaded !== undefined, null, { timeout: 120_000 });
   return { page, problems };
