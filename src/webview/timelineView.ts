@@ -215,17 +215,19 @@ export class TimelineView {
   }
 
   private afterRows(): void {
+    const shown = this.rows.eventCount;
+    this.toolbar.setStatus(shown, this.model.size + this.pendingOlder);
+    this.noMatch.hidden = shown > 0 || this.model.size === 0;
+    // Shown before drawing: a hidden viewport has no height, and would get only the overscan rows.
+    this.viewport.hidden = this.summary === null && this.model.size === 0;
     if (this.activeKey === undefined || (this.rows.indexOf(this.activeKey) < 0 && this.pendingOlder === 0)) {
       const first = this.focusableFrom(0, 1);
       this.activeKey = first >= 0 ? this.rows.at(first)?.key : undefined;
     }
     this.list.pin(this.activeKey);
     this.list.render();
-    const shown = this.rows.eventCount;
-    this.toolbar.setStatus(shown, this.model.size + this.pendingOlder);
-    this.noMatch.hidden = shown > 0 || this.model.size === 0;
-    this.viewport.hidden = this.summary === null && this.model.size === 0;
-    this.restoreScroll();
+    // Before the first `init` there is nothing to restore the scroll position into.
+    if (this.generation > 0) this.restoreScroll();
   }
 
   private updateSticky(first: number): void {
