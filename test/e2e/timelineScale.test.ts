@@ -25,6 +25,10 @@ describe('Timeline at 50,000 events (e2e, Chromium + code-server)', function () 
     const frame = await revealTimeline(big.page);
     await frame.locator('.row.event').first().waitFor({ timeout: 60_000 });
     const list = frame.getByRole('list', { name: 'Session timeline' });
+    // The first screen is full: at least as many rows as the list's height holds (22 px each).
+    const fits = Math.floor((await list.evaluate((el) => el.clientHeight)) / 22);
+    assert.ok(fits > 10, `the list has room for rows (${fits})`);
+    assert.ok(await frame.locator('.row').count() >= fits, `at least ${fits} rows drawn on the first screen`);
     // With a row focused, End moves the focus to the last row, as a person would press it.
     await list.locator('.row.event').first().focus();
     const oldest = frame.locator('.row.event', { hasText: OLDEST_MARKER });
