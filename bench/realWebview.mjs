@@ -5,9 +5,8 @@
 // (VS Code's webview start-up, the page load, the host's `init` message and the first frame
 // included), then to every row in, and the webview's JS heap. Each run starts from the Explorer,
 // so the Timeline's page is created afresh (it is not retained when hidden).
-import { join } from 'node:path';
-import { tsImport } from 'tsx/esm/api';
-import { projectRoot } from '../scripts/codeServer.mjs';
+import { createRequire } from 'node:module';
+import { register } from 'tsx/cjs/api';
 import { summarize } from './statsJs.mjs';
 
 const SIZES = [10_000, 50_000];
@@ -49,7 +48,9 @@ async function oneRun(page, size) {
 
 /** Real-webview figures in the shape of bench/figure.ts. */
 export async function measureRealWebview({ sizes = SIZES, runs = RUNS } = {}) {
-  const { openBigSession } = await tsImport(join(projectRoot, 'test', 'e2e', 'bigSession.ts'), import.meta.url);
+  // Loaded as CommonJS, as the e2e tests load it, so its __dirname-relative paths hold.
+  register();
+  const { openBigSession } = createRequire(import.meta.url)('../test/e2e/bigSession.ts');
   const figures = [];
   for (const size of sizes) {
     const k = `${size / 1000}k`;
