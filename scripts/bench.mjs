@@ -4,7 +4,7 @@
 //
 //   node scripts/bench.mjs                       everything (about 4 minutes)
 //   node scripts/bench.mjs --only capture,load   some groups: capture ingest memory load
-//                                                retrospective validation agent report webview sizes host
+//                                                retrospective validation agent report webview realwebview sizes host
 //   node scripts/bench.mjs --storm-baseline      also the save storm without the extension
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { projectRoot } from './codeServer.mjs';
 
 const CORE_GROUPS = ['capture', 'ingest', 'memory', 'load', 'retrospective', 'validation', 'agent', 'report'];
-const ALL_GROUPS = [...CORE_GROUPS, 'webview', 'sizes', 'host'];
+const ALL_GROUPS = [...CORE_GROUPS, 'webview', 'realwebview', 'sizes', 'host'];
 
 function machine() {
   const cpus = os.cpus();
@@ -36,6 +36,7 @@ function runCoreGroup(group) {
 async function runGroup(group, options) {
   if (CORE_GROUPS.includes(group)) return runCoreGroup(group);
   if (group === 'webview') return (await import('../bench/webview.mjs')).measureWebview();
+  if (group === 'realwebview') return (await import('../bench/realWebview.mjs')).measureRealWebview();
   if (group === 'sizes') return (await import('../bench/extensionHost.mjs')).measureSizes();
   if (group === 'host') {
     const host = await import('../bench/extensionHost.mjs');

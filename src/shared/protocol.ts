@@ -37,10 +37,27 @@ export type TimelineChange =
 // ---------------------------------------------------------------------------------------------
 // Host → webview
 
-/** The full state, sent in answer to `ready` (and after a reset or a settings change), so the view never depends on history. */
+/**
+ * The state, sent in answer to `ready` (and after a reset or a settings change), so the view never
+ * depends on history. `events` holds only the newest events (see shared/eventPages); the older
+ * ones follow in {@link OlderEventsMessage}s carrying the same `generation`.
+ */
 export interface InitMessage extends TimelineState {
   readonly type: 'init';
   readonly settings: TimelineSettings;
+  /** Counts the inits this host sent, so pages of a superseded init are recognised and dropped. */
+  readonly generation: number;
+  /** How many events the session has in all, `events` and every page to come. */
+  readonly total: number;
+}
+
+/** A page of events older than any sent so far for this `generation`, in journal order. */
+export interface OlderEventsMessage {
+  readonly type: 'older';
+  readonly generation: number;
+  readonly events: readonly JournalEvent[];
+  /** Events still to come after this page; 0 on the last. */
+  readonly remaining: number;
 }
 
 /**
@@ -74,10 +91,10 @@ export interface CarriedOverMessage {
   readonly canTick: boolean;
 }
 
-export type HostToWebviewMessage = InitMessage | AppendMessage | ResetMessage | CarriedOverMessage;
+export type HostToWebviewMessage = InitMessage | OlderEventsMessage | AppendMessage | ResetMessage | CarriedOverMessage;
 
 // Keyed by the union, so a new host message does not compile until the webview's check knows it.
-const HOST_MESSAGE_TYPES: { readonly [K in HostToWebviewMessage['type']]: true } = { init: true, append: true, reset: true, carriedOver: true };
+const HOST_MESSAGE_TYPES: { readonly [K in HostToWebviewMessage['type']]: true } = { init: true, older: true, append: true, reset: true, carriedOver: true };
 
 /**
  * Whether a value the webview received is a message from the host. The host is trusted (it

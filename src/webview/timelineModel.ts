@@ -53,6 +53,20 @@ export interface RowOptions {
   readonly expanded: ReadonlySet<string>;
 }
 
+/**
+ * What changed in the model since the view last drew, so it can add rows at the ends instead of
+ * rebuilding all of them: entries newer than all others, a page of entries older than all others,
+ * entries replaced in place, or `full` when anything else moved.
+ */
+export interface ModelChanges {
+  readonly full: boolean;
+  /** Oldest first. */
+  readonly newer: readonly TimelineEntry[];
+  /** Oldest first. */
+  readonly older: readonly TimelineEntry[];
+  readonly replaced: readonly TimelineEntry[];
+}
+
 /** Edits and deletions change other entries; they are never rows of their own. */
 function isMutation(e: JournalEvent): e is EditEvent | Extract<JournalEvent, { kind: 'delete' }> {
   return e.kind === 'edit' || e.kind === 'delete';
@@ -79,6 +93,9 @@ export class TimelineModel {
   private entries: TimelineEntry[] = [];
   private readonly byId = new Map<string, TimelineEntry>();
   private seq = 0;
+  /** Older pages arrive after newer events, yet sort before them at equal times: they count down. */
+  private olderSeq = 0;
+  private changes = { full: true, newer: [] as TimelineEntry[], older: [] as TimelineEntry[], replaced: [] as TimelineEntry[] };
 
   /** Number of visible entries (edits and deletions excluded). */
   get size(): number {
@@ -97,6 +114,7 @@ export class TimelineModel {
   /** Replaces everything, as an `init` message does. */
   load(events: readonly JournalEvent[]): void {
     this.clear();
+    this.olderSeq = 0;
     const mutations: JournalEvent[] = [];
     for (const e of events) {
       if (isMutation(e)) mutations.push(e);
@@ -104,6 +122,50 @@ export class TimelineModel {
     }
     this.entries.sort(compare);
     for (const m of mutations) this.apply(m);
+  }
+
+  /**
+   * Adds a page of events older than those held (the host streams a session newest first); they
+   * go in front in one step. A page that overlaps what is held still lands in time order.
+   */
+  addOlder(events: readonly JournalEvent[]): void {
+    const page: TimelineEntry[] = [];
+    const mutations: JournalEvent[] = [];
+    let seq = this.olderSeq - events.length;
+    this.olderSeq = seq;
+    for (const e of events) {
+      if (isMutation(e)) mutations.push(e);
+      else if (!this.byId.has(e.id)) page.push(this.track(this.makeEntry(e, 0, seq++)));
+    }
+    page.sort(compare);
+    const last = page[page.length - 1];
+    const first = this.entries[0];
+    if (last && first && compare(last, first) > 0) {
+      for (const entry of page) this.insert(entry);
+      this.changes.full = true;
+    } else if (page.some((entry) => entry.event.kind === 'agent')) {
+      // A page boundary can split an agent's turn: its rows are rebuilt whole.
+      this.entries = page.concat(this.entries);
+      this.changes.full = true;
+    } else if (page.length) {
+      this.entries = page.concat(this.entries);
+      this.changes.older = page.concat(this.changes.older);
+    }
+    for (const m of mutations) this.apply(m);
+  }
+
+  /** What changed since the last call; the next call starts empty. */
+  takeChanges(): ModelChanges {
+    const taken = this.changes;
+    this.changes = { full: false, newer: [], older: [], replaced: [] };
+    return taken;
+  }
+
+  /** Whether an entry shows under these filters and search. */
+  matches(entry: TimelineEntry, options: RowOptions): boolean {
+    if (options.hidden.has(entry.category)) return false;
+    const needle = options.search.trim().toLowerCase();
+    return !needle || entry.haystack.includes(needle);
   }
 
   /** Adds live events; an id already known replaces its entry (a host resend is harmless). */
@@ -128,54 +190,15 @@ export class TimelineModel {
   clear(): void {
     this.entries = [];
     this.byId.clear();
+    this.changes.full = true;
   }
 
   /** Builds the flat row list the virtual list draws: hour headers, events, expanded files. */
   rows(options: RowOptions): TimelineRow[] {
-    const needle = options.search.trim().toLowerCase();
-    const visible: TimelineEntry[] = [];
-    for (const entry of this.entries) {
-      if (options.hidden.has(entry.category)) continue;
-      if (needle && !entry.haystack.includes(needle)) continue;
-      visible.push(entry);
-    }
-    // An agent's replies and tool calls fold into their prompt's row (src/webview/agentTurns.ts).
-    const agentTurns = groupAgentTurns(visible);
-    if (options.order === 'newest-first') visible.reverse();
-
-    const rows: TimelineRow[] = [];
-    let headerIndex = -1;
-    let headerHour = Number.NaN;
-    let count = 0;
-    const closeHeader = (): void => {
-      if (headerIndex >= 0) rows[headerIndex] = { kind: 'hour', key: `h:${headerHour}`, hour: headerHour, count };
-    };
-    for (const entry of visible) {
-      if (agentTurns.members.has(entry.event.id)) continue;
-      if (entry.hour !== headerHour) {
-        closeHeader();
-        headerHour = entry.hour;
-        headerIndex = rows.length;
-        count = 0;
-        rows.push({ kind: 'hour', key: `h:${headerHour}`, hour: headerHour, count: 0 });
-      }
-      count++;
-      const e = entry.event;
-      const turn = agentTurns.turns.get(e.id);
-      const expandable = turn ? turnOpens(entry, turn) : e.kind === 'saves' && e.files.length + (e.filesTruncated ?? 0) > 1;
-      const expanded = expandable && options.expanded.has(e.id);
-      rows.push({ kind: 'event', key: `e:${e.id}`, entry, expanded, expandable, ...(turn && turn.members.length > 0 ? { turn: summarizeTurn(turn) } : {}) });
-      if (expanded && turn) rows.push(...turnRows(entry, turn, options.order === 'newest-first'));
-      if (expanded && e.kind === 'saves') {
-        for (const f of e.files) rows.push({ kind: 'file', key: `f:${e.id}:${f.path}`, burstId: e.id, path: f.path, count: f.count });
-        if (e.filesTruncated) rows.push({ kind: 'more', key: `m:${e.id}`, burstId: e.id, count: e.filesTruncated });
-      }
-    }
-    closeHeader();
-    return rows;
+    return buildRows(this.entries, options);
   }
 
-  private makeEntry(e: JournalEvent, rev: number): TimelineEntry {
+  private makeEntry(e: JournalEvent, rev: number, seq = this.seq++): TimelineEntry {
     const d = describeEvent(e);
     return {
       event: e,
@@ -187,7 +210,7 @@ export class TimelineModel {
       category: categoryOf(e),
       hour: hourStart(e.time),
       haystack: searchText(e, d.title, d.detail),
-      seq: this.seq++,
+      seq,
     };
   }
 
@@ -202,6 +225,10 @@ export class TimelineModel {
     let i = list.length;
     while (i > 0 && compare(list[i - 1] as TimelineEntry, entry) > 0) i--;
     list.splice(i, 0, entry);
+    // An agent's step folds into its turn's row, which may already be drawn: rebuild rather than
+    // grow the list at its end (a cost per frame at agent scale, noted in issue 15).
+    if (i === list.length - 1 && entry.event.kind !== 'agent') this.changes.newer.push(entry);
+    else this.changes.full = true;
   }
 
   private remove(id: string): void {
@@ -210,6 +237,7 @@ export class TimelineModel {
     this.byId.delete(id);
     const i = this.entries.indexOf(entry);
     if (i >= 0) this.entries.splice(i, 1);
+    this.changes.full = true;
   }
 
   private swap(old: TimelineEntry, event: JournalEvent): void {
@@ -219,9 +247,60 @@ export class TimelineModel {
     if (i < 0) return;
     if (next.event.time === old.event.time) {
       this.entries[i] = next;
+      this.changes.replaced.push(next);
     } else {
       this.entries.splice(i, 1);
       this.insert(next);
+      // Its row moves from where it was: not an addition at an end.
+      this.changes.full = true;
     }
   }
+}
+
+/**
+ * The flat rows for `entries` (oldest first) under the options: hour headers, events, expanded
+ * files. Used for the whole list and for a block of new entries joined at one end.
+ */
+export function buildRows(entries: readonly TimelineEntry[], options: RowOptions): TimelineRow[] {
+  const needle = options.search.trim().toLowerCase();
+  const visible: TimelineEntry[] = [];
+  for (const entry of entries) {
+    if (options.hidden.has(entry.category)) continue;
+    if (needle && !entry.haystack.includes(needle)) continue;
+    visible.push(entry);
+  }
+  // An agent's replies and tool calls fold into their prompt's row (src/webview/agentTurns.ts).
+  const agentTurns = groupAgentTurns(visible);
+  if (options.order === 'newest-first') visible.reverse();
+
+  const rows: TimelineRow[] = [];
+  let headerIndex = -1;
+  let headerHour = Number.NaN;
+  let count = 0;
+  const closeHeader = (): void => {
+    if (headerIndex >= 0) rows[headerIndex] = { kind: 'hour', key: `h:${headerHour}`, hour: headerHour, count };
+  };
+  for (const entry of visible) {
+    if (agentTurns.members.has(entry.event.id)) continue;
+    if (entry.hour !== headerHour) {
+      closeHeader();
+      headerHour = entry.hour;
+      headerIndex = rows.length;
+      count = 0;
+      rows.push({ kind: 'hour', key: `h:${headerHour}`, hour: headerHour, count: 0 });
+    }
+    count++;
+    const e = entry.event;
+    const turn = agentTurns.turns.get(e.id);
+    const expandable = turn ? turnOpens(entry, turn) : e.kind === 'saves' && e.files.length + (e.filesTruncated ?? 0) > 1;
+    const expanded = expandable && options.expanded.has(e.id);
+    rows.push({ kind: 'event', key: `e:${e.id}`, entry, expanded, expandable, ...(turn && turn.members.length > 0 ? { turn: summarizeTurn(turn) } : {}) });
+    if (expanded && turn) rows.push(...turnRows(entry, turn, options.order === 'newest-first'));
+    if (expanded && e.kind === 'saves') {
+      for (const f of e.files) rows.push({ kind: 'file', key: `f:${e.id}:${f.path}`, burstId: e.id, path: f.path, count: f.count });
+      if (e.filesTruncated) rows.push({ kind: 'more', key: `m:${e.id}`, burstId: e.id, count: e.filesTruncated });
+    }
+  }
+  closeHeader();
+  return rows;
 }

@@ -13,8 +13,9 @@ import type { RowContext } from './rowView';
 import { CarriedOverChecklist } from './carriedOver';
 import { SessionHeader } from './sessionHeader';
 import { SessionStrip } from './sessionStrip';
-import type { TimelineRow } from './timelineModel';
-import { TimelineModel } from './timelineModel';
+import { RowList } from './rowList';
+import type { ModelChanges, RowOptions, TimelineRow } from './timelineModel';
+import { buildRows, TimelineModel } from './timelineModel';
 import { Toolbar } from './toolbar';
 import type { UiState } from './uiState';
 import type { WebviewHost } from './vscodeApi';
@@ -44,6 +45,7 @@ export class TimelineView {
     setTimeout: (run, ms) => window.setTimeout(run, ms),
     clearTimeout: (handle) => window.clearTimeout(handle),
   });
+  private readonly rows = new RowList();
   private readonly list: VirtualList<TimelineRow>;
   private readonly ctx: RowContext;
   private order: TimelineOrder = 'newest-first';
@@ -53,7 +55,10 @@ export class TimelineView {
   private search: string;
   private readonly expanded: Set<string>;
   private activeKey: string | undefined;
-  private headerOf = new Int32Array(0);
+  /** The `init` whose pages are being taken in; pages of an older one are dropped. */
+  private generation = 0;
+  /** Events the host still has to send in `older` pages. */
+  private pendingOlder = 0;
   private now = Date.now();
   private pendingFrame = 0;
   private restoredScroll: number | undefined;
@@ -71,12 +76,12 @@ export class TimelineView {
     this.toolbar = new Toolbar(state.hidden, state.search, {
       onFilterChange: (hidden) => {
         this.hidden = new Set(hidden);
-        this.refreshRows();
+        this.rebuildRows();
         this.saveState();
       },
       onSearch: (text) => {
         this.search = text;
-        this.refreshRows();
+        this.rebuildRows();
         this.viewport.scrollTop = 0;
         this.saveState();
       },
@@ -85,7 +90,7 @@ export class TimelineView {
 
     this.viewport.setAttribute('role', 'list');
     this.viewport.setAttribute('aria-label', 'Session timeline');
-    this.list = new VirtualList(this.viewport, timelineRenderer(this.ctx), ROW_HEIGHT, 8, (first) => this.updateSticky(first));
+    this.list = new VirtualList(this.rows, this.viewport, timelineRenderer(this.ctx), ROW_HEIGHT, 8, (first) => this.updateSticky(first));
     this.sticky.setAttribute('aria-hidden', 'true');
     const listWrap = el('div', 'list-wrap');
     listWrap.append(this.sticky, this.viewport, this.noMatch);
@@ -119,18 +124,22 @@ export class TimelineView {
         this.toolbar.setOrder(this.order === 'newest-first');
         this.summary = message.summary;
         this.notices = message.notices;
+        this.generation = message.generation;
+        this.pendingOlder = Math.max(0, message.total - message.events.length);
         this.model.load(message.events);
         this.strip.clear();
         this.strip.add(message.events);
         this.toolbar.setChipShown('agent', message.events.some((e) => e.kind === 'agent'));
         this.render();
-        if (this.restoredScroll !== undefined) {
-          // Oldest-first opens at its bottom edge, where "now" is, unless the reader had scrolled.
-          const fresh = this.restoredScroll === 0 && this.order === 'oldest-first';
-          this.viewport.scrollTop = fresh ? this.list.length * ROW_HEIGHT : this.restoredScroll;
-          this.restoredScroll = undefined;
-          this.list.render();
-        }
+        this.restoreScroll();
+        break;
+      case 'older':
+        if (message.generation !== this.generation) break;
+        this.pendingOlder = message.remaining;
+        this.model.addOlder(message.events);
+        this.strip.add(message.events);
+        if (message.events.some((e) => e.kind === 'agent')) this.toolbar.setChipShown('agent', true);
+        this.scheduleRows();
         break;
       case 'append':
         this.model.append(message.events);
@@ -147,6 +156,7 @@ export class TimelineView {
         this.model.clear();
         this.toolbar.setChipShown('agent', false);
         this.strip.clear();
+        this.pendingOlder = 0;
         this.summary = null;
         this.render();
         break;
@@ -161,39 +171,99 @@ export class TimelineView {
   private render(): void {
     this.header.update(this.summary, this.notices, this.now);
     this.strip.setSession(this.summary);
-    this.refreshRows();
+    this.rebuildRows();
   }
 
-  /** Many appends in a burst become one list update in the next frame. */
+  /**
+   * Scrolls to where the reader was (or, oldest-first, to "now" at the bottom) once the rows
+   * there exist: pages of older events may still have to arrive to reach a deep position.
+   */
+  private restoreScroll(): void {
+    if (this.restoredScroll === undefined) return;
+    const fresh = this.restoredScroll === 0 && this.order === 'oldest-first';
+    const target = fresh ? this.list.length * ROW_HEIGHT : this.restoredScroll;
+    if (!fresh && this.pendingOlder > 0 && target + this.viewport.clientHeight > this.list.length * ROW_HEIGHT) return;
+    this.viewport.scrollTop = target;
+    this.restoredScroll = undefined;
+    this.list.render();
+  }
+
+  /** Live appends and older pages that arrive in a burst become one list update in the next frame. */
   private scheduleRows(): void {
     if (this.pendingFrame) return;
     this.pendingFrame = requestAnimationFrame(() => {
       this.pendingFrame = 0;
-      this.refreshRows(this.order === 'newest-first' ? 'top' : 'bottom');
+      this.applyChanges(this.order === 'newest-first' ? 'top' : 'bottom');
     });
   }
 
-  private refreshRows(follow?: 'top' | 'bottom'): void {
-    const rows = this.model.rows({ order: this.order, hidden: this.hidden, search: this.search, expanded: this.expanded });
-    this.headerOf = new Int32Array(rows.length);
-    let header = 0;
-    rows.forEach((row, i) => {
-      if (row.kind === 'hour') header = i;
-      this.headerOf[i] = header;
+  private rowOptions(): RowOptions {
+    return { order: this.order, hidden: this.hidden, search: this.search, expanded: this.expanded };
+  }
+
+  /**
+   * Brings the rows up to date with the model, touching only what changed: new events join the
+   * newest end, older pages the oldest end, edited entries keep their place. Anything else (a
+   * deletion, an event out of time order) rebuilds the list.
+   */
+  private applyChanges(follow?: 'top' | 'bottom'): void {
+    const changes = this.model.takeChanges();
+    const options = this.rowOptions();
+    if (changes.full || !this.replaceable(changes, options)) return this.rebuildRows(follow);
+    const newestFirst = this.order === 'newest-first';
+    this.list.update(() => {
+      const newer = buildRows(changes.newer, options);
+      const older = buildRows(changes.older, options);
+      if (newestFirst) {
+        this.rows.prepend(newer);
+        this.rows.append(older);
+      } else {
+        this.rows.append(newer);
+        this.rows.prepend(older);
+      }
+      for (const entry of changes.replaced) {
+        const row = buildRows([entry], options).find((r) => r.kind === 'event');
+        if (row) this.rows.replace(row);
+      }
+    }, follow);
+    this.afterRows();
+  }
+
+  /** Whether every edited entry can keep its row as is: still shown (or still hidden), and no burst files under it. */
+  private replaceable(changes: ModelChanges, options: RowOptions): boolean {
+    return changes.replaced.every((entry) => {
+      const shown = this.rows.indexOf(`e:${entry.event.id}`) >= 0;
+      if (shown !== this.model.matches(entry, options)) return false;
+      return !(shown && entry.event.kind === 'saves' && this.expanded.has(entry.event.id));
     });
-    if (this.activeKey === undefined || !rows.some((r) => r.key === this.activeKey)) {
-      this.activeKey = rows.find(isFocusable)?.key;
+  }
+
+  /** Builds every row again from the model (filters, search, order or expansion changed). */
+  private rebuildRows(follow?: 'top' | 'bottom'): void {
+    this.model.takeChanges();
+    const rows = this.model.rows(this.rowOptions());
+    this.list.update(() => this.rows.reset(rows), follow);
+    this.afterRows();
+  }
+
+  private afterRows(): void {
+    const shown = this.rows.eventCount;
+    this.toolbar.setStatus(shown, this.model.size + this.pendingOlder);
+    this.noMatch.hidden = shown > 0 || this.model.size === 0;
+    // Shown before drawing: a hidden viewport has no height, and would get only the overscan rows.
+    this.viewport.hidden = this.summary === null && this.model.size === 0;
+    if (this.activeKey === undefined || (this.rows.indexOf(this.activeKey) < 0 && this.pendingOlder === 0)) {
+      const first = this.focusableFrom(0, 1);
+      this.activeKey = first >= 0 ? this.rows.at(first)?.key : undefined;
     }
     this.list.pin(this.activeKey);
-    this.list.setRows(rows, follow);
-    const shown = rows.reduce((n, r) => n + (r.kind === 'event' ? 1 : 0), 0);
-    this.toolbar.setStatus(shown, this.model.size);
-    this.noMatch.hidden = shown > 0 || this.model.size === 0;
-    this.viewport.hidden = this.summary === null && this.model.size === 0;
+    this.list.render();
+    // Before the first `init` there is nothing to restore the scroll position into.
+    if (this.generation > 0) this.restoreScroll();
   }
 
   private updateSticky(first: number): void {
-    const row = this.list.rowAt(this.headerOf[first] ?? -1);
+    const row = this.list.rowAt(this.rows.headerIndexOf(first));
     this.sticky.hidden = row?.kind !== 'hour';
     if (row?.kind === 'hour') this.sticky.textContent = `${formatHourLabel(row.hour, this.now)} · ${row.count}`;
   }
@@ -339,7 +409,7 @@ export class TimelineView {
   private toggleBurst(id: string): void {
     if (this.expanded.has(id)) this.expanded.delete(id);
     else this.expanded.add(id);
-    this.refreshRows();
+    this.rebuildRows();
     const element = this.activeKey === undefined ? undefined : this.list.elementOf(this.activeKey);
     element?.focus({ preventScroll: true });
     this.saveState();

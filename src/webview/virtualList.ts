@@ -22,16 +22,26 @@ interface Rendered {
   index: number;
 }
 
+/**
+ * The rows the list draws, owned by the caller: by index, and a row's index by its key. The list
+ * never copies or walks them all, so a 50,000-row source costs what its visible rows cost.
+ */
+export interface RowSource<R> {
+  readonly length: number;
+  at(index: number): R | undefined;
+  /** -1 when no row has this key. */
+  indexOf(key: string): number;
+}
+
 /** Draws a window of `rows` into `viewport` (the scrolling element). */
 export class VirtualList<R> {
-  private rows: readonly R[] = [];
   private readonly rendered = new Map<string, Rendered>();
-  private readonly indexByKey = new Map<string, number>();
   private readonly canvas: HTMLElement;
   private pinnedKey: string | undefined;
   private frame = 0;
 
   constructor(
+    private readonly rows: RowSource<R>,
     private readonly viewport: HTMLElement,
     private readonly renderer: RowRenderer<R>,
     readonly rowHeight: number,
@@ -49,11 +59,11 @@ export class VirtualList<R> {
   }
 
   rowAt(index: number): R | undefined {
-    return this.rows[index];
+    return index < 0 ? undefined : this.rows.at(index);
   }
 
   indexOf(key: string): number {
-    return this.indexByKey.get(key) ?? -1;
+    return this.rows.indexOf(key);
   }
 
   /** The element of a row if it is currently in the DOM. */
@@ -67,30 +77,29 @@ export class VirtualList<R> {
   }
 
   /**
-   * Swaps in a new row list and draws it at once. With `follow`, a reader at that edge stays
-   * there (sees new rows arrive); anyone scrolled elsewhere keeps the same rows under their eyes.
+   * Runs `change` (which changes the source's rows) and draws the result at once. With `follow`, a
+   * reader at that edge stays there (sees new rows arrive); anyone scrolled elsewhere keeps the
+   * same rows under their eyes, found again by key.
    */
-  setRows(rows: readonly R[], follow?: FollowEdge): void {
+  update(change: () => void, follow?: FollowEdge): void {
     const top = this.viewport.scrollTop;
     const atTop = top <= 1;
     const atBottom = top + this.viewport.clientHeight >= this.canvas.offsetHeight - this.rowHeight;
     const anchorIndex = Math.floor(top / this.rowHeight);
-    const anchorRow = this.rows[anchorIndex];
+    const anchorRow = this.rowAt(anchorIndex);
     const anchorKey = anchorRow === undefined ? undefined : this.renderer.key(anchorRow);
     const anchorOffset = top - anchorIndex * this.rowHeight;
 
-    this.rows = rows;
-    this.indexByKey.clear();
-    rows.forEach((row, i) => this.indexByKey.set(this.renderer.key(row), i));
-    this.canvas.style.height = `${rows.length * this.rowHeight}px`;
+    change();
+    this.canvas.style.height = `${this.rows.length * this.rowHeight}px`;
 
     if (follow === 'top' && atTop) {
       this.viewport.scrollTop = 0;
     } else if (follow === 'bottom' && atBottom) {
       this.viewport.scrollTop = this.canvas.offsetHeight;
     } else if (anchorKey !== undefined) {
-      const moved = this.indexByKey.get(anchorKey);
-      if (moved !== undefined && moved !== anchorIndex) this.viewport.scrollTop = moved * this.rowHeight + anchorOffset;
+      const moved = this.rows.indexOf(anchorKey);
+      if (moved >= 0 && moved !== anchorIndex) this.viewport.scrollTop = moved * this.rowHeight + anchorOffset;
     }
     this.render();
   }
@@ -111,7 +120,7 @@ export class VirtualList<R> {
   /** Runs `fn` on every row element in the DOM, e.g. to refresh relative times once a minute. */
   forEachRendered(fn: (element: HTMLElement, row: R) => void): void {
     for (const r of this.rendered.values()) {
-      const row = this.rows[r.index];
+      const row = this.rows.at(r.index);
       if (row !== undefined) fn(r.element, row);
     }
   }
@@ -131,13 +140,14 @@ export class VirtualList<R> {
     const first = Math.max(0, Math.floor(this.viewport.scrollTop / h) - this.overscan);
     const last = Math.min(this.rows.length, Math.ceil((this.viewport.scrollTop + this.viewport.clientHeight) / h) + this.overscan);
     const wanted = new Set<string>();
-    const pinnedIndex = this.pinnedKey === undefined ? undefined : this.indexByKey.get(this.pinnedKey);
+    const pinnedIndex = this.pinnedKey === undefined ? -1 : this.rows.indexOf(this.pinnedKey);
     const indices: number[] = [];
     for (let i = first; i < last; i++) indices.push(i);
-    if (pinnedIndex !== undefined && (pinnedIndex < first || pinnedIndex >= last)) indices.push(pinnedIndex);
+    if (pinnedIndex >= 0 && (pinnedIndex < first || pinnedIndex >= last)) indices.push(pinnedIndex);
 
     for (const i of indices) {
-      const row = this.rows[i] as R;
+      const row = this.rows.at(i);
+      if (row === undefined) continue;
       const key = this.renderer.key(row);
       wanted.add(key);
       const signature = this.renderer.signature(row);

@@ -123,6 +123,8 @@ async function recordEverywhere(dir: string, text: string): Promise<Outputs> {
       type: 'init',
       summary: summarize(events, now),
       events: effectiveEvents(events),
+      total: effectiveEvents(events).length,
+      generation: 1,
       trusted: true,
       notices: [],
       settings: { order: 'newest-first' },

@@ -8,6 +8,7 @@ import type {
   TimelineState,
   WebviewToHostMessage,
 } from '../../shared/protocol';
+import { pageEvents } from '../../shared/eventPages';
 import { isWebviewMessage } from '../../shared/protocol';
 import { timelinePageHtml } from '../../shared/timelinePage';
 
@@ -39,6 +40,7 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
   private rejected = 0;
   /** The header's carried-over checklist, kept to send again to a page that reloads. */
   private carriedOver: CarriedOverMessage | undefined;
+  private generation = 0;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -118,17 +120,31 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
     }
   }
 
+  /**
+   * The newest events first, so the first screen does not wait for the whole session, then the
+   * older ones page by page. All are posted now, in order: the webview takes each message as its
+   * own task, with frames in between, and live appends posted later arrive after the last page.
+   */
   private sendInit(): void {
     if (!this.ready) return;
     const snapshot = this.source.snapshot();
+    const pages = pageEvents(snapshot.events);
+    const generation = ++this.generation;
     this.post({
       type: 'init',
       summary: snapshot.summary,
-      events: snapshot.events,
+      events: pages.first,
+      total: snapshot.events.length,
+      generation,
       trusted: snapshot.trusted,
       notices: snapshot.notices,
       settings: { order: readOrder() },
     });
+    let remaining = snapshot.events.length - pages.first.length;
+    for (const events of pages.older) {
+      remaining -= events.length;
+      this.post({ type: 'older', generation, events, remaining });
+    }
     if (this.carriedOver) this.post(this.carriedOver);
   }
 
