@@ -246,6 +246,7 @@ export interface IdleEvent extends EventBase {
 /** Codes for things the user should know about the capture itself. */
 export type NoticeCode =
   | 'no-shell-integration'
+  | 'shell-integration-late'
   | 'untrusted-no-git'
   | 'git-missing'
   | 'not-a-repository'

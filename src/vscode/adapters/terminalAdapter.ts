@@ -34,6 +34,8 @@ interface StartedCommand {
 export class TerminalAdapter extends Disposable {
   private readonly open = new OpenCommands<vscode.TerminalShellExecution, vscode.Terminal, StartedCommand>();
   private readonly pendingChecks = new Map<vscode.Terminal, ReturnType<typeof setTimeout>>();
+  /** Terminals we said had no shell integration: if it starts after all, the Timeline must say so. */
+  private readonly warned = new WeakSet<vscode.Terminal>();
 
   constructor(private readonly sink: CaptureSink) {
     super();
@@ -51,7 +53,10 @@ export class TerminalAdapter extends Disposable {
       // VS Code reports no end for a command still running in a closed terminal.
       this.recordUnended(this.open.terminalClosed(t), 'terminal-closed');
     }));
-    this.register(vscode.window.onDidChangeTerminalShellIntegration((e) => this.clearCheck(e.terminal)));
+    this.register(vscode.window.onDidChangeTerminalShellIntegration((e) => {
+      this.clearCheck(e.terminal);
+      this.integrationArrived(e.terminal);
+    }));
     for (const t of vscode.window.terminals) this.watchIntegration(t);
     this.register({ dispose: () => { for (const t of [...this.pendingChecks.keys()]) this.clearCheck(t); } });
   }
@@ -106,6 +111,7 @@ export class TerminalAdapter extends Disposable {
     const handle = setTimeout(() => {
       this.pendingChecks.delete(terminal);
       if (terminal.shellIntegration || terminal.exitStatus) return;
+      this.warned.add(terminal);
       this.sink.notice(
         'no-shell-integration',
         `Terminal "${terminal.name}" has no shell integration, so its commands are not recorded. ` +
@@ -114,6 +120,21 @@ export class TerminalAdapter extends Disposable {
       );
     }, SHELL_INTEGRATION_GRACE_MS);
     this.pendingChecks.set(terminal, handle);
+  }
+
+  /**
+   * A slow shell start (a heavy ~/.bashrc, a loaded machine) can bring shell integration after
+   * the grace period: the earlier notice was then wrong, and the record says so rather than
+   * leaving "its commands are not recorded" beside commands that are.
+   */
+  private integrationArrived(terminal: vscode.Terminal): void {
+    if (!this.warned.has(terminal)) return;
+    this.warned.delete(terminal);
+    this.sink.notice(
+      'shell-integration-late',
+      `Terminal "${terminal.name}" started its shell integration late: its commands are recorded after all.`,
+      'commands',
+    );
   }
 
   private clearCheck(terminal: vscode.Terminal): void {
