@@ -111,7 +111,7 @@ describe('agent transcripts captured live (Claude Code, temporary home)', functi
     this.timeout(90_000);
     append(claude.prompt(ctx, new Date(), 'Now add a regression test for the time zone bug'));
     const folder = path.join(root, 'retrospectives', 'sessions');
-    await runAcceptingPrompts('sessionJournal.endSession', [], 2, 30_000);
+    await runAcceptingPrompts('sessionJournal.endSession', [{ template: 'session' }], 2, 30_000);
     assert.equal(api.controller.active, false, 'the session ended');
     const recorded = api.controller.shownEvents().filter((e): e is AgentActivityEvent => e.kind === 'agent');
     assert.ok(recorded.some((e) => e.text === 'Now add a regression test for the time zone bug'), 'the last prompt is recorded');

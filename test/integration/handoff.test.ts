@@ -31,7 +31,7 @@ function draftOf(sessionId: string): vscode.TextEditor | undefined {
 
 async function endWithDraft(api: SessionJournalApi): Promise<vscode.TextDocument> {
   const sessionId = api.controller.events()[0]?.sessionId ?? '';
-  await runAcceptingPrompts('sessionJournal.endSession', [], 2, 30_000);
+  await runAcceptingPrompts('sessionJournal.endSession', [{ template: 'session' }], 2, 30_000);
   return (await waitFor(() => draftOf(sessionId), 15_000, `the draft of session ${sessionId}`)).document;
 }
 
