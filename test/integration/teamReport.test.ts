@@ -38,9 +38,13 @@ describe('Open Team Report (real VS Code)', function () {
     assert.equal(vscode.window.activeTextEditor?.document, document);
     const text = document.getText();
     assert.match(text, /^# Team Session Report\n/);
-    // Other suites may leave retrospectives in the workspace: count at least these two, and find their theme.
-    assert.match(text, /^### (Flaky integration tests|Integration tests flaky again)$/m);
-    assert.ok(text.includes('`team-report-fixture/alice.md`') && text.includes('`team-report-fixture/bob.md`'), text);
+    // Other suites leave retrospectives in the workspace, whose friction may join the theme and
+    // name it: find the theme that lists both fixtures, whatever its heading.
+    const themes = text.slice(text.indexOf('## Recurring friction themes')).split(/^### /m).slice(1);
+    const shared = themes.find((t) => t.includes('`team-report-fixture/alice.md`') && t.includes('`team-report-fixture/bob.md`'));
+    assert.ok(shared, `one recurring theme holds alice's and bob's sessions:\n${text}`);
+    assert.match(shared, /Written as: .*“Flaky integration tests”/);
+    assert.match(shared, /Written as: .*“Integration tests flaky again”/);
     assert.doesNotMatch(text, /notes\.md/);
     assert.match(text, /```mermaid\nxychart-beta/);
   });
