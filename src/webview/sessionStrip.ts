@@ -3,7 +3,7 @@ import type { SessionSnapshot } from '../shared/protocol';
 import { el } from './dom';
 import { formatClock } from './format';
 import type { StripBucket, StripLane } from './stripBuckets';
-import { STRIP_LANES, StripCounts } from './stripBuckets';
+import { SLOT_MS, STRIP_LANES, StripCounts } from './stripBuckets';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Columns across the strip whatever its width: the SVG scales them, so a resize redraws nothing. */
@@ -22,7 +22,7 @@ const LANE_NAMES: Readonly<Record<StripLane, readonly [string, string]>> = {
 
 /**
  * The session at a glance, at the top of the Timeline: one lane per kind over the session's
- * time, failures marked, idle stretches shaded. Drawn from per-minute counts into at most
+ * time, failures marked, idle stretches shaded. Drawn from per-second counts into at most
  * {@link COLUMNS} × lanes rectangles, so 10,000 or 50,000 events cost the same to draw.
  * Hovering a column names its time and counts; clicking it scrolls the list to that moment.
  * For a screen reader it is one image with a one-sentence summary; the list is the way in.
@@ -42,7 +42,9 @@ export class SessionStrip {
     this.element.hidden = true;
     this.svg.addEventListener('click', (e) => {
       const bucket = this.bucketAt(e.clientX);
-      if (bucket) this.onPick(bucket.from);
+      // The column's last moment: the list shows the newest row inside the column first. A second
+      // that starts in the column keeps its events there, so its last millisecond still belongs.
+      if (bucket) this.onPick(bucket.to + SLOT_MS - 2);
     });
   }
 

@@ -14,44 +14,51 @@ export interface StripBucket {
   readonly failed: number;
 }
 
+/**
+ * The strip's resolution: counts are kept per second, so a column of a short session (96 columns
+ * over two minutes is about a second each) still holds its own events, and a click lands on them.
+ */
+export const SLOT_MS = 1000;
 const MINUTE = 60_000;
 const FAILED = STRIP_LANES.length;
 
 /**
- * Per-minute counts of a session's events by lane. The strip never keeps one element (or one
- * entry) per event: 50,000 events of an 8-hour day are at most 480 small arrays, and a column
- * of the strip sums the minutes it covers. Adding events is O(events), drawing O(minutes).
+ * Per-second counts of a session's events by lane. The strip never keeps one element (or one
+ * entry) per event: 50,000 events of an 8-hour day are at most 28,800 small arrays, in practice
+ * the seconds that saw an event, and a column of the strip sums the seconds it covers. Adding
+ * events is O(events), drawing O(seconds with events).
  * Edits and deletes are not subtracted: a deleted note leaves its tick, which a glance forgives.
  */
 export class StripCounts {
-  private readonly minutes = new Map<number, Uint32Array>();
+  private readonly slots = new Map<number, Uint32Array>();
 
   add(events: readonly JournalEvent[]): void {
     for (const e of events) {
       if (e.kind === 'idle') {
-        for (let m = Math.floor(e.from / MINUTE); m < Math.ceil(e.to / MINUTE); m++) this.bump(m, STRIP_LANES.indexOf('idle'));
+        // Idle is shaded by the minute: a count of idle minutes reads better than of seconds.
+        for (let m = Math.floor(e.from / MINUTE); m < Math.ceil(e.to / MINUTE); m++) this.bump((m * MINUTE) / SLOT_MS, STRIP_LANES.indexOf('idle'));
         continue;
       }
       const lane = laneOf(e);
       if (lane === undefined) continue;
-      const minute = Math.floor(e.time / MINUTE);
-      this.bump(minute, STRIP_LANES.indexOf(lane));
-      if (styleOf(e).tone === 'failed') this.bump(minute, FAILED);
+      const slot = Math.floor(e.time / SLOT_MS);
+      this.bump(slot, STRIP_LANES.indexOf(lane));
+      if (styleOf(e).tone === 'failed') this.bump(slot, FAILED);
     }
   }
 
   clear(): void {
-    this.minutes.clear();
+    this.slots.clear();
   }
 
-  /** `columns` equal slices of [start, end), each with the sums of the minutes inside it. */
+  /** `columns` equal slices of [start, end), each with the sums of the seconds that start inside it. */
   buckets(start: number, end: number, columns: number): StripBucket[] {
     const span = Math.max(MINUTE, end - start);
     const width = span / columns;
     const sums = Array.from({ length: columns }, () => new Uint32Array(FAILED + 1));
-    for (const [minute, counts] of this.minutes) {
-      const at = minute * MINUTE;
-      if (at + MINUTE <= start || at >= start + span) continue;
+    for (const [slot, counts] of this.slots) {
+      const at = slot * SLOT_MS;
+      if (at + SLOT_MS <= start || at >= start + span) continue;
       const column = Math.min(columns - 1, Math.max(0, Math.floor((at - start) / width)));
       const sum = sums[column]!;
       for (let i = 0; i <= FAILED; i++) sum[i]! += counts[i]!;
@@ -67,13 +74,13 @@ export class StripCounts {
   /** Whether any event fell in a lane; empty lanes (agent, for most people) are not drawn. */
   has(lane: StripLane): boolean {
     const l = STRIP_LANES.indexOf(lane);
-    for (const counts of this.minutes.values()) if (counts[l]) return true;
+    for (const counts of this.slots.values()) if (counts[l]) return true;
     return false;
   }
 
-  private bump(minute: number, index: number): void {
-    let counts = this.minutes.get(minute);
-    if (!counts) this.minutes.set(minute, (counts = new Uint32Array(FAILED + 1)));
+  private bump(slot: number, index: number): void {
+    let counts = this.slots.get(slot);
+    if (!counts) this.slots.set(slot, (counts = new Uint32Array(FAILED + 1)));
     counts[index]!++;
   }
 }

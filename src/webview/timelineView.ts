@@ -258,6 +258,11 @@ export class TimelineView {
     }
     this.list.pin(this.activeKey);
     this.list.render();
+    // Rows drawn before the active row was chosen keep their tabindex: give the list its one tab
+    // stop now, or Tab would skip the list (axe: a scrollable region without focusable content).
+    this.list.forEachRendered((element, row) => {
+      if (isFocusable(row)) element.tabIndex = row.key === this.activeKey ? 0 : -1;
+    });
     // Before the first `init` there is nothing to restore the scroll position into.
     if (this.generation > 0) this.restoreScroll();
   }

@@ -27,6 +27,8 @@ describe('Timeline with an AI agent\'s turn (e2e, Chromium + code-server)', () =
   after(async () => { await wb?.close(); });
 
   it('shows the agent\'s turn as one row beside the person\'s command, failures on the row, dark theme', async () => {
+    // The theme is a user setting that other suites change: set it as a person would.
+    await setColorTheme(wb.page, 'Dark Modern', 'dark');
     const frame = await startSession(wb.page, 'agent e2e');
     await typeInTerminal(wb.page, 'echo person was here');
     await timelineRow(frame, 'command', 'echo person was here succeeded').waitFor({ timeout: 30_000 });

@@ -31,7 +31,7 @@ describe('StripCounts (the session-at-a-glance strip)', () => {
     assert.ok(buckets.every((b) => b.counts.commands + b.counts.commits + b.counts.saves + b.counts.notes === 0));
   });
 
-  it('keeps per-minute sums, not events: 50,000 events in 8 hours stay 480 entries and draw in one pass', () => {
+  it('keeps per-second sums, not events: 50,000 events over 8 hours draw from their seconds in one pass', () => {
     const counts = new StripCounts();
     const events = Array.from({ length: 50_000 }, (_, i) => command(Math.floor((i / 50_000) * 480) * min, i % 7 ? 0 : 1));
     counts.add(events);
