@@ -51,30 +51,26 @@ export function nextStart(t: IntegratedTerminal, matches: (commandLine: string) 
 
 /**
  * Runs `commandLine` through shell integration and resolves with its exit code once it has ended.
- * For lines under 4095 characters: one sent before bash's first prompt goes through the tty's
- * canonical mode, which keeps 4095 characters, and then never pairs (see nextStart).
+ * It follows the command the shell reports starting in this terminal after the line was sent, as a
+ * person watches the terminal: VS Code pairs the object executeCommand returns with that execution
+ * only when the shell reports exactly the line it sent, and a line that arrives while bash is still
+ * between the previous command's end and its next prompt (a loaded machine) is not always reported
+ * so; that object then never ends. For lines under 4095 characters (see nextStart).
  */
 export async function runInTerminal(t: IntegratedTerminal, commandLine: string, timeoutMs = 20_000): Promise<number | undefined> {
   // The terminal's shellIntegration object can be replaced (cwd changes): always use the current one.
   const shell = t.terminal.shellIntegration ?? t.shell;
-  let exitCode: number | undefined;
-  let ended = false;
-  let execution: vscode.TerminalShellExecution | undefined;
-  const early: { execution: vscode.TerminalShellExecution; exitCode: number | undefined }[] = [];
+  const ends = new Map<vscode.TerminalShellExecution, number | undefined>();
   const listener = vscode.window.onDidEndTerminalShellExecution((e) => {
-    if (e.terminal !== t.terminal) return;
-    if (execution === undefined) early.push({ execution: e.execution, exitCode: e.exitCode });
-    else if (e.execution === execution) {
-      ended = true;
-      exitCode = e.exitCode;
-    }
+    if (e.terminal === t.terminal) ends.set(e.execution, e.exitCode);
   });
   try {
-    execution = shell.executeCommand(commandLine);
-    const before = early.find((x) => x.execution === execution);
-    if (before) return before.exitCode;
-    await waitFor(() => ended, timeoutMs, `"${commandLine.slice(0, 60)}" to end in terminal ${t.terminal.name}`);
-    return exitCode;
+    // Listening before sending: the start can be reported before executeCommand returns.
+    const started = nextStart(t, () => true, timeoutMs);
+    const sent = shell.executeCommand(commandLine);
+    const execution = await started;
+    await waitFor(() => ends.has(execution) || ends.has(sent), timeoutMs, `"${commandLine.slice(0, 60)}" to end in terminal ${t.terminal.name}`);
+    return ends.has(execution) ? ends.get(execution) : ends.get(sent);
   } finally {
     listener.dispose();
   }
