@@ -16,15 +16,7 @@ export async function workspaceTemplates(io: CliIo, workspace: string | undefine
   const root = workspace ?? io.cwd?.() ?? '.';
   const readDir = io.readDir;
   if (!readDir) return { templates: [], problems: [] };
-  const list = async (dir: string): Promise<string[]> => {
-    try {
-      return (await readDir(dir)).filter((e) => !e.directory).map((e) => e.name);
-    } catch (error) {
-      // No templates folder is no templates.
-      if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT') return [];
-      throw error;
-    }
-  };
+  const list = async (dir: string): Promise<string[]> => (await readDir(dir)).filter((e) => !e.directory).map((e) => e.name);
   const loaded = await loadWorkspaceTemplates(root, { list, read: (file) => io.readFile(file) });
   for (const problem of loaded.problems) io.stderr.write(`session-journal: bad template file:\n${problem}\n`);
   return loaded;

@@ -111,6 +111,16 @@ describe('team templates', () => {
     const none = await loadWorkspaceTemplates('/empty', { list: async () => [], read: async () => '' });
     assert.deepEqual(none, { templates: [], problems: [] });
   });
+
+  it('reads a missing templates folder as none, from Node and from VS Code, and reports any other error', async () => {
+    const failing = (error: object) => ({ list: async (): Promise<string[]> => { throw error; }, read: async () => '' });
+    const enoent = Object.assign(new Error("ENOENT: no such file or directory, scandir '/ws/.session-journal/templates'"), { code: 'ENOENT' });
+    const vscodeMissing = Object.assign(new Error('EntryNotFound (FileSystemError)'), { code: 'FileNotFound' });
+    assert.deepEqual(await loadWorkspaceTemplates('/ws', failing(enoent)), { templates: [], problems: [] });
+    assert.deepEqual(await loadWorkspaceTemplates('/ws', failing(vscodeMissing)), { templates: [], problems: [] });
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    assert.deepEqual(await loadWorkspaceTemplates('/ws', failing(denied)), { templates: [], problems: ['/ws/.session-journal/templates: EACCES: permission denied'] });
+  });
 });
 
 describe('the marker names the template', () => {

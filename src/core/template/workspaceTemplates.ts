@@ -6,7 +6,7 @@ import { formatTemplateErrors, parseTeamTemplate, TEAM_TEMPLATE_DIR, templateNam
 import type { RetrospectiveTemplate } from './types';
 
 export interface TemplateFiles {
-  /** File names in a directory; an absent directory is no files, not an error. */
+  /** File names in a directory. May throw; a folder that does not exist is read as no files (see isNotFound). */
   list(dir: string): Promise<string[]>;
   read(file: string): Promise<string>;
 }
@@ -15,6 +15,18 @@ export interface WorkspaceTemplates {
   readonly templates: RetrospectiveTemplate[];
   /** One "file:line: message" text per bad file; the good files still load. */
   readonly problems: string[];
+}
+
+/**
+ * Whether an error says the path does not exist: Node's `ENOENT`, or VS Code's
+ * `FileSystemError` (`FileNotFound`, `EntryNotFound` on some file systems). A workspace without a
+ * templates folder has no templates; any other error (permissions, a file where the folder should
+ * be) is a problem to report.
+ */
+export function isNotFound(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === 'ENOENT' || code === 'FileNotFound' || code === 'EntryNotFound';
 }
 
 /** Joins with "/", which node's fs and VS Code both accept on every platform. */
@@ -31,6 +43,7 @@ export async function loadWorkspaceTemplates(root: string, files: TemplateFiles)
   try {
     names = (await files.list(dir)).slice().sort();
   } catch (error) {
+    if (isNotFound(error)) return { templates, problems };
     return { templates, problems: [`${dir}: ${error instanceof Error ? error.message : String(error)}`] };
   }
   for (const fileName of names) {

@@ -67,13 +67,7 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
     if (!root) return this.templatesLoaded;
     const fs = vscode.workspace.fs;
     this.templatesLoaded = loadWorkspaceTemplates(root.fsPath, {
-      list: async (dir) => {
-        try {
-          return (await fs.readDirectory(vscode.Uri.file(dir))).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
-        } catch {
-          return [];
-        }
-      },
+      list: async (dir) => (await fs.readDirectory(vscode.Uri.file(dir))).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name),
       read: async (file) => new TextDecoder().decode(await fs.readFile(vscode.Uri.file(file))),
     }).then(({ templates, problems }) => {
       this.workspaceTemplates = templates;
