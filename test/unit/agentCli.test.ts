@@ -3,25 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/main';
+import { capturedIo } from './cliTestIo';
+import type { CapturedIo } from './cliTestIo';
 import { fixturePath } from './agentFixtures';
 
-interface FakeIo extends CliIo {
-  out: string;
-  err: string;
-}
-
 /** The CLI over real fixture files, read through `readFile` as text like the validate tests do. */
-function fixtureIo(): FakeIo {
-  const io: FakeIo = {
-    out: '',
-    err: '',
-    stdout: { write: (text: string) => { io.out += text; return true; } },
-    stderr: { write: (text: string) => { io.err += text; return true; } },
-    readFile: async (path: string) => readFileSync(fixturePath(path), 'utf8'),
-  };
-  return io;
-}
+const fixtureIo = (): CapturedIo => capturedIo({ readFile: async (path: string) => readFileSync(fixturePath(path), 'utf8') });
 
 interface JsonEvent {
   time: string;

@@ -3,30 +3,24 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/main';
+import { capturedIo } from './cliTestIo';
+import type { CapturedIo } from './cliTestIo';
 import { validateRetrospective } from '../../src/core/validator/validate';
 import { fixturePath } from './agentFixtures';
 
-interface FakeIo extends CliIo {
-  out: string;
-  err: string;
+interface FakeIo extends CapturedIo {
   written: Map<string, string>;
 }
 
 function fakeIo(): FakeIo {
-  const io: FakeIo = {
-    out: '',
-    err: '',
-    written: new Map(),
-    stdout: { write: (text: string) => { io.out += text; return true; } },
-    stderr: { write: (text: string) => { io.err += text; return true; } },
+  const written = new Map<string, string>();
+  return Object.assign(capturedIo({
     readFile: async (path: string) => readFileSync(path.startsWith('/') ? path : fixturePath(path), 'utf8'),
-    writeFile: async (path: string, text: string) => { io.written.set(path, text); },
-    exists: (path: string) => io.written.has(path),
+    writeFile: async (path: string, text: string) => { written.set(path, text); },
+    exists: (path: string) => written.has(path),
     utcOffsetMinutes: () => 60,
     home: '/home/dev',
-  };
-  return io;
+  }), { written });
 }
 
 const CLAUDE = 'claude-code/basic-session.jsonl';

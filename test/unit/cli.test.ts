@@ -1,26 +1,10 @@
 import assert from 'node:assert/strict';
 import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/main';
+import { capturedIo, memoryFiles } from './cliTestIo';
+import type { CapturedIo } from './cliTestIo';
 import { edit, goodDoc, lineOf } from './validatorFixture';
 
-interface FakeIo extends CliIo {
-  out: string;
-  err: string;
-}
-
-function fakeIo(files: Record<string, string>): FakeIo {
-  const io: FakeIo = {
-    out: '',
-    err: '',
-    stdout: { write: (text: string) => { io.out += text; return true; } },
-    stderr: { write: (text: string) => { io.err += text; return true; } },
-    readFile: async (path: string) => {
-      if (path in files) return files[path];
-      throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
-    },
-  };
-  return io;
-}
+const fakeIo = (files: Record<string, string>): CapturedIo => capturedIo(memoryFiles(files));
 
 const bad = (): string => edit(goodDoc(), /\n3\. \*\*Slow feedback loop\*\*[^\n]*/, '');
 

@@ -4,35 +4,17 @@
  */
 import assert from 'node:assert/strict';
 import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/main';
 import { buildRetrospective } from '../../src/core/retrospective/buildRetrospective';
 import { renderRetrospective } from '../../src/core/retrospective/renderRetrospective';
 import { draftMarker, templateMarker } from '../../src/core/template/marker';
 import { REPORT_TEMPLATE } from '../../src/core/template/reportTemplate';
+import { capturedIo, memoryFiles } from './cliTestIo';
+import type { CapturedIo } from './cliTestIo';
 import { basicSession, BASIC_OFFSET } from './retrospectiveFixture';
 import { writeAuthorParts } from './templateDrafts';
 
-interface FakeIo extends CliIo {
-  out: string;
-  err: string;
-}
-
 /** A file system of `files` (paths as given), with the command running in /ws. */
-function fakeIo(files: Record<string, string>): FakeIo {
-  const io: FakeIo = {
-    out: '',
-    err: '',
-    stdout: { write: (text: string) => { io.out += text; return true; } },
-    stderr: { write: (text: string) => { io.err += text; return true; } },
-    readFile: async (path: string) => {
-      if (path in files) return files[path];
-      throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
-    },
-    readDir: async (dir: string) => Object.keys(files).filter((f) => f.startsWith(`${dir}/`)).map((f) => ({ name: f.slice(dir.length + 1), directory: false })),
-    cwd: () => '/ws',
-  };
-  return io;
-}
+const fakeIo = (files: Record<string, string>): CapturedIo => capturedIo({ ...memoryFiles(files), cwd: () => '/ws' });
 
 const SPRINT = '---\nrequired: [Summary]\nrules: [required-sections, no-placeholders]\n---\n# Sprint Retro\n\n## Summary\nTwo sentences.\n\n## Risks\n';
 

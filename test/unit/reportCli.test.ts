@@ -4,27 +4,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { readdir, readFile } from 'node:fs/promises';
 import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/main';
+import { capturedIo } from './cliTestIo';
+import type { CapturedIo } from './cliTestIo';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'report');
 
-interface CapturingIo extends CliIo {
-  out: string;
-  err: string;
-}
-
 /** The real file system, as dist/cli.js wires it, with the output captured. */
-function diskIo(): CapturingIo {
-  const io: CapturingIo = {
-    out: '',
-    err: '',
-    stdout: { write: (text: string) => { io.out += text; return true; } },
-    stderr: { write: (text: string) => { io.err += text; return true; } },
-    readFile: (p) => readFile(p, 'utf8'),
-    readDir: async (p) => (await readdir(p, { withFileTypes: true })).map((e) => ({ name: e.name, directory: e.isDirectory() })),
-  };
-  return io;
-}
+const diskIo = (): CapturedIo => capturedIo({
+  readFile: (p) => readFile(p, 'utf8'),
+  readDir: async (p) => (await readdir(p, { withFileTypes: true })).map((e) => ({ name: e.name, directory: e.isDirectory() })),
+});
 
 describe('session-journal report', () => {
   const alice = path.join(ROOT, 'alice');
