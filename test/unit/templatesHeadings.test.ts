@@ -1,6 +1,6 @@
 /** Headings as people write them, matched to a template's sections. */
 import { strict as assert } from 'node:assert';
-import { isNumberedSubsection, normalizeHeading, sectionKeyIn } from '../../src/core/template/headings';
+import { isNumberedSubsection, normalizeHeading, sectionKeyIn, sectionsOf } from '../../src/core/template/headings';
 import { HANDOFF_TEMPLATE } from '../../src/core/template/handoffTemplate';
 import { PHASE_TEMPLATE } from '../../src/core/template/phaseTemplate';
 import { REPORT_TEMPLATE } from '../../src/core/template/reportTemplate';
@@ -55,5 +55,32 @@ describe('heading variants', () => {
     assert.deepEqual(keys, [['1. What Went Well', 'wentWell'], ['2. Honest Feedback', 'honestFeedback'], ['2.1 Friction Points', 'frictionPoints']]);
     const phase = parseDocument('## What Went Well\n\n### 1.4 Metrics\n\nok\n\n## Metrics\n\n| Metric | Value |\n', undefined, PHASE_TEMPLATE).sections.map((s) => s.line);
     assert.deepEqual(phase, [1, 7]);
+  });
+});
+
+describe('section names across layouts', () => {
+  const templates = [SESSION_TEMPLATE, REPORT_TEMPLATE, PHASE_TEMPLATE, HANDOFF_TEMPLATE];
+
+  it('never gives one heading to two sections of the same template', () => {
+    for (const template of templates) {
+      const owner = new Map<string, string>();
+      for (const section of sectionsOf(template)) {
+        for (const name of [section.title, ...section.synonyms].map(normalizeHeading)) {
+          const earlier = owner.get(name);
+          assert.ok(earlier === undefined || earlier === section.key, `${template.name}: "${name}" names both ${earlier} and ${section.key}`);
+          owner.set(name, section.key);
+        }
+      }
+    }
+  });
+
+  it('reads the shared sections by the same names whichever layout the file follows', () => {
+    const shared: [string, string][] = [['What Went Right', 'wentWell'], ['Key Metrics', 'metrics'], ['What Could Have Gone Better', 'couldImprove'], ['Statistics', 'metrics']];
+    for (const template of templates) {
+      for (const [heading, key] of shared) {
+        if (!template.sections.some((s) => s.key === key)) continue;
+        assert.equal(sectionKeyIn(template, heading), key, `${template.name}: ${heading}`);
+      }
+    }
   });
 });

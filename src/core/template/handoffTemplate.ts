@@ -3,6 +3,7 @@
  * another agent), with the work per task, one subsection per commit, a task status table, blockers
  * and the notes the next session needs to pick up without asking.
  */
+import { METRICS_NAMES, SUMMARY_NAMES } from './roleNames';
 import type { RetrospectiveTemplate } from './types';
 import { SESSION_TEMPLATE } from './sessionTemplate';
 
@@ -14,7 +15,7 @@ export const HANDOFF_TEMPLATE: RetrospectiveTemplate = {
   sections: [
     {
       key: 'summary', title: 'Executive Summary', level: 2, fill: 'author', required: true,
-      synonyms: ['executive summary', 'summary', 'overview', 'tldr', 'tl dr', 'session overview'],
+      synonyms: [...SUMMARY_NAMES],
       hint: 'two or three sentences: what this session moved forward and where it stopped',
       example: 'Two or three sentences: what this session moved forward and where it stopped.',
     },
@@ -78,7 +79,7 @@ export const HANDOFF_TEMPLATE: RetrospectiveTemplate = {
     },
     {
       key: 'metrics', title: 'Metrics', level: 2, fill: 'record', required: true,
-      synonyms: ['metrics', 'session metrics', 'stats', 'statistics', 'numbers'],
+      synonyms: [...METRICS_NAMES],
       example: '| Metric | Value |\n|--------|-------|\n| Commits | 0 |',
     },
     {

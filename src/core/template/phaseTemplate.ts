@@ -3,6 +3,7 @@
  * Phase 2 — Storage"), with the golden path the phase should have taken, recommendations by
  * horizon, and how the phase lines up with the plan's validation levels.
  */
+import { COULD_IMPROVE_NAMES, METRICS_NAMES, WENT_WELL_NAMES } from './roleNames';
 import type { RetrospectiveTemplate } from './types';
 import { SESSION_TEMPLATE } from './sessionTemplate';
 
@@ -14,16 +15,13 @@ export const PHASE_TEMPLATE: RetrospectiveTemplate = {
   sections: [
     {
       key: 'wentWell', title: 'What Went Well', level: 2, fill: 'author', required: true,
-      synonyms: ['what went well', 'went well', 'what worked', 'what worked well', 'successes', 'wins'],
+      synonyms: [...WENT_WELL_NAMES],
       hint: 'numbered subsections "### 1. Title", each saying what happened and why it worked',
       example: '### 1. A title\n\nWhat happened and why it worked.',
     },
     {
       key: 'couldImprove', title: 'What Could Have Been Better', level: 2, fill: 'author', required: true,
-      synonyms: [
-        'what could have been better', 'what could be better', 'what could be improved', 'what could improve',
-        'what didnt go well', 'what did not go well', 'challenges', 'areas for improvement', 'what went wrong',
-      ],
+      synonyms: [...COULD_IMPROVE_NAMES],
       hint: 'numbered subsections "### 1. Title", each with what it cost and what would have avoided it',
       example: '### 1. A title\n\nWhat it cost and what would have avoided it.',
     },
@@ -41,7 +39,7 @@ export const PHASE_TEMPLATE: RetrospectiveTemplate = {
     },
     {
       key: 'metrics', title: 'Metrics', level: 2, fill: 'record', required: true,
-      synonyms: ['metrics', 'phase metrics', 'session metrics', 'stats', 'statistics', 'numbers'],
+      synonyms: [...METRICS_NAMES, 'phase metrics'],
       example: '| Metric | Value |\n|--------|-------|\n| Commits | 0 |',
     },
     {

@@ -3,6 +3,7 @@
  * session, with an executive summary, numbered findings, prioritised action items, patterns and
  * anti-patterns, metrics tables, recommendations and the artifacts the session left.
  */
+import { COULD_IMPROVE_NAMES, METRICS_NAMES, SUMMARY_NAMES, WENT_WELL_NAMES } from './roleNames';
 import type { RetrospectiveTemplate } from './types';
 import { SESSION_TEMPLATE } from './sessionTemplate';
 
@@ -14,22 +15,19 @@ export const REPORT_TEMPLATE: RetrospectiveTemplate = {
   sections: [
     {
       key: 'summary', title: 'Executive Summary', level: 2, fill: 'both', required: true,
-      synonyms: ['executive summary', 'summary', 'overview', 'tldr', 'tl dr'],
+      synonyms: [...SUMMARY_NAMES],
       hint: 'three or four sentences: what the session set out to do, what it delivered, the one thing to remember',
       example: 'Three or four sentences, then a table of headline metrics.',
     },
     {
       key: 'wentWell', title: 'What Went Well', level: 2, fill: 'author', required: true,
-      synonyms: ['what went well', 'went well', 'what worked', 'what worked well', 'successes', 'wins', 'strengths'],
+      synonyms: [...WENT_WELL_NAMES, 'strengths'],
       hint: 'numbered subsections "### 1.1 Title", each saying what happened and why it worked',
       example: '### 1.1 A title\n\nWhat happened and why it worked.',
     },
     {
       key: 'couldImprove', title: 'What Could Be Improved', level: 2, fill: 'author', required: true,
-      synonyms: [
-        'what could be improved', 'what could improve', 'what could have been better', 'areas for improvement',
-        'what didnt go well', 'what did not go well', 'improvements', 'challenges', 'issues', 'problems',
-      ],
+      synonyms: [...COULD_IMPROVE_NAMES, 'improvements', 'issues', 'problems'],
       hint: 'numbered subsections "### 2.1 Title", each with **Problem**, **Impact** and **Fix**',
       example: '### 2.1 A title\n\n**Problem**: …\n**Impact**: …\n**Fix**: …',
     },
@@ -53,7 +51,7 @@ export const REPORT_TEMPLATE: RetrospectiveTemplate = {
     },
     {
       key: 'metrics', title: 'Metrics Summary', level: 2, fill: 'record', required: true,
-      synonyms: ['metrics summary', 'metrics', 'session metrics', 'key metrics', 'stats', 'statistics'],
+      synonyms: [...METRICS_NAMES],
       example: '| Metric | Value |\n|--------|-------|\n| Commits | 0 |',
     },
     {

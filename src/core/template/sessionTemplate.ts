@@ -3,6 +3,7 @@
  * End Session writes by default. Its headings, synonyms, hints and thresholds are the only copy
  * in the code base; the renderer, the validator, the quick fix and Finish read them from here.
  */
+import { COULD_IMPROVE_NAMES, METRICS_NAMES, SUMMARY_NAMES, WENT_WELL_NAMES } from './roleNames';
 import type { RetrospectiveTemplate } from './types';
 import { VALIDATION_SECTION } from './validationSection';
 
@@ -14,7 +15,7 @@ export const SESSION_TEMPLATE: RetrospectiveTemplate = {
   sections: [
     {
       key: 'summary', title: 'Session Summary', level: 2, fill: 'author', required: true,
-      synonyms: ['session summary', 'summary', 'overview', 'session overview', 'executive summary'],
+      synonyms: [...SUMMARY_NAMES],
       hint: 'a short paragraph: the goal, what got done, where it stands',
       example: 'Two or three sentences: what the session set out to do and where it ended.',
     },
@@ -36,17 +37,13 @@ export const SESSION_TEMPLATE: RetrospectiveTemplate = {
     },
     {
       key: 'wentWell', title: 'What Went Well', level: 2, fill: 'author', required: true,
-      synonyms: ['what went well', 'went well', 'what worked', 'what worked well', 'what went right'],
+      synonyms: [...WENT_WELL_NAMES],
       hint: 'bullets',
       example: '- What worked, and why it worked',
     },
     {
       key: 'couldImprove', title: 'What Could Improve', level: 2, fill: 'author', required: true,
-      synonyms: [
-        'what could improve', 'what could be improved', 'what could have been better', 'what could go better',
-        'challenges', 'what didnt go well', 'what did not go well', 'areas for improvement', 'what went wrong',
-        'could improve', 'improvements', 'what could be better', 'what could have gone better', 'what to improve',
-      ],
+      synonyms: [...COULD_IMPROVE_NAMES, 'improvements'],
       hint: 'bullets',
       example: '- What dragged, and what you would do differently',
     },
@@ -89,7 +86,7 @@ export const SESSION_TEMPLATE: RetrospectiveTemplate = {
     },
     {
       key: 'metrics', title: 'Metrics', level: 2, fill: 'record', required: true,
-      synonyms: ['metrics', 'session metrics', 'stats', 'statistics', 'session stats', 'session statistics'],
+      synonyms: [...METRICS_NAMES],
       example: '| Metric | Value |\n|--------|-------|\n| Commits | 0 |',
     },
     VALIDATION_SECTION,
