@@ -11,7 +11,7 @@
  * Over 300 lines because it is the whole file format in one place (one interface per kind).
  */
 
-import type { AgentEventKind, AgentName, AgentTokens, AgentToolStatus } from '../agent/agentEvent';
+import type { AgentEvent, AgentEventKind, AgentName } from '../agent/agentEvent';
 
 export const SCHEMA_VERSION = 1;
 
@@ -284,7 +284,15 @@ export interface DeleteEvent extends EventBase {
  * result came (or `start` while it has none). Every free text was redacted and shortened by the
  * parser; tool outputs are never stored, only a one-line status.
  */
-export interface AgentActivityEvent extends EventBase {
+/**
+ * The step's facts under the parser's own names and types (AgentEvent): the journal stores what
+ * the parser normalized, so a field added there is one line here, not a second definition.
+ */
+type AgentStepFacts = Pick<AgentEvent,
+  | 'text' | 'originalLength' | 'tool' | 'command' | 'exitCode' | 'durationMs' | 'status' | 'statusLine'
+  | 'added' | 'removed' | 'created' | 'model' | 'tokens' | 'trigger' | 'preTokens' | 'sidechain'>;
+
+export interface AgentActivityEvent extends EventBase, AgentStepFacts {
   readonly kind: 'agent';
   readonly agent: AgentName;
   /** The agent's session (its transcript's id), not the journal's `sessionId`. */
@@ -292,27 +300,10 @@ export interface AgentActivityEvent extends EventBase {
   readonly action: AgentEventKind;
   /** The parser's stable key: the same step is recorded once across re-reads, reloads, resumed and forked transcripts. */
   readonly key: string;
-  /** Tool calls: when the call was made. */
+  /** Tool calls: when the call was made (the journal's `time` is when its result came). */
   readonly start?: number;
-  readonly text?: string;
-  readonly originalLength?: number;
-  readonly tool?: string;
-  readonly command?: string;
-  /** null: the transcript does not say (never success). Shell commands only. */
-  readonly exitCode?: number | null;
-  readonly durationMs?: number;
-  readonly status?: AgentToolStatus;
-  readonly statusLine?: string;
-  /** Workspace-relative when inside the workspace. */
+  /** Workspace-relative when inside the workspace (the parser's are as the transcript names them). */
   readonly paths?: readonly string[];
-  readonly added?: number;
-  readonly removed?: number;
-  readonly created?: boolean;
-  readonly model?: string;
-  readonly tokens?: AgentTokens;
-  readonly trigger?: string;
-  readonly preTokens?: number;
-  readonly sidechain?: boolean;
   /** A `git commit` call: the hash of the commit it made, when git's capture recorded that commit first. */
   readonly commit?: string;
 }
