@@ -3,16 +3,17 @@
  * table and sends it in every `init` (protocol.ts, `InitMessage.strings`); the webview holds no
  * English of its own. The standalone preview and the benchmark (no host) use {@link englishWebviewStrings}.
  *
- * Each text is a literal inside `l10n.t(...)` so `vscode-l10n-dev export` finds it for
- * l10n/bundle.l10n.json (it does not follow variables). `{0}`, `{1}` are filled in the webview
- * (src/webview/strings.ts). Counts come in `One`/`Many` pairs: the English plural rule.
+ * Each text is a literal argument of `l10n.t` so `vscode-l10n-dev export` finds it for
+ * l10n/bundle.l10n.json (it does not follow variables, and reads only files that import 'vscode':
+ * hence the type-only import, which esbuild erases, so nothing of vscode reaches the preview).
+ * `{0}`, `{1}` are filled in the webview (src/webview/strings.ts). Counts come in `One`/`Many`
+ * pairs: the English plural rule.
  */
+import type * as vscode from 'vscode';
 import type { WebviewStrings } from './protocol';
 
 /** What the table needs of `vscode.l10n`: `vscode.l10n` itself on the host, the identity elsewhere. */
-export interface Translator {
-  t(message: string): string;
-}
+export type Translator = Pick<typeof vscode.l10n, 't'>;
 
 export function webviewStrings(l10n: Translator): WebviewStrings {
   return {
@@ -120,5 +121,5 @@ export function webviewStrings(l10n: Translator): WebviewStrings {
 
 /** The English table, for pages without a host (scripts/previewWebview.mjs, the benchmark) and unit tests. */
 export function englishWebviewStrings(): WebviewStrings {
-  return webviewStrings({ t: (message) => message });
+  return webviewStrings({ t: (message: string | { readonly message: string }) => (typeof message === 'string' ? message : message.message) });
 }
