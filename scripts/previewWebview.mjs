@@ -19,6 +19,8 @@ import { tsImport } from 'tsx/esm/api';
 const { timelinePageHtml } = await tsImport('../src/shared/timelinePage.ts', import.meta.url);
 // And the host's paging, so the page receives the session the way the view provider sends it.
 const { pageEvents } = await tsImport('../src/shared/eventPages.ts', import.meta.url);
+// No host here to translate: the English table the host would send (a state may bring its own).
+const { englishWebviewStrings } = await tsImport('../src/shared/webviewStrings.ts', import.meta.url);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NONCE = 'cHJldmlldy1ub25jZQ==';
@@ -237,7 +239,7 @@ export async function buildWebview(outDir) {
  */
 export function hostMessages(state, generation = 1) {
   const pages = pageEvents(state.events);
-  const messages = [{ ...state, type: 'init', events: pages.first, total: state.events.length, generation }];
+  const messages = [{ strings: englishWebviewStrings(), ...state, type: 'init', events: pages.first, total: state.events.length, generation }];
   let remaining = state.events.length - pages.first.length;
   for (const events of pages.older) {
     remaining -= events.length;

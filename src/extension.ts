@@ -154,7 +154,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
   } catch (err) {
     // Never fail silently: say so, then let VS Code record the failed activation.
     log.error('Session Journal failed to start', err);
-    void vscode.window.showErrorMessage(`Session Journal failed to start: ${describeError(err)}`, 'Show Log').then((a) => { if (a) log.show(); });
+    void vscode.window.showErrorMessage(vscode.l10n.t('Session Journal failed to start: {0}', describeError(err)), vscode.l10n.t('Show Log')).then((a) => { if (a) log.show(); });
     throw err;
   }
 }

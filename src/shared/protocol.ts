@@ -29,6 +29,106 @@ export interface TimelineState {
   readonly notices: readonly string[];
 }
 
+/**
+ * The keys of the webview's texts. The host fills every key (src/shared/webviewStrings.ts, through
+ * `vscode.l10n`): a key added here and not filled there, or used in the webview and not listed, is
+ * a compile error.
+ */
+export type WebviewStringKey =
+  | 'currentSession'
+  | 'capturedSoFar'
+  | 'emptyMessage'
+  | 'startSession'
+  | 'getStarted'
+  | 'untitledSession'
+  | 'elapsed'
+  | 'active'
+  | 'stateEnded'
+  | 'statePaused'
+  | 'stateRecording'
+  | 'startNewSession'
+  | 'addNote'
+  | 'logFriction'
+  | 'resumeRecording'
+  | 'pauseRecording'
+  | 'endSession'
+  | 'commandsSucceeded'
+  | 'failed'
+  | 'savesInFiles'
+  | 'commitOne'
+  | 'commitMany'
+  | 'commandOne'
+  | 'commandMany'
+  | 'saveOne'
+  | 'saveMany'
+  | 'fileOne'
+  | 'fileMany'
+  | 'frictionOne'
+  | 'frictionMany'
+  | 'noteOne'
+  | 'noteMany'
+  | 'agentStepOne'
+  | 'agentStepMany'
+  | 'idleMinuteOne'
+  | 'idleMinuteMany'
+  | 'entryOne'
+  | 'entryMany'
+  | 'carriedOver'
+  | 'carriedOverList'
+  | 'carriedOverDone'
+  | 'carriedOverFromPlan'
+  | 'doneAt'
+  | 'yesterdayAt'
+  | 'justNow'
+  | 'minutesAgo'
+  | 'hoursAgo'
+  | 'yesterday'
+  | 'daysAgo'
+  | 'filterByKind'
+  | 'chipCommits'
+  | 'chipCommitsLong'
+  | 'chipCommands'
+  | 'chipCommandsLong'
+  | 'chipSaves'
+  | 'chipSavesLong'
+  | 'chipNotes'
+  | 'chipNotesLong'
+  | 'chipAgent'
+  | 'chipAgentLong'
+  | 'chipOther'
+  | 'chipOtherLong'
+  | 'searchTimeline'
+  | 'jumpToNow'
+  | 'shownOfTotal'
+  | 'sessionTimeline'
+  | 'noMatch'
+  | 'editEntry'
+  | 'deleteEntry'
+  | 'logFrictionAbout'
+  | 'addNoteAbout'
+  | 'openFile'
+  | 'openFileSaved'
+  | 'fileSaves'
+  | 'moreFilesOne'
+  | 'moreFilesMany'
+  | 'toolCallOne'
+  | 'toolCallMany'
+  | 'replyOne'
+  | 'replyMany'
+  | 'callOne'
+  | 'callMany'
+  | 'stripBucket'
+  | 'stripBucketFailed'
+  | 'stripSummary'
+  | 'stripSummaryFailed'
+  | 'newOne'
+  | 'newEntries'
+  | 'newEntriesAttentionOne'
+  | 'newEntriesAttentionMany';
+
+/** The webview's texts in the UI language; `{0}`-style placeholders are filled by the webview. */
+export type WebviewStrings = { readonly [K in WebviewStringKey]: string };
+
 /** What a timeline source reports as the session changes; the provider turns these into messages. */
 export type TimelineChange =
   | { readonly type: 'append'; readonly events: readonly JournalEvent[]; readonly summary: SessionSnapshot }
@@ -49,6 +149,8 @@ export interface InitMessage extends TimelineState {
   readonly generation: number;
   /** How many events the session has in all, `events` and every page to come. */
   readonly total: number;
+  /** The view's texts in VS Code's display language: the webview has no `vscode.l10n` of its own. */
+  readonly strings: WebviewStrings;
 }
 
 /** A page of events older than any sent so far for this `generation`, in journal order. */

@@ -16,6 +16,9 @@ export interface TimelinePageParts {
   readonly scripts: readonly string[];
   /** Body classes; VS Code adds its theme classes itself, the preview passes them here. */
   readonly bodyClass?: string;
+  /** The page's language (`vscode.env.language`) and title in it; English without a host. */
+  readonly lang?: string;
+  readonly title?: string;
 }
 
 const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
@@ -41,13 +44,13 @@ export function timelinePageHtml(parts: TimelinePageParts): string {
   const scripts = parts.scripts.map((src) => `<script nonce="${attribute(parts.nonce)}" src="${attribute(src)}"></script>`).join('\n');
   const body = parts.bodyClass ? `<body class="${attribute(parts.bodyClass)}">` : '<body>';
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attribute(parts.lang ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attribute(timelineCsp(parts.cspSource, parts.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${styles}
-<title>Timeline</title>
+<title>${attribute(parts.title ?? 'Timeline')}</title>
 </head>
 ${body}
 <div id="root"></div>

@@ -16,8 +16,8 @@ export function triggerOf(e: JournalEvent | undefined): FrictionTrigger | undefi
 }
 
 function validateText(value: string): string | undefined {
-  if (!value.trim()) return 'Write a few words (Escape cancels).';
-  if (value.length > MAX_ENTRY_LENGTH) return `Keep it under ${MAX_ENTRY_LENGTH} characters.`;
+  if (!value.trim()) return vscode.l10n.t('Write a few words (Escape cancels).');
+  if (value.length > MAX_ENTRY_LENGTH) return vscode.l10n.t('Keep it under {0} characters.', MAX_ENTRY_LENGTH);
   return undefined;
 }
 
@@ -36,17 +36,18 @@ export async function askText(options: { title: string; prompt: string; value?: 
 
 /** Asks for a friction category; Escape keeps `fallback`. */
 export async function askCategory(fallback: FrictionCategory = 'other'): Promise<FrictionCategory> {
+  // The labels are the categories the journal records; only their descriptions are translated.
   const descriptions: Record<FrictionCategory, string> = {
-    tooling: 'build tools, editors, CLIs, dependencies',
-    environment: 'machines, containers, networks, credentials',
-    requirements: 'unclear or changing goals',
-    knowledge: 'something I had to learn or look up',
-    'flaky test': 'a test that fails and passes at random',
+    tooling: vscode.l10n.t('build tools, editors, CLIs, dependencies'),
+    environment: vscode.l10n.t('machines, containers, networks, credentials'),
+    requirements: vscode.l10n.t('unclear or changing goals'),
+    knowledge: vscode.l10n.t('something I had to learn or look up'),
+    'flaky test': vscode.l10n.t('a test that fails and passes at random'),
     other: '',
   };
   const picked = await vscode.window.showQuickPick(
     FRICTION_CATEGORIES.map((c) => ({ label: c, description: descriptions[c], picked: c === fallback })),
-    { title: 'Friction category (optional)', placeHolder: `Escape keeps "${fallback}"`, ignoreFocusOut: true },
+    { title: vscode.l10n.t('Friction category (optional)'), placeHolder: vscode.l10n.t('Escape keeps "{0}"', fallback), ignoreFocusOut: true },
   );
   return (picked?.label as FrictionCategory | undefined) ?? fallback;
 }

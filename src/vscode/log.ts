@@ -27,5 +27,5 @@ export function createLog(): Log {
 /** Logs a problem the user must hear about and shows it once as a warning, with a way to the log. */
 export function warnUser(log: Log, message: string): void {
   log.error(message);
-  void vscode.window.showWarningMessage(`Session Journal: ${message}`, 'Show Log').then((a) => { if (a) log.show(); });
+  void vscode.window.showWarningMessage(vscode.l10n.t('Session Journal: {0}', message), vscode.l10n.t('Show Log')).then((a) => { if (a) log.show(); });
 }

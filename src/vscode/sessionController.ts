@@ -87,11 +87,11 @@ export class SessionController extends Disposable {
   /** Starts a session; refuses when another window of this workspace records one. */
   async start(focus: string | undefined): Promise<void> {
     await this.resuming.catch(() => false);
-    if (this.recorder.active) throw new Error('A session is already recording. End it before starting another.');
+    if (this.recorder.active) throw new Error(vscode.l10n.t('A session is already recording. End it before starting another.'));
     const lock = this.lock.acquire();
     if (!lock.ok) {
       this.setElsewhere(lock.holder.pid);
-      throw new Error(`A session is already recording in another window of this workspace (process ${lock.holder.pid}). End it there, or close that window first.`);
+      throw new Error(vscode.l10n.t('A session is already recording in another window of this workspace (process {0}). End it there, or close that window first.', lock.holder.pid));
     }
     // A session another window left open in this storage (it closed without ending it) is closed
     // first, so it does not come back days later as "the open session".
@@ -101,7 +101,7 @@ export class SessionController extends Disposable {
     }
     // Work in progress at the start is not the session's: the retrospective subtracts it.
     const uncommittedAtStart = await this.deps.uncommitted();
-    if (this.recorder.active) throw new Error('A session is already recording. End it before starting another.');
+    if (this.recorder.active) throw new Error(vscode.l10n.t('A session is already recording. End it before starting another.'));
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.name);
     this.recorder.start({ focus, folders, trusted: vscode.workspace.isTrusted, utcOffsetMinutes: -new Date().getTimezoneOffset(), uncommittedAtStart });
     this.ended = undefined;

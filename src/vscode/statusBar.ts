@@ -25,21 +25,26 @@ export class StatusBar extends Disposable {
   private update(): void {
     const summary = this.controller.active ? this.controller.summary() : null;
     if (!summary) {
-      this.item.text = '$(circle-large-outline) Journal';
-      this.item.tooltip = 'Session Journal: not recording. Click to open the Timeline and start a session.';
-      this.item.accessibilityInformation = { label: 'Session Journal: not recording' };
+      this.item.text = `$(circle-large-outline) ${vscode.l10n.t('Journal')}`;
+      this.item.tooltip = vscode.l10n.t('Session Journal: not recording. Click to open the Timeline and start a session.');
+      this.item.accessibilityInformation = { label: vscode.l10n.t('Session Journal: not recording') };
       this.item.backgroundColor = undefined;
       this.item.show();
       this.stopTimer();
       return;
     }
-    const state = this.controller.paused ? 'paused' : 'recording';
-    this.item.text = `${this.controller.paused ? '$(debug-pause)' : '$(record)'} ${clock(summary.elapsedMs)}`;
+    const paused = this.controller.paused;
+    this.item.text = `${paused ? '$(debug-pause)' : '$(record)'} ${clock(summary.elapsedMs)}`;
+    const counts = summary.counts;
     this.item.tooltip = new vscode.MarkdownString(
-      `**Session Journal** ${state}\n\n${summary.focus ? `Focus: ${summary.focus.replace(/[\\`*_[\]<>]/g, '\\$&')}\n\n` : ''}` +
-        `Active ${clock(summary.activeMs)} · ${summary.counts.commits} commits · ${summary.counts.commands} commands (${summary.counts.commandsFailed} failed) · ${summary.counts.friction} friction\n\nClick to show the Timeline.`,
+      `${paused ? vscode.l10n.t('**Session Journal** paused') : vscode.l10n.t('**Session Journal** recording')}\n\n` +
+        `${summary.focus ? `${vscode.l10n.t('Focus: {0}', summary.focus.replace(/[\\`*_[\]<>]/g, '\\$&'))}\n\n` : ''}` +
+        `${vscode.l10n.t('Active {0} · {1} commits · {2} commands ({3} failed) · {4} friction', clock(summary.activeMs), counts.commits, counts.commands, counts.commandsFailed, counts.friction)}\n\n` +
+        vscode.l10n.t('Click to show the Timeline.'),
     );
-    this.item.accessibilityInformation = { label: `Session Journal ${state} for ${clock(summary.elapsedMs)}` };
+    this.item.accessibilityInformation = {
+      label: paused ? vscode.l10n.t('Session Journal paused for {0}', clock(summary.elapsedMs)) : vscode.l10n.t('Session Journal recording for {0}', clock(summary.elapsedMs)),
+    };
     this.item.show();
     if (!this.timer) this.timer = setInterval(() => this.update(), 15_000);
   }

@@ -46,14 +46,14 @@ export async function handleTimelineMessage(message: WebviewToHostMessage, contr
     case 'openFile': {
       const uri = resolveWorkspacePath(message.path);
       if (!uri) {
-        void vscode.window.showInformationMessage(`"${message.path}" is not in this workspace.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is not in this workspace.', message.path));
         return;
       }
       try {
         await vscode.window.showTextDocument(uri, { preview: true });
       } catch (err) {
         log.warn(`Could not open ${message.path}: ${String(err)}`);
-        void vscode.window.showInformationMessage(`Could not open "${message.path}": it may have been moved or deleted.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Could not open "{0}": it may have been moved or deleted.', message.path));
       }
       return;
     }
@@ -84,7 +84,7 @@ export async function handleTimelineMessage(message: WebviewToHostMessage, contr
 async function showCommit(repo: string, hash: string, git: GitRunner | undefined): Promise<void> {
   if (!/^[0-9a-f]{7,64}$/i.test(hash)) return;
   if (!vscode.workspace.isTrusted || !git) {
-    void vscode.window.showInformationMessage('Commits cannot be shown in an untrusted workspace (git is not run there).');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Commits cannot be shown in an untrusted workspace (git is not run there).'));
     return;
   }
   const root = repo === '.' ? vscode.workspace.workspaceFolders?.[0]?.uri : resolveWorkspacePath(repo);
@@ -94,6 +94,6 @@ async function showCommit(repo: string, hash: string, git: GitRunner | undefined
     const doc = await vscode.workspace.openTextDocument({ content: text, language: 'diff' });
     await vscode.window.showTextDocument(doc, { preview: true });
   } catch (err) {
-    void vscode.window.showWarningMessage(`Could not show commit ${hash.slice(0, 7)}: ${err instanceof Error ? err.message : String(err)}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Could not show commit {0}: {1}', hash.slice(0, 7), err instanceof Error ? err.message : String(err)));
   }
 }

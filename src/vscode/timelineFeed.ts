@@ -35,9 +35,9 @@ export class TimelineFeed extends Disposable implements TimelineSource {
   snapshot(): TimelineState {
     const trusted = vscode.workspace.isTrusted;
     const notices: string[] = [];
-    if (!trusted) notices.push('Commits are not captured: this workspace is not trusted, and git (whose configuration can run code) is never run in untrusted workspaces.');
+    if (!trusted) notices.push(vscode.l10n.t('Commits are not captured: this workspace is not trusted, and git (whose configuration can run code) is never run in untrusted workspaces.'));
     notices.push(...this.recurring.notices);
-    if (this.session.recordingElsewhere) notices.push('This workspace\'s session is being recorded in another window; this window does not record it twice.');
+    if (this.session.recordingElsewhere) notices.push(vscode.l10n.t("This workspace's session is being recorded in another window; this window does not record it twice."));
     return { summary: this.session.summary(), events: effectiveEvents(this.session.shownEvents()), trusted, notices };
   }
 

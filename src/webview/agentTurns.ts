@@ -1,5 +1,6 @@
 import type { AgentActivityEvent } from '../core/journal/events';
 import type { EventRow, TimelineEntry, TimelineRow } from './timelineModel';
+import { count, t } from './strings';
 
 /**
  * An AI agent's turn as one Timeline row: the prompt, which opens to the full (redacted) prompt
@@ -80,16 +81,16 @@ export function summarizeTurn(turn: AgentTurn): TurnSummary {
 
 /** The prompt row's detail: how much the turn holds and how much of it failed. */
 export function turnDetail(summary: TurnSummary): string {
-  const parts = [`${summary.tools} tool ${summary.tools === 1 ? 'call' : 'calls'}`];
-  if (summary.steps > summary.tools) parts.push(`${summary.steps - summary.tools} ${summary.steps - summary.tools === 1 ? 'reply' : 'replies'}`);
-  if (summary.failed > 0) parts.push(`${summary.failed} failed`);
+  const parts = [count(summary.tools, 'toolCallOne', 'toolCallMany')];
+  if (summary.steps > summary.tools) parts.push(count(summary.steps - summary.tools, 'replyOne', 'replyMany'));
+  if (summary.failed > 0) parts.push(t('failed', summary.failed));
   return parts.join(' · ');
 }
 
 /** The short count beside a turn's prompt, which stays whole in a narrow side bar. */
 export function turnBadge(summary: TurnSummary): string {
-  const calls = `${summary.tools} ${summary.tools === 1 ? 'call' : 'calls'}`;
-  return summary.failed > 0 ? `${calls} · ${summary.failed} failed` : calls;
+  const calls = count(summary.tools, 'callOne', 'callMany');
+  return summary.failed > 0 ? `${calls} · ${t('failed', summary.failed)}` : calls;
 }
 
 /** Whether the prompt row opens: it holds steps, or a prompt too long for one line. */

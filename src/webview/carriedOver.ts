@@ -2,6 +2,7 @@ import type { CarriedOverStatus } from '../core/handoff/carriedOver';
 import type { CarriedOverMessage } from '../shared/protocol';
 import { codicon, el, setText } from './dom';
 import { formatClock } from './format';
+import { t } from './strings';
 
 /**
  * The header's "Carried over" checklist: the last session's next steps (and the plan's open
@@ -18,8 +19,8 @@ export class CarriedOverChecklist {
     this.element.open = true;
     this.element.hidden = true;
     const summary = el('summary', 'carried-over-summary');
-    summary.append(codicon('checklist'), el('span', 'carried-over-title', 'Carried over'), this.count);
-    this.list.setAttribute('aria-label', 'Carried over from the last session');
+    summary.append(codicon('checklist'), el('span', 'carried-over-title', t('carriedOver')), this.count);
+    this.list.setAttribute('aria-label', t('carriedOverList'));
     this.element.append(summary, this.list);
     this.list.addEventListener('change', (e) => {
       const box = e.target instanceof HTMLInputElement ? e.target : null;
@@ -31,7 +32,7 @@ export class CarriedOverChecklist {
   update(message: CarriedOverMessage): void {
     this.element.hidden = message.items.length === 0;
     const done = message.items.filter((i) => i.doneAt !== undefined).length;
-    setText(this.count, `${done} of ${message.items.length} done`);
+    setText(this.count, t('carriedOverDone', done, message.items.length));
     this.element.title = [message.retrospective, message.plan].filter(Boolean).join(' · ');
     this.list.replaceChildren(...message.items.map((item) => this.itemElement(item, message.canTick)));
   }
@@ -47,10 +48,10 @@ export class CarriedOverChecklist {
     box.disabled = !canTick;
     box.dataset['itemId'] = item.id;
     label.append(box, el('span', 'carried-over-text', item.text));
-    if (item.from === 'plan') label.append(el('span', 'carried-over-from', 'plan'));
+    if (item.from === 'plan') label.append(el('span', 'carried-over-from', t('carriedOverFromPlan')));
     if (item.doneAt !== undefined) {
       const at = el('span', 'carried-over-time', formatClock(item.doneAt).slice(0, 5));
-      at.title = `Done at ${formatClock(item.doneAt)}`;
+      at.title = t('doneAt', formatClock(item.doneAt));
       label.append(at);
     }
     li.append(label);

@@ -1,7 +1,9 @@
 /**
  * Time texts for the timeline. Written by hand instead of with Intl so the panel reads the
  * same on every machine and the tests can pin the output; all times are shown in local time.
+ * The words come from the host's texts (strings.ts).
  */
+import { t } from './strings';
 
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -37,7 +39,7 @@ export function formatHourLabel(hour: number, now: number): string {
   const clock = `${pad(new Date(hour).getHours())}:00`;
   const days = Math.round((dayStart(now) - dayStart(hour)) / 86_400_000);
   if (days === 0) return clock;
-  if (days === 1) return `Yesterday ${clock}`;
+  if (days === 1) return t('yesterdayAt', clock);
   return `${formatDate(hour)} ${clock}`;
 }
 
@@ -45,13 +47,13 @@ export function formatHourLabel(hour: number, now: number): string {
 export function formatRelative(time: number, now: number): string {
   const diff = now - time;
   if (!Number.isFinite(diff)) return '';
-  if (diff < 45_000) return 'just now';
+  if (diff < 45_000) return t('justNow');
   const minutes = Math.round(diff / 60_000);
-  if (minutes < 60) return `${Math.max(1, minutes)} min ago`;
+  if (minutes < 60) return t('minutesAgo', Math.max(1, minutes));
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
+  if (hours < 24) return t('hoursAgo', hours);
   const days = Math.floor(hours / 24);
-  return days === 1 ? 'yesterday' : `${days} days ago`;
+  return days === 1 ? t('yesterday') : t('daysAgo', days);
 }
 
 /** "0:04:09", "12:30:00": a stopwatch for elapsed and active time, ticking each second. */

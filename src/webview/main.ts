@@ -1,15 +1,36 @@
 /**
  * Entry point of the Timeline webview bundle (dist/webview.js). It says `ready` first, because
- * the host holds back its state until the page can receive it, then renders what arrives.
+ * the host holds back its state until the page can receive it, then renders what arrives. The
+ * view is built on the first `init`, which carries the texts in the UI language.
  */
+import type { CarriedOverMessage } from '../shared/protocol';
 import { isHostMessage } from '../shared/protocol';
+import { useStrings } from './strings';
 import { TimelineView } from './timelineView';
 import { connectHost } from './vscodeApi';
 
 const host = connectHost();
 const root = document.getElementById('root') ?? document.body;
-const view = new TimelineView(root, host);
+let view: TimelineView | undefined;
+/**
+ * The checklist, were it to come before the first `init` (the host answers `ready` with `init`):
+ * it lives apart from the state. Other messages before `init` describe state the `init` replaces.
+ */
+let earlyChecklist: CarriedOverMessage | undefined;
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (isHostMessage(event.data)) view.handle(event.data);
+  if (!isHostMessage(event.data)) return;
+  const message = event.data;
+  if (view) {
+    view.handle(message);
+    return;
+  }
+  if (message.type !== 'init') {
+    if (message.type === 'carriedOver') earlyChecklist = message;
+    return;
+  }
+  useStrings(message.strings);
+  view = new TimelineView(root, host);
+  view.handle(message);
+  if (earlyChecklist) view.handle(earlyChecklist);
 });
 host.post({ type: 'ready' });

@@ -1,6 +1,7 @@
 import type { JournalEvent } from '../core/journal/events';
 import { EVENT_ROLES } from '../core/journal/eventKinds';
 import { describeEvent } from '../core/timeline/describeEvent';
+import { t } from './strings';
 
 /** Timers the announcer uses; the webview passes `window`'s, unit tests a fake clock. */
 export interface AnnouncerTimers {
@@ -60,6 +61,7 @@ export class NewRowsAnnouncer {
 
 /** "New: `npm test` failed (exit 1)" for one row; "500 new entries" or "12 new entries, 2 need attention" for many. */
 export function announcement(count: number, attention: number, only?: JournalEvent): string {
-  if (count === 1 && only) return `New: ${describeEvent(only).title}`;
-  return `${count} new entries${attention ? `, ${attention} ${attention === 1 ? 'needs' : 'need'} attention` : ''}`;
+  if (count === 1 && only) return t('newOne', describeEvent(only).title);
+  if (!attention) return t('newEntries', count);
+  return t(attention === 1 ? 'newEntriesAttentionOne' : 'newEntriesAttentionMany', count, attention);
 }

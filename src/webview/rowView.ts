@@ -5,6 +5,7 @@ import type { EventRow, FileRow, MoreRow, TimelineRow } from './timelineModel';
 import { turnBadge, turnDetail } from './agentTurns';
 import type { AgentTextRow } from './agentTurns';
 import type { RowRenderer } from './virtualList';
+import { count, t } from './strings';
 
 /**
  * Builds the DOM for each kind of timeline row. Every row is one line of fixed height; every
@@ -34,9 +35,9 @@ function actionsFor(row: EventRow): HTMLElement | undefined {
   const e = row.entry.event;
   const buttons: HTMLButtonElement[] = [];
   if (isEditable(e)) {
-    buttons.push(iconButton('edit', 'Edit entry', 'edit'), iconButton('trash', 'Delete entry', 'delete'));
+    buttons.push(iconButton('edit', t('editEntry'), 'edit'), iconButton('trash', t('deleteEntry'), 'delete'));
   } else if (e.kind === 'command' || e.kind === 'task' || e.kind === 'commit') {
-    buttons.push(iconButton('flame', 'Log friction about this', 'friction'), iconButton('note', 'Add a note about this', 'note'));
+    buttons.push(iconButton('flame', t('logFrictionAbout'), 'friction'), iconButton('note', t('addNoteAbout'), 'note'));
   }
   if (!buttons.length) return undefined;
   const box = el('span', 'row-actions');
@@ -73,15 +74,15 @@ function fillFile(element: HTMLElement, row: FileRow): void {
   element.replaceChildren(
     codicon('file', 'kind-icon'),
     el('span', 'title', row.path),
-    el('span', 'detail', row.count > 1 ? `${row.count} saves` : ''),
+    el('span', 'detail', row.count > 1 ? t('fileSaves', row.count) : ''),
   );
-  element.title = `Open ${row.path}`;
-  element.setAttribute('aria-label', `Open ${row.path}${row.count > 1 ? `, saved ${row.count} times` : ''}`);
+  element.title = t('openFile', row.path);
+  element.setAttribute('aria-label', row.count > 1 ? t('openFileSaved', row.path, row.count) : t('openFile', row.path));
 }
 
 function fillMore(element: HTMLElement, row: MoreRow): void {
   element.className = 'row more';
-  element.replaceChildren(el('span', 'title', `and ${row.count} more ${row.count === 1 ? 'file' : 'files'} not listed in the journal`));
+  element.replaceChildren(el('span', 'title', count(row.count, 'moreFilesOne', 'moreFilesMany')));
 }
 
 function fillAgentText(element: HTMLElement, row: AgentTextRow): void {
@@ -93,7 +94,7 @@ function fillAgentText(element: HTMLElement, row: AgentTextRow): void {
 function fillHour(element: HTMLElement, hour: number, count: number, ctx: RowContext): void {
   element.className = 'row hour';
   element.replaceChildren(el('span', 'hour-label', formatHourLabel(hour, ctx.now())), el('span', 'hour-count', `${count}`));
-  element.setAttribute('aria-label', `${formatHourLabel(hour, ctx.now())}, ${count} ${count === 1 ? 'entry' : 'entries'}`);
+  element.setAttribute('aria-label', t(count === 1 ? 'entryOne' : 'entryMany', formatHourLabel(hour, ctx.now()), count));
 }
 
 /** Whether keyboard focus can rest on a row; hour headers and "more" lines are only labels. */

@@ -1,6 +1,7 @@
 import type { SessionSnapshot } from '../shared/protocol';
 import { codicon, el, iconButton, setText, textButton } from './dom';
 import { formatStopwatch } from './format';
+import { count, t } from './strings';
 
 /**
  * The top of the panel: what the session is about, how long it has run, what it captured so
@@ -25,7 +26,7 @@ export class SessionHeader {
 
   constructor() {
     this.element = el('div', 'header');
-    this.session.setAttribute('aria-label', 'Current session');
+    this.session.setAttribute('aria-label', t('currentSession'));
     const line = el('div', 'session-line');
     line.append(this.stateIcon, this.focus, this.actions);
     const times = el('div', 'session-times');
@@ -33,13 +34,13 @@ export class SessionHeader {
     // Not a live region: new rows are announced once per burst by the view's announcer, and
     // counters changing on every batch would make a screen reader read them again and again.
     this.counters.setAttribute('role', 'group');
-    this.counters.setAttribute('aria-label', 'Captured so far');
+    this.counters.setAttribute('aria-label', t('capturedSoFar'));
     this.session.append(line, times, this.counters);
     this.notices.setAttribute('role', 'status');
 
-    const message = el('p', 'empty-message', 'No session is recording. Start a session to capture commits, terminal commands and saves.');
+    const message = el('p', 'empty-message', t('emptyMessage'));
     // New users also get the way to the walkthrough: what is captured, friction, End and Finish.
-    this.emptyState.append(codicon('notebook', 'empty-icon'), message, textButton('record', 'Start Session', 'start'), textButton('book', 'Get Started', 'walkthrough', true));
+    this.emptyState.append(codicon('notebook', 'empty-icon'), message, textButton('record', t('startSession'), 'start'), textButton('book', t('getStarted'), 'walkthrough', true));
     this.element.append(this.session, this.emptyState, this.notices);
   }
 
@@ -57,7 +58,7 @@ export class SessionHeader {
     this.element.classList.toggle('no-session', summary === null);
     this.renderNotices(notices);
     if (!summary) return;
-    setText(this.focus, summary.focus?.trim() || 'Untitled session');
+    setText(this.focus, summary.focus?.trim() || t('untitledSession'));
     this.focus.title = summary.focus ?? '';
     this.renderState(summary);
     this.renderCounters(summary);
@@ -71,8 +72,8 @@ export class SessionHeader {
     const running = s.end === undefined && !s.paused;
     const elapsedMs = (s.end ?? Math.max(now, s.start)) - s.start;
     const activeMs = s.activeMs + (running ? Math.max(0, now - this.receivedAt) : 0);
-    setText(this.elapsed, `${formatStopwatch(elapsedMs)} elapsed`);
-    setText(this.active, `${formatStopwatch(activeMs)} active`);
+    setText(this.elapsed, t('elapsed', formatStopwatch(elapsedMs)));
+    setText(this.active, t('active', formatStopwatch(activeMs)));
   }
 
   /** Whether a live clock is showing, so the view can stop its timer when nothing ticks. */
@@ -85,15 +86,15 @@ export class SessionHeader {
     if (state === this.stateKey) return;
     this.stateKey = state;
     this.session.dataset['state'] = state;
-    setText(this.stateLabel, state === 'ended' ? 'Ended' : state === 'paused' ? 'Paused' : 'Recording');
+    setText(this.stateLabel, t(state === 'ended' ? 'stateEnded' : state === 'paused' ? 'statePaused' : 'stateRecording'));
     this.stateIcon.className = `codicon state-icon codicon-${state === 'ended' ? 'debug-stop' : state === 'paused' ? 'debug-pause' : 'circle-filled'}`;
     const buttons: HTMLElement[] = [];
     if (state === 'ended') {
-      buttons.push(iconButton('record', 'Start a new session', 'start'));
+      buttons.push(iconButton('record', t('startNewSession'), 'start'));
     } else {
-      buttons.push(iconButton('note', 'Add a note', 'note'), iconButton('flame', 'Log friction', 'friction'));
-      buttons.push(state === 'paused' ? iconButton('debug-continue', 'Resume recording', 'resume') : iconButton('debug-pause', 'Pause recording', 'pause'));
-      buttons.push(iconButton('debug-stop', 'End session and write the retrospective', 'end'));
+      buttons.push(iconButton('note', t('addNote'), 'note'), iconButton('flame', t('logFriction'), 'friction'));
+      buttons.push(state === 'paused' ? iconButton('debug-continue', t('resumeRecording'), 'resume') : iconButton('debug-pause', t('pauseRecording'), 'pause'));
+      buttons.push(iconButton('debug-stop', t('endSession'), 'end'));
     }
     this.actions.replaceChildren(...buttons);
   }
@@ -109,13 +110,13 @@ export class SessionHeader {
       return span;
     };
     const parts = [
-      counter('git-commit', String(c.commits), `${c.commits} ${c.commits === 1 ? 'commit' : 'commits'}`, 'tone-commit'),
-      counter('terminal', String(ok), `${ok} ${ok === 1 ? 'command' : 'commands'} succeeded`, 'tone-command'),
+      counter('git-commit', String(c.commits), count(c.commits, 'commitOne', 'commitMany'), 'tone-commit'),
+      counter('terminal', String(ok), t('commandsSucceeded', count(ok, 'commandOne', 'commandMany')), 'tone-command'),
     ];
-    if (c.commandsFailed) parts.push(counter('error', String(c.commandsFailed), `${c.commandsFailed} failed`, 'tone-failed'));
+    if (c.commandsFailed) parts.push(counter('error', String(c.commandsFailed), t('failed', c.commandsFailed), 'tone-failed'));
     parts.push(
-      counter('save', String(c.saves), `${c.saves} ${c.saves === 1 ? 'save' : 'saves'} in ${c.files} ${c.files === 1 ? 'file' : 'files'}`, 'tone-save'),
-      counter('flame', String(c.friction), `${c.friction} friction ${c.friction === 1 ? 'point' : 'points'}`, 'tone-friction'),
+      counter('save', String(c.saves), t('savesInFiles', count(c.saves, 'saveOne', 'saveMany'), count(c.files, 'fileOne', 'fileMany')), 'tone-save'),
+      counter('flame', String(c.friction), count(c.friction, 'frictionOne', 'frictionMany'), 'tone-friction'),
     );
     const label = parts.map((p) => p.getAttribute('aria-label')).join(', ');
     // Rebuilding only when the numbers change keeps the DOM (and a reader's cursor) stable otherwise.

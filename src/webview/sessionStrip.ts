@@ -1,7 +1,8 @@
 import type { JournalEvent } from '../core/journal/events';
-import type { SessionSnapshot } from '../shared/protocol';
+import type { SessionSnapshot, WebviewStringKey } from '../shared/protocol';
 import { el } from './dom';
 import { formatClock } from './format';
+import { count, t } from './strings';
 import type { StripBucket, StripLane } from './stripBuckets';
 import { SLOT_MS, STRIP_LANES, StripCounts } from './stripBuckets';
 
@@ -11,13 +12,13 @@ const COLUMNS = 96;
 const LANE_HEIGHT = 4;
 const LANE_GAP = 1;
 
-const LANE_NAMES: Readonly<Record<StripLane, readonly [string, string]>> = {
-  commits: ['commit', 'commits'],
-  commands: ['command', 'commands'],
-  saves: ['save', 'saves'],
-  notes: ['note or friction', 'notes and friction'],
-  agent: ['agent step', 'agent steps'],
-  idle: ['idle minute', 'idle minutes'],
+const LANE_NAMES: Readonly<Record<StripLane, readonly [WebviewStringKey, WebviewStringKey]>> = {
+  commits: ['commitOne', 'commitMany'],
+  commands: ['commandOne', 'commandMany'],
+  saves: ['saveOne', 'saveMany'],
+  notes: ['noteOne', 'noteMany'],
+  agent: ['agentStepOne', 'agentStepMany'],
+  idle: ['idleMinuteOne', 'idleMinuteMany'],
 };
 
 /**
@@ -126,13 +127,15 @@ function rect(x: number, y: number, width: number, height: number, className: st
 
 function countText(n: number, lane: StripLane): string {
   const [one, many] = LANE_NAMES[lane];
-  return `${n} ${n === 1 ? one : many}`;
+  return count(n, one, many);
 }
 
 /** "14:05–14:10: 3 commands, 1 failed". */
 export function describeBucket(b: StripBucket, lane: StripLane): string {
-  const failed = (lane === 'commands' || lane === 'agent') && b.failed ? `, ${b.failed} failed` : '';
-  return `${formatClock(b.from)}–${formatClock(b.to)}: ${countText(b.counts[lane], lane)}${failed}`;
+  const counted = countText(b.counts[lane], lane);
+  return (lane === 'commands' || lane === 'agent') && b.failed
+    ? t('stripBucketFailed', formatClock(b.from), formatClock(b.to), counted, b.failed)
+    : t('stripBucket', formatClock(b.from), formatClock(b.to), counted);
 }
 
 /** "Session at a glance: 4 commits, 10 commands, 2 failed, …" for the image's accessible name. */
@@ -140,5 +143,5 @@ function summaryOf(buckets: readonly StripBucket[], lanes: readonly StripLane[])
   const total = (lane: StripLane): number => buckets.reduce((n, b) => n + b.counts[lane], 0);
   const failed = buckets.reduce((n, b) => n + b.failed, 0);
   const parts = lanes.map((lane) => countText(total(lane), lane));
-  return `Session at a glance: ${parts.join(', ')}${failed ? `; ${failed} failed` : ''}`;
+  return failed ? t('stripSummaryFailed', parts.join(', '), failed) : t('stripSummary', parts.join(', '));
 }

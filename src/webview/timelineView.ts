@@ -13,6 +13,7 @@ import type { RowContext } from './rowView';
 import { CarriedOverChecklist } from './carriedOver';
 import { SessionHeader } from './sessionHeader';
 import { SessionStrip } from './sessionStrip';
+import { t } from './strings';
 import { RowList } from './rowList';
 import type { ModelChanges, RowOptions, TimelineRow } from './timelineModel';
 import { buildRows, TimelineModel } from './timelineModel';
@@ -37,7 +38,7 @@ export class TimelineView {
   private readonly toolbar: Toolbar;
   private readonly viewport = el('div', 'viewport');
   private readonly sticky = el('div', 'sticky-hour');
-  private readonly noMatch = el('div', 'no-match', 'No entries match the filters.');
+  private readonly noMatch = el('div', 'no-match', t('noMatch'));
   /** Where a screen reader hears about new rows: one polite region, rate-limited by the announcer. */
   private readonly liveRegion = el('div', 'visually-hidden');
   private readonly announcer = new NewRowsAnnouncer((text) => { this.liveRegion.textContent = text; }, {
@@ -89,7 +90,7 @@ export class TimelineView {
     });
 
     this.viewport.setAttribute('role', 'list');
-    this.viewport.setAttribute('aria-label', 'Session timeline');
+    this.viewport.setAttribute('aria-label', t('sessionTimeline'));
     this.list = new VirtualList(this.rows, this.viewport, timelineRenderer(this.ctx), ROW_HEIGHT, 8, (first) => this.updateSticky(first));
     this.sticky.setAttribute('aria-hidden', 'true');
     const listWrap = el('div', 'list-wrap');

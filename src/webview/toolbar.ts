@@ -1,15 +1,17 @@
 import type { TimelineCategory } from '../shared/protocol';
 import { TIMELINE_CATEGORIES } from '../shared/protocol';
+import type { WebviewStringKey } from '../shared/protocol';
 import { codicon, el, iconButton } from './dom';
+import { t } from './strings';
 
-/** Chip texts; the long form is the accessible name. */
-const CHIPS: Readonly<Record<TimelineCategory, { readonly tone: string; readonly label: string; readonly long: string }>> = {
-  commits: { tone: 'commit', label: 'Commits', long: 'Show commits' },
-  commands: { tone: 'command', label: 'Commands', long: 'Show terminal commands and tasks' },
-  saves: { tone: 'save', label: 'Saves', long: 'Show saves and file operations' },
-  notes: { tone: 'friction', label: 'Notes', long: 'Show friction, notes and lessons' },
-  agent: { tone: 'agent', label: 'Agent', long: "Show the AI agent's prompts and tool calls" },
-  other: { tone: 'muted', label: 'Other', long: 'Show session, idle and other entries' },
+/** Chip texts (keys of the host's texts); the long form is the accessible name. */
+const CHIPS: Readonly<Record<TimelineCategory, { readonly tone: string; readonly label: WebviewStringKey; readonly long: WebviewStringKey }>> = {
+  commits: { tone: 'commit', label: 'chipCommits', long: 'chipCommitsLong' },
+  commands: { tone: 'command', label: 'chipCommands', long: 'chipCommandsLong' },
+  saves: { tone: 'save', label: 'chipSaves', long: 'chipSavesLong' },
+  notes: { tone: 'friction', label: 'chipNotes', long: 'chipNotesLong' },
+  agent: { tone: 'agent', label: 'chipAgent', long: 'chipAgentLong' },
+  other: { tone: 'muted', label: 'chipOther', long: 'chipOtherLong' },
 };
 
 /** What the toolbar reports; the view owns the state and re-renders the list. */
@@ -35,22 +37,22 @@ export class Toolbar {
     this.hidden = new Set(hidden);
     const chipRow = el('div', 'chips');
     chipRow.setAttribute('role', 'group');
-    chipRow.setAttribute('aria-label', 'Filter by kind');
+    chipRow.setAttribute('aria-label', t('filterByKind'));
     for (const category of TIMELINE_CATEGORIES) {
       // A dot in the kind's colour rather than an icon keeps the chips narrow; timeline.css fits them on one line in a narrow sidebar.
       const chip = el('button', `chip tone-${CHIPS[category].tone}`);
       chip.type = 'button';
-      chip.title = CHIPS[category].long;
-      chip.setAttribute('aria-label', CHIPS[category].long);
-      chip.append(el('span', 'chip-dot'), el('span', undefined, CHIPS[category].label));
+      chip.title = t(CHIPS[category].long);
+      chip.setAttribute('aria-label', t(CHIPS[category].long));
+      chip.append(el('span', 'chip-dot'), el('span', undefined, t(CHIPS[category].label)));
       chip.addEventListener('click', () => this.toggle(category));
       this.chips.set(category, chip);
       chipRow.append(chip);
     }
     const searchBox = el('div', 'search-box');
     this.search.type = 'search';
-    this.search.placeholder = 'Search the timeline';
-    this.search.setAttribute('aria-label', 'Search the timeline');
+    this.search.placeholder = t('searchTimeline');
+    this.search.setAttribute('aria-label', t('searchTimeline'));
     this.search.value = search;
     this.search.maxLength = 500;
     this.search.addEventListener('input', () => {
@@ -65,7 +67,7 @@ export class Toolbar {
         e.stopPropagation();
       }
     });
-    const jump = iconButton('arrow-circle-up', 'Jump to now', 'jump');
+    const jump = iconButton('arrow-circle-up', t('jumpToNow'), 'jump');
     jump.addEventListener('click', () => handlers.onJumpToNow());
     this.jumpButton = jump;
     searchBox.append(codicon('search', 'search-icon'), this.search, this.status, jump);
@@ -95,7 +97,7 @@ export class Toolbar {
   /** "12 of 340" while filtering, so an empty-looking list explains itself. */
   setStatus(shown: number, total: number): void {
     const filtering = this.hidden.size > 0 || this.search.value.trim() !== '';
-    this.status.textContent = filtering ? `${shown} of ${total}` : '';
+    this.status.textContent = filtering ? t('shownOfTotal', shown, total) : '';
   }
 
   private toggle(category: TimelineCategory): void {

@@ -56,7 +56,7 @@ describe('the packaged .vsix (e2e)', () => {
     assert.ok(installed, 'installed into the extensions folder');
     const dir = path.join(server!.extensionsDir, installed);
     // dist/retrospectiveKit.js is required on first use (the validator and the retrospective builder): without it, End Session and Finish fail.
-    for (const file of ['dist/extension.js', 'dist/retrospectiveKit.js', 'dist/webview.js', 'dist/cli.js', 'dist/preview/mermaidPreview.js', 'dist/codicons/codicon.ttf', 'media/icon.svg', 'media/icon.png', 'LICENSE.txt', 'package.json']) {
+    for (const file of ['dist/extension.js', 'dist/retrospectiveKit.js', 'dist/webview.js', 'dist/cli.js', 'dist/preview/mermaidPreview.js', 'dist/codicons/codicon.ttf', 'media/icon.svg', 'media/icon.png', 'LICENSE.txt', 'package.json', 'package.nls.json', 'l10n/bundle.l10n.json']) {
       assert.ok(fs.existsSync(path.join(dir, file)), `${file} is in the package`);
     }
     assert.ok(!fs.existsSync(path.join(dir, 'src')), 'sources are not shipped');

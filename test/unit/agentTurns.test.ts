@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import './englishWebviewStrings';
 import type { AgentActivityEvent, JournalEvent } from '../../src/core/journal/events';
 import { MAX_PROMPT_LINES, promptLines, turnDetail } from '../../src/webview/agentTurns';
 import type { RowOptions, TimelineRow } from '../../src/webview/timelineModel';

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import './englishWebviewStrings';
 import type { JournalEvent } from '../../src/core/journal/events';
 import { NewRowsAnnouncer } from '../../src/webview/newRowsAnnouncer';
 

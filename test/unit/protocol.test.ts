@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MAX_EVENT_ID_LENGTH, MAX_PATH_LENGTH, isHostMessage, isWebviewMessage } from '../../src/shared/protocol';
 import type { HostToWebviewMessage } from '../../src/shared/protocol';
+import { englishWebviewStrings } from '../../src/shared/webviewStrings';
 
 describe('isWebviewMessage', () => {
   describe('accepts every well-formed message', () => {
@@ -191,7 +192,7 @@ describe('isWebviewMessage', () => {
 describe('isHostMessage', () => {
   it('accepts each host message type the protocol declares', () => {
     const messages: HostToWebviewMessage[] = [
-      { type: 'init', summary: null, events: [], total: 0, generation: 1, trusted: true, notices: [], settings: { order: 'newest-first' } },
+      { type: 'init', summary: null, events: [], total: 0, generation: 1, trusted: true, notices: [], settings: { order: 'newest-first' }, strings: englishWebviewStrings() },
       { type: 'older', generation: 1, events: [], remaining: 0 },
       { type: 'append', events: [], summary: { sessionId: 's', start: 0, paused: false, elapsedMs: 0, activeMs: 0, counts: { commits: 0, commands: 0, commandsFailed: 0, saves: 0, files: 0, friction: 0, notes: 0, lessons: 0, tasksFailed: 0 } } },
       { type: 'reset' },

@@ -12,6 +12,7 @@ import type { CaptureRules } from '../../src/core/capture/capturePipeline';
 import type { RedactOptions } from '../../src/core/redaction/redact';
 import { effectiveEvents, summarize } from '../../src/core/journal/sessionState';
 import type { InitMessage } from '../../src/shared/protocol';
+import { englishWebviewStrings } from '../../src/shared/webviewStrings';
 import { tempDir } from './journalFixtures';
 import { FAKE_SECRETS } from '../fixtures/secrets/fakeSecrets';
 
@@ -128,6 +129,7 @@ async function recordEverywhere(dir: string, text: string): Promise<Outputs> {
       trusted: true,
       notices: [],
       settings: { order: 'newest-first' },
+      strings: englishWebviewStrings(),
     };
     recorder.end({ focus: text });
     await recorder.flush();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import './englishWebviewStrings';
 import { formatClock, formatHourLabel, formatRelative, formatStopwatch, hourStart } from '../../src/webview/format';
 import { DEFAULT_UI_STATE, parseUiState } from '../../src/webview/uiState';
 import { compactStatus } from '../../src/webview/dom';

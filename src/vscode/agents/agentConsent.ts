@@ -17,15 +17,13 @@ export function readingOf(settings: Settings, agent: AgentName): AgentReading {
 /** The first-use question: it says exactly what is read and what is kept. */
 export function consentMessage(agent: AgentName): string {
   const { name, home } = AGENT_SETTINGS[agent];
-  return `Record ${name}'s work on the Timeline? Session Journal would read ${name}'s transcripts in ${home} `
-    + 'whose working directory is inside this workspace, while a session records, and keep their prompts, commands, '
-    + 'file edits, failures and interruptions of this session, redacted. Tool outputs are never stored. '
-    + `"Never" and "Allow" are remembered in the setting sessionJournal.agents.${AGENT_SETTINGS[agent].key}.`;
+  return vscode.l10n.t({
+    // One literal: the extractor (vscode-l10n-dev) does not follow concatenation.
+    message: 'Record {0}\'s work on the Timeline? Session Journal would read {0}\'s transcripts in {1} whose working directory is inside this workspace, while a session records, and keep their prompts, commands, file edits, failures and interruptions of this session, redacted. Tool outputs are never stored. "Never" and "Allow" are remembered in the setting sessionJournal.agents.{2}.',
+    args: [name, home, AGENT_SETTINGS[agent].key],
+    comment: ['{0} is the agent (Claude Code), {1} the folder of its transcripts, {2} the setting key; "Never" and "Allow" are the buttons.'],
+  });
 }
-
-export const ALLOW = 'Allow';
-export const NOT_NOW = 'Not now';
-export const NEVER = 'Never';
 
 /**
  * Asks once per agent before its transcripts are read (setting `ask`). "Allow" and "Never" are
@@ -45,6 +43,10 @@ export class AgentConsent {
   }
 
   private ask(agent: AgentName): void {
+    // Looked up here, not at load: the l10n bundle is read when the extension activates.
+    const ALLOW = vscode.l10n.t('Allow');
+    const NOT_NOW = vscode.l10n.t('Not now');
+    const NEVER = vscode.l10n.t('Never');
     const question = vscode.window.showInformationMessage(consentMessage(agent), ALLOW, NOT_NOW, NEVER).then(async (answer) => {
       const config = vscode.workspace.getConfiguration('sessionJournal');
       const key = `agents.${AGENT_SETTINGS[agent].key}`;

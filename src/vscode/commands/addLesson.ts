@@ -10,14 +10,14 @@ export function addLessonCommand(controller: SessionController): Command {
     id: CommandIds.addLesson,
     async execute() {
       if (!controller.active) {
-        void vscode.window.showInformationMessage('Start a session first: lessons belong to a session.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Start a session first: lessons belong to a session.'));
         return;
       }
       const related = controller.latestEvent();
       const text = await askText({
-        title: 'Add Lesson',
-        prompt: 'A rule someone could apply on another project',
-        placeHolder: 'e.g. Run the migrations before the integration tests, not after',
+        title: vscode.l10n.t('Add Lesson'),
+        prompt: vscode.l10n.t('A rule someone could apply on another project'),
+        placeHolder: vscode.l10n.t('e.g. Run the migrations before the integration tests, not after'),
       });
       if (!text) return;
       controller.record({ kind: 'lesson', time: controller.now(), text, ...(related ? { relatedEventId: related.id } : {}) });

@@ -34,11 +34,11 @@ export async function askTemplate(c: TemplateChoiceContext): Promise<Retrospecti
   const picked = await vscode.window.showQuickPick(
     ordered.map((t) => ({
       label: t.name,
-      description: t.source === undefined ? t.title : `${t.title} · workspace`,
+      description: t.source === undefined ? t.title : vscode.l10n.t('{0} · workspace', t.title),
       detail: t.description,
       template: t,
     })),
-    { title: `${c.title}: which retrospective template?`, ignoreFocusOut: true, matchOnDescription: true, matchOnDetail: true },
+    { title: vscode.l10n.t('{0}: which retrospective template?', c.title), ignoreFocusOut: true, matchOnDescription: true, matchOnDetail: true },
   );
   if (!picked) return undefined;
   await c.state.update(LAST_TEMPLATE_KEY, picked.template.name);

@@ -17,7 +17,7 @@ export function registerCommands(commands: readonly Command[], log: Log): vscode
         return await command.execute(...args);
       } catch (err) {
         log.error(`${command.id} failed`, err);
-        void vscode.window.showErrorMessage(`Session Journal: ${describeError(err)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Session Journal: {0}', describeError(err)));
         return undefined;
       }
     }),

@@ -30,15 +30,21 @@ function startsOf(recurring: readonly RecurringFriction[], startOf: (id: string)
   return starts;
 }
 
-const SESSION_TYPES: readonly { label: SessionType; description: string }[] = [
-  { label: 'feature', description: 'new behaviour' },
-  { label: 'bug fix', description: 'something was broken' },
-  { label: 'research', description: 'learning, spikes, investigation' },
-  { label: 'refactoring', description: 'same behaviour, better code' },
-  { label: 'infrastructure and tooling', description: 'build, CI, environments' },
-  { label: 'documentation', description: 'docs, READMEs, comments' },
-  { label: 'other', description: '' },
-];
+/**
+ * The labels are the values the retrospective records (in the template's language), so only the
+ * descriptions are translated; a function, so they are looked up once the l10n bundle is loaded.
+ */
+function sessionTypes(): readonly { label: SessionType; description: string }[] {
+  return [
+    { label: 'feature', description: vscode.l10n.t('new behaviour') },
+    { label: 'bug fix', description: vscode.l10n.t('something was broken') },
+    { label: 'research', description: vscode.l10n.t('learning, spikes, investigation') },
+    { label: 'refactoring', description: vscode.l10n.t('same behaviour, better code') },
+    { label: 'infrastructure and tooling', description: vscode.l10n.t('build, CI, environments') },
+    { label: 'documentation', description: vscode.l10n.t('docs, READMEs, comments') },
+    { label: 'other', description: '' },
+  ];
+}
 
 /** What End Session needs besides the controller. */
 export interface EndSessionDeps {
@@ -77,7 +83,7 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
     async execute(arg?: unknown) {
       const { controller } = deps;
       if (!controller.active) {
-        void vscode.window.showInformationMessage('No session is recording. Start one with "Session Journal: Start Session".');
+        void vscode.window.showInformationMessage(vscode.l10n.t('No session is recording. Start one with "Session Journal: Start Session".'));
         return;
       }
       const start = controller.events().find((e): e is SessionStartEvent => e.kind === 'session-start');
@@ -86,25 +92,26 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
       const named = argumentOf(arg, 'template');
       const given = named === undefined ? undefined : templates.find((t) => t.name === named);
       if (named !== undefined && !given) {
-        void vscode.window.showErrorMessage(`There is no retrospective template "${named}" (known: ${templates.map((t) => t.name).join(', ')}).`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('There is no retrospective template "{0}" (known: {1}).', named, templates.map((t) => t.name).join(', ')));
         return;
       }
       // The question is skipped when the caller or the setting already answers it.
       const asks = given === undefined && !templates.some((t) => t.name === settings.retrospective.defaultTemplate);
       const steps = asks ? 3 : 2;
-      const givenType = SESSION_TYPES.find((t) => t.label === argumentOf(arg, 'sessionType'));
-      const type = givenType ?? await vscode.window.showQuickPick(SESSION_TYPES, { title: `End Session (1/${steps}): what kind of session was it?`, ignoreFocusOut: true });
+      const types = sessionTypes();
+      const givenType = types.find((t) => t.label === argumentOf(arg, 'sessionType'));
+      const type = givenType ?? await vscode.window.showQuickPick(types, { title: vscode.l10n.t('End Session ({0}/{1}): what kind of session was it?', 1, steps), ignoreFocusOut: true });
       if (!type) return;
       const focus = argumentOf(arg, 'focus') ?? await vscode.window.showInputBox({
-        title: `End Session (2/${steps}): primary focus`,
-        prompt: 'One line for the retrospective header',
+        title: vscode.l10n.t('End Session ({0}/{1}): primary focus', 2, steps),
+        prompt: vscode.l10n.t('One line for the retrospective header'),
         value: start?.focus ?? '',
         ignoreFocusOut: true,
       });
       if (focus === undefined) return;
       const template = given ?? await askTemplate({
         templates, defaultTemplate: settings.retrospective.defaultTemplate, state: deps.workspaceState,
-        title: `End Session (3/${steps})`, warn: (m) => deps.log.warn(m),
+        title: vscode.l10n.t('End Session ({0}/{1})', 3, steps), warn: (m) => deps.log.warn(m),
       });
       if (!template) return;
 
@@ -142,14 +149,14 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
       if (written.fallbackReason) {
         deps.log.warn(`Could not write to ${settings.retrospective.folder}: ${written.fallbackReason}`);
         void vscode.window.showWarningMessage(
-          `The retrospectives folder could not be written (${written.fallbackReason}). The draft was saved in the extension's storage instead: ${written.file}`,
+          vscode.l10n.t("The retrospectives folder could not be written ({0}). The draft was saved in the extension's storage instead: {1}", written.fallbackReason, written.file),
         );
       }
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(written.file));
       await vscode.window.showTextDocument(doc, { preview: false });
       deps.retrospectives.track(doc, { commits: model.metrics.commits, start: model.start, end: model.end });
       void vscode.window.showInformationMessage(
-        'Session ended. Write the parts only you know where the hints are, then choose Finish at the top of the file.',
+        vscode.l10n.t('Session ended. Write the parts only you know where the hints are, then choose Finish at the top of the file.'),
       );
     },
   };

@@ -12,25 +12,25 @@ export function exportSessionJsonCommand(controller: SessionController): Command
     async execute() {
       await controller.flush();
       const sessions = await listSessions(controller.journalDir);
-      const picked = await pickSession(sessions, 'Export which session as JSON?');
+      const picked = await pickSession(sessions, vscode.l10n.t('Export which session as JSON?'));
       if (!picked) return;
       const json = await exportSessionJson(controller.journalDir, picked.id);
       if (json === undefined) {
-        void vscode.window.showWarningMessage('That session could not be read.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('That session could not be read.'));
         return;
       }
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
       const target = await vscode.window.showSaveDialog({
-        title: 'Export Session as JSON',
+        title: vscode.l10n.t('Export Session as JSON'),
         filters: { JSON: ['json'] },
         ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `session-${picked.id}.json`) } : {}),
       });
       if (!target) return;
       try {
         await vscode.workspace.fs.writeFile(target, Buffer.from(json, 'utf8'));
-        void vscode.window.showInformationMessage(`Session exported to ${target.fsPath}.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Session exported to {0}.', target.fsPath));
       } catch (err) {
-        void vscode.window.showErrorMessage(`Could not write ${target.fsPath}: ${err instanceof Error ? err.message : String(err)}. Nothing was lost: the journal is unchanged.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}. Nothing was lost: the journal is unchanged.', target.fsPath, err instanceof Error ? err.message : String(err)));
       }
     },
   };

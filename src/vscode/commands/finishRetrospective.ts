@@ -17,7 +17,7 @@ export function finishRetrospectiveCommand(finisher: FinishService): Command {
     async execute(arg?: unknown, options?: unknown) {
       const doc = await targetDocument(arg);
       if (!doc) {
-        void vscode.window.showInformationMessage('Open a retrospective (a Markdown file) to finish it.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a retrospective (a Markdown file) to finish it.'));
         return;
       }
       const asDraft = typeof options === 'object' && options !== null && (options as { asDraft?: unknown }).asDraft === true;

@@ -26,16 +26,16 @@ export function logFrictionCommand(controller: SessionController): Command {
     id: CommandIds.logFriction,
     async execute(arg?: unknown) {
       if (!controller.active) {
-        void vscode.window.showInformationMessage('Start a session first: friction points belong to a session.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Start a session first: friction points belong to a session.'));
         return;
       }
       const args: LogFrictionArgs = typeof arg === 'string' ? { eventId: arg } : isArgs(arg) ? arg : {};
       const related = args.eventId ? controller.findEvent(args.eventId) : controller.latestEvent();
       const title = await askText({
-        title: 'Log Friction Point',
-        prompt: 'What got in the way? One line; you can add detail in the retrospective.',
+        title: vscode.l10n.t('Log Friction Point'),
+        prompt: vscode.l10n.t('What got in the way? One line; you can add detail in the retrospective.'),
         value: args.title,
-        placeHolder: 'e.g. The test database needed a manual reset',
+        placeHolder: vscode.l10n.t('e.g. The test database needed a manual reset'),
       });
       if (!title) return;
       const category = await askCategory(args.category);

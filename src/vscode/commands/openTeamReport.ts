@@ -35,11 +35,11 @@ export function openTeamReportCommand(): Command {
     id: CommandIds.openTeamReport,
     async execute() {
       if (!vscode.workspace.workspaceFolders?.length) {
-        void vscode.window.showInformationMessage('Open the folder or repository that holds your retrospectives to see its team report.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open the folder or repository that holds your retrospectives to see its team report.'));
         return undefined;
       }
       const markdown = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Session Journal: reading retrospectives', cancellable: false },
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Session Journal: reading retrospectives'), cancellable: false },
         async () => {
           // The report reads retrospectives with the validator: loaded on first use, not at activation.
           const { renderTeamReport, reportFromFiles } = retrospectiveKit();

@@ -5,14 +5,18 @@ import { formatDuration } from '../../core/timeline/describeEvent';
 /** A quick pick over past sessions, newest first. */
 export async function pickSession(sessions: readonly SessionSummary[], title: string): Promise<SessionSummary | undefined> {
   if (sessions.length === 0) {
-    void vscode.window.showInformationMessage('No sessions have been recorded in this workspace yet.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No sessions have been recorded in this workspace yet.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     sessions.map((s) => ({
-      label: `${new Date(s.start).toLocaleString()}${s.end === undefined ? ' (open)' : ''}`,
+      label: s.end === undefined ? vscode.l10n.t('{0} (open)', new Date(s.start).toLocaleString()) : new Date(s.start).toLocaleString(),
       description: s.focus ?? '',
-      detail: `${s.eventCount} events${s.end !== undefined ? `, ${formatDuration(s.end - s.start)}` : ''}${s.problems ? `, ${s.problems} unreadable line(s) skipped` : ''}`,
+      detail: [
+        vscode.l10n.t('{0} events', s.eventCount),
+        ...(s.end !== undefined ? [formatDuration(s.end - s.start)] : []),
+        ...(s.problems ? [vscode.l10n.t('{0} unreadable line(s) skipped', s.problems)] : []),
+      ].join(', '),
       session: s,
     })),
     { title, matchOnDescription: true, ignoreFocusOut: true },

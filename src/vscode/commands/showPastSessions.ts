@@ -18,7 +18,7 @@ export function showPastSessionsCommand(controller: SessionController, log: Log,
     id: CommandIds.showPastSessions,
     async execute() {
       await controller.flush();
-      const picked = await pickSession(await listSessions(controller.journalDir), 'Open which session?');
+      const picked = await pickSession(await listSessions(controller.journalDir), vscode.l10n.t('Open which session?'));
       if (!picked) return;
       const loaded = await loadSession(controller.journalDir, picked.id);
       if (!loaded) return;

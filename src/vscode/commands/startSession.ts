@@ -9,15 +9,15 @@ export function startSessionCommand(controller: SessionController): Command {
     id: CommandIds.startSession,
     async execute(focusArg?: unknown) {
       if (controller.active) {
-        void vscode.window.showInformationMessage('A session is already recording. End it before starting another.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('A session is already recording. End it before starting another.'));
         return;
       }
       let focus = typeof focusArg === 'string' ? focusArg : undefined;
       if (focus === undefined) {
         focus = await vscode.window.showInputBox({
-          title: 'Start Session',
-          prompt: 'What is this session about? (optional, you can change it when you end the session)',
-          placeHolder: 'e.g. Fix the flaky login test',
+          title: vscode.l10n.t('Start Session'),
+          prompt: vscode.l10n.t('What is this session about? (optional, you can change it when you end the session)'),
+          placeHolder: vscode.l10n.t('e.g. Fix the flaky login test'),
           ignoreFocusOut: true,
         });
         if (focus === undefined) return; // Escape cancels the start

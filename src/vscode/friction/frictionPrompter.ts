@@ -10,9 +10,7 @@ import { Disposable } from '../dispose';
 import type { SessionController } from '../sessionController';
 import type { Settings } from '../settings';
 
-const LOG = 'Log Friction…';
-const NOT_NOW = 'Not Now';
-const MUTE = 'Mute for This Session';
+
 /** "Not Now" means: not for a while. */
 const NOT_NOW_SNOOZE_MS = 10 * 60_000;
 
@@ -108,7 +106,11 @@ export class FrictionPrompter extends Disposable {
 
   private async prompt(signal: FrictionSignal): Promise<void> {
     this.shown++;
-    const answer = await vscode.window.showWarningMessage(`${signal.message}. What got in the way?`, LOG, NOT_NOW, MUTE);
+    // Looked up here, not at load: the l10n bundle is read when the extension activates.
+    const LOG = vscode.l10n.t('Log Friction…');
+    const NOT_NOW = vscode.l10n.t('Not Now');
+    const MUTE = vscode.l10n.t('Mute for This Session');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0}. What got in the way?', signal.message), LOG, NOT_NOW, MUTE);
     if (answer === LOG) {
       const args: LogFrictionArgs = { eventId: signal.eventId, title: signal.suggestedTitle, category: signal.suggestedCategory, trigger: signal.trigger };
       await vscode.commands.executeCommand(CommandIds.logFriction, args);

@@ -64,7 +64,7 @@ function logMetrics(logFile: string, row: MetricsLogRow, log: Log): void {
     writeMetricsRow(logFile, row);
   } catch (err) {
     log.warn(`Could not update ${logFile}: ${String(err)}`);
-    void vscode.window.showWarningMessage(`The retrospective is finished, but the metrics log could not be written: ${err instanceof Error ? err.message : String(err)}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The retrospective is finished, but the metrics log could not be written: {0}', err instanceof Error ? err.message : String(err)));
   }
 }
 
@@ -85,12 +85,13 @@ export class FinishService {
     let askedForDraft = asDraft;
     if (!before.passed && !asDraft) {
       const failing = before.rules.filter((r) => !r.passed).map((r) => `• ${r.title}`);
+      const asDraftButton = vscode.l10n.t('Finish as Draft');
       const answer = await vscode.window.showWarningMessage(
-        `${failing.length} of ${before.rules.length} checks still fail.`,
-        { modal: true, detail: `${failing.join('\n')}\n\nGo back to fix them, or finish now: the checklist will show the unchecked rules.` },
-        'Finish as Draft',
+        vscode.l10n.t('{0} of {1} checks still fail.', failing.length, before.rules.length),
+        { modal: true, detail: `${failing.join('\n')}\n\n${vscode.l10n.t('Go back to fix them, or finish now: the checklist will show the unchecked rules.')}` },
+        asDraftButton,
       );
-      if (answer !== 'Finish as Draft') {
+      if (answer !== asDraftButton) {
         deps.log.info(`Finish stopped: ${failing.length} checks fail and "Finish as Draft" was not chosen (${doc.uri.fsPath}).`);
         return;
       }
@@ -110,7 +111,7 @@ export class FinishService {
     edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
     if (!(await vscode.workspace.applyEdit(edit)) || !(await doc.save())) {
       deps.log.warn(`Finish could not apply or save its edit to ${doc.uri.fsPath}.`);
-      void vscode.window.showErrorMessage(`The retrospective could not be saved (${doc.uri.fsPath}): is the file read-only? Nothing else was written; Finish can run again.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The retrospective could not be saved ({0}): is the file read-only? Nothing else was written; Finish can run again.', doc.uri.fsPath));
       return;
     }
     deps.retrospectives.validate(doc);

@@ -71,7 +71,7 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
       read: async (file) => new TextDecoder().decode(await fs.readFile(vscode.Uri.file(file))),
     }).then(({ templates, problems }) => {
       this.workspaceTemplates = templates;
-      if (problems.length > 0) void vscode.window.showWarningMessage(`Session Journal: a template file is not valid.\n${problems.join('\n')}`);
+      if (problems.length > 0) void vscode.window.showWarningMessage(`${vscode.l10n.t('Session Journal: a template file is not valid.')}\n${problems.join('\n')}`);
       for (const doc of vscode.workspace.textDocuments) if (this.isTracked(doc)) this.validate(doc);
     });
     return this.templatesLoaded;
@@ -168,11 +168,11 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
     const failing = result.rules.filter((r) => !r.passed).map((r) => r.title);
     return [
       new vscode.CodeLens(top, {
-        title: `${result.passed ? '$(pass-filled)' : '$(warning)'} ${passing} of ${result.rules.length} checks pass`,
-        tooltip: failing.length ? `Failing: ${failing.join('; ')}` : 'Every check passes.',
+        title: `${result.passed ? '$(pass-filled)' : '$(warning)'} ${vscode.l10n.t('{0} of {1} checks pass', passing, result.rules.length)}`,
+        tooltip: failing.length ? vscode.l10n.t('Failing: {0}', failing.join('; ')) : vscode.l10n.t('Every check passes.'),
         command: 'workbench.actions.view.problems',
       }),
-      new vscode.CodeLens(top, { title: 'Finish', tooltip: 'Write the validation checklist and the final Markdown', command: this.finishCommand, arguments: [doc.uri] }),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('Finish'), tooltip: vscode.l10n.t('Write the validation checklist and the final Markdown'), command: this.finishCommand, arguments: [doc.uri] }),
     ];
   }
 
@@ -187,7 +187,7 @@ export class RetrospectiveService extends Disposable implements vscode.CodeLensP
       .filter((section) => missing.has(section.key))
       .map((section) => {
         const skeleton = sectionSkeleton(template, section.key);
-        const action = new vscode.CodeAction(`Insert the missing "${section.title}" section`, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(vscode.l10n.t('Insert the missing "{0}" section', section.title), vscode.CodeActionKind.QuickFix);
         action.diagnostics = diagnostics;
         action.edit = new vscode.WorkspaceEdit();
         action.edit.insert(doc.uri, insertionPoint(doc), `\n${skeleton.trimEnd()}\n`);

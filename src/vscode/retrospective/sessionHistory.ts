@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { JournalEvent } from '../../core/journal/events';
 import { ofKind } from '../../core/journal/events';
 import type { RecurringFriction, SessionFriction } from '../../core/friction/recurringFriction';
@@ -60,10 +61,10 @@ export class FrictionHistory {
 /** "\"flaky test\" recurs in 3 of your last 7 sessions (Nov 20, Nov 21 and this one)." */
 export function describeRecurring(theme: RecurringFriction, currentId: string, startOf: (id: string) => number | undefined): string {
   const names = theme.sessionIds.map((id) => {
-    if (id === currentId) return 'this one';
+    if (id === currentId) return vscode.l10n.t('this one');
     const start = startOf(id);
     return start === undefined ? id : new Date(start).toLocaleDateString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   });
-  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0] ?? '';
-  return `Recurring friction: "${theme.theme}" came up in ${theme.sessionIds.length} of your last ${WINDOW} sessions (${list}).`;
+  const list = names.length > 1 ? vscode.l10n.t('{0} and {1}', names.slice(0, -1).join(', '), names[names.length - 1] ?? '') : names[0] ?? '';
+  return vscode.l10n.t('Recurring friction: "{0}" came up in {1} of your last {2} sessions ({3}).', theme.theme, theme.sessionIds.length, WINDOW, list);
 }

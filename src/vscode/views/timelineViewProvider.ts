@@ -11,6 +11,7 @@ import type {
 import { pageEvents } from '../../shared/eventPages';
 import { isWebviewMessage } from '../../shared/protocol';
 import { timelinePageHtml } from '../../shared/timelinePage';
+import { webviewStrings } from '../../shared/webviewStrings';
 
 export type { TimelineChange, TimelineState } from '../../shared/protocol';
 
@@ -139,6 +140,7 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
       trusted: snapshot.trusted,
       notices: snapshot.notices,
       settings: { order: readOrder() },
+      strings: webviewStrings(vscode.l10n),
     });
     let remaining = snapshot.events.length - pages.first.length;
     for (const events of pages.older) {
@@ -166,6 +168,8 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
       nonce: randomBytes(16).toString('base64'),
       styles: [uri('dist', 'codicons', 'codicon.css'), uri('media', 'timeline.css')],
       scripts: [uri('dist', 'webview.js')],
+      lang: vscode.env.language,
+      title: vscode.l10n.t('Timeline'),
     });
   }
 }
