@@ -14,8 +14,10 @@ import { CarriedOverChecklist } from './carriedOver';
 import { SessionHeader } from './sessionHeader';
 import { SessionStrip } from './sessionStrip';
 import { RowList } from './rowList';
-import type { ModelChanges, RowOptions, TimelineRow } from './timelineModel';
-import { buildRows, TimelineModel } from './timelineModel';
+import type { RowOptions, TimelineRow } from './timelineModel';
+import { TimelineModel } from './timelineModel';
+import { canPatchRows, patchRows } from './rowPatch';
+import { rowAtOrBefore } from './revealTime';
 import { Toolbar } from './toolbar';
 import type { UiState } from './uiState';
 import type { WebviewHost } from './vscodeApi';
@@ -202,40 +204,16 @@ export class TimelineView {
   }
 
   /**
-   * Brings the rows up to date with the model, touching only what changed: new events join the
-   * newest end, older pages the oldest end, edited entries keep their place. Anything else (a
-   * deletion, an event out of time order) rebuilds the list.
+   * Brings the rows up to date with the model, touching only what changed (src/webview/rowPatch.ts):
+   * new events join the newest end, older pages the oldest end, edited entries and grown agent
+   * turns keep their place. Anything else (a deletion, an event out of time order) rebuilds the list.
    */
   private applyChanges(follow?: 'top' | 'bottom'): void {
     const changes = this.model.takeChanges();
     const options = this.rowOptions();
-    if (changes.full || !this.replaceable(changes, options)) return this.rebuildRows(follow);
-    const newestFirst = this.order === 'newest-first';
-    this.list.update(() => {
-      const newer = buildRows(changes.newer, options);
-      const older = buildRows(changes.older, options);
-      if (newestFirst) {
-        this.rows.prepend(newer);
-        this.rows.append(older);
-      } else {
-        this.rows.append(newer);
-        this.rows.prepend(older);
-      }
-      for (const entry of changes.replaced) {
-        const row = buildRows([entry], options).find((r) => r.kind === 'event');
-        if (row) this.rows.replace(row);
-      }
-    }, follow);
+    if (!canPatchRows(this.rows, this.model, changes, options)) return this.rebuildRows(follow);
+    this.list.update(() => patchRows(this.rows, this.model, changes, options), follow);
     this.afterRows();
-  }
-
-  /** Whether every edited entry can keep its row as is: still shown (or still hidden), and no burst files under it. */
-  private replaceable(changes: ModelChanges, options: RowOptions): boolean {
-    return changes.replaced.every((entry) => {
-      const shown = this.rows.indexOf(`e:${entry.event.id}`) >= 0;
-      if (shown !== this.model.matches(entry, options)) return false;
-      return !(shown && entry.event.kind === 'saves' && this.expanded.has(entry.event.id));
-    });
   }
 
   /** Builds every row again from the model (filters, search, order or expansion changed). */
@@ -275,13 +253,7 @@ export class TimelineView {
 
   /** The strip was clicked: bring the list to the newest shown row at or before `time` (the oldest after it, if none). */
   private revealTime(time: number): void {
-    let best = -1;
-    for (let i = 0; i < this.list.length; i++) {
-      const row = this.list.rowAt(i);
-      if (row?.kind !== 'event') continue;
-      const t = row.entry.event.time;
-      if (t <= time && (best < 0 || t > timeOf(this.list.rowAt(best)))) best = i;
-    }
+    let best = rowAtOrBefore(this.rows, time, this.order === 'newest-first');
     if (best < 0) best = this.focusableFrom(this.order === 'newest-first' ? this.list.length - 1 : 0, this.order === 'newest-first' ? -1 : 1);
     if (best < 0) return;
     this.list.reveal(best, 'start');
@@ -440,8 +412,4 @@ export class TimelineView {
 function assertNever(value: never): void {
   // A host newer than this webview may send more; ignoring it beats breaking the view.
   console.warn('Session Journal timeline: unknown message', value);
-}
-
-function timeOf(row: TimelineRow | undefined): number {
-  return row?.kind === 'event' ? row.entry.event.time : -Infinity;
 }
