@@ -78,7 +78,7 @@ export async function measureWebview() {
     for (const r of renders) for (const p of r.problems) problems.add(p);
     const s = (pick) => summarize(renders.map(pick));
     figures.push(
-      { id: `webview.${k}.firstRender`, label: `Timeline webview, ${k} events: init handled`, unit: 'ms', summary: s((r) => r.firstRenderMs), spread: 'min-max', note: 'the init message carries the newest 500 events (shared/eventPages.ts)' },
+      { id: `webview.${k}.firstRender`, label: `Timeline webview, ${k} events: init handled`, unit: 'ms', summary: s((r) => r.firstRenderMs), spread: 'min-max', note: 'the init message carries the newest 200 events (shared/eventPages.ts)' },
       { id: `webview.${k}.firstFrame`, label: `Timeline webview, ${k} events: first frame drawn`, unit: 'ms', summary: s((r) => r.firstFrameMs), spread: 'min-max', target: { op: '<', value: size > 10_000 ? 100 : 200 }, note: 'headless Chromium, 360×800, newest-first, standalone page (no VS Code): see realWebview for the figure in code-server' },
       { id: `webview.${k}.allLoaded`, label: `Timeline webview, ${k} events: every older page in and drawn`, unit: 'ms', summary: s((r) => r.allLoadedMs), spread: 'min-max', note: 'pages of 1,000, each its own message task' },
       { id: `webview.${k}.streamGap`, label: `Timeline webview, ${k} events: worst frame gap while pages stream`, unit: 'ms', summary: s((r) => r.streamWorstFrameGapMs), spread: 'min-max', target: { op: '<', value: 33 } },

@@ -23,6 +23,8 @@ import type { UiState } from './uiState';
 import type { WebviewHost } from './vscodeApi';
 import { VirtualList } from './virtualList';
 
+type OlderPage = Extract<HostToWebviewMessage, { type: 'older' }>;
+
 /** Compact rows like VS Code's own trees. Must match `--row-height` in timeline.css. */
 export const ROW_HEIGHT = 22;
 
@@ -65,8 +67,14 @@ export class TimelineView {
   private pendingFrame = 0;
   private restoredScroll: number | undefined;
   private saveTimer = 0;
+  /** `older` pages received and not yet taken in (see {@link scheduleOlderPage}). */
+  private readonly olderPages: OlderPage[] = [];
+  private olderScheduled = false;
+  /** A task right after a frame: a message to ourselves, without setTimeout's clamp. */
+  private readonly afterFrame = new MessageChannel();
 
   constructor(root: HTMLElement, private readonly host: WebviewHost) {
+    this.afterFrame.port1.onmessage = () => this.takeOlderPage();
     const state = host.loadState();
     this.hidden = new Set(state.hidden);
     this.search = state.search;
@@ -128,6 +136,7 @@ export class TimelineView {
         this.notices = message.notices;
         this.generation = message.generation;
         this.pendingOlder = Math.max(0, message.total - message.events.length);
+        this.olderPages.length = 0;
         this.model.load(message.events);
         this.strip.clear();
         this.strip.add(message.events);
@@ -137,11 +146,8 @@ export class TimelineView {
         break;
       case 'older':
         if (message.generation !== this.generation) break;
-        this.pendingOlder = message.remaining;
-        this.model.addOlder(message.events);
-        this.strip.add(message.events);
-        if (message.events.some((e) => e.kind === 'agent')) this.toolbar.setChipShown('agent', true);
-        this.scheduleRows();
+        this.olderPages.push(message);
+        this.scheduleOlderPage();
         break;
       case 'append':
         this.model.append(message.events);
@@ -159,6 +165,7 @@ export class TimelineView {
         this.toolbar.setChipShown('agent', false);
         this.strip.clear();
         this.pendingOlder = 0;
+        this.olderPages.length = 0;
         this.summary = null;
         this.render();
         break;
@@ -168,6 +175,30 @@ export class TimelineView {
       default:
         assertNever(message);
     }
+  }
+
+  /**
+   * Takes in the next page of older events right after a frame is drawn, one page a frame: the
+   * host posts all of a 50,000-event session's pages at once, and taking them as they arrive
+   * would hold back the first frame (and every frame while they stream) behind them.
+   */
+  private scheduleOlderPage(): void {
+    if (this.olderScheduled || this.olderPages.length === 0) return;
+    this.olderScheduled = true;
+    requestAnimationFrame(() => this.afterFrame.port2.postMessage(undefined));
+  }
+
+  private takeOlderPage(): void {
+    this.olderScheduled = false;
+    const message = this.olderPages.shift();
+    if (message && message.generation === this.generation) {
+      this.pendingOlder = message.remaining;
+      this.model.addOlder(message.events);
+      this.strip.add(message.events);
+      if (message.events.some((e) => e.kind === 'agent')) this.toolbar.setChipShown('agent', true);
+      this.scheduleRows();
+    }
+    this.scheduleOlderPage();
   }
 
   private render(): void {
