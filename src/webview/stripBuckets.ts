@@ -41,7 +41,9 @@ export class StripCounts {
    * late event) leaves them to be rebuilt once, at the next draw.
    */
   private order: number[] = [];
-  private sums: number[] = new Array<number>(WIDTH).fill(0);
+  private sums = new Float64Array(WIDTH * 64);
+  /** Rows of {@link sums} in use: one more than the seconds in {@link order}. */
+  private rows = 1;
   /** Seconds first seen before the latest one (older pages, late events): merged in at the next draw. */
   private late: number[] = [];
   /** A count changed in a second before the latest: the sums are rebuilt at the next draw. */
@@ -66,7 +68,8 @@ export class StripCounts {
   clear(): void {
     this.slots.clear();
     this.order = [];
-    this.sums = new Array<number>(WIDTH).fill(0);
+    this.sums = new Float64Array(WIDTH * 64);
+    this.rows = 1;
     this.late = [];
     this.stale = false;
     this.totals.fill(0);
@@ -115,16 +118,18 @@ export class StripCounts {
       this.order.push(slot);
       // A new latest second: one more row of sums, the previous row plus this count.
       if (current) {
-        const row = this.sums.length - WIDTH;
-        for (let l = 0; l < WIDTH; l++) this.sums.push(this.sums[row + l] as number);
-        this.sums[this.sums.length - WIDTH + index]!++;
+        this.grow(this.rows + 1);
+        const row = (this.rows - 1) * WIDTH;
+        this.sums.copyWithin(row + WIDTH, row, row + WIDTH);
+        this.sums[row + WIDTH + index]!++;
+        this.rows++;
       } else {
         this.stale = true;
       }
     } else if (fresh) {
       this.late.push(slot);
     } else if (slot === latest && current) {
-      this.sums[this.sums.length - WIDTH + index]!++;
+      this.sums[(this.rows - 1) * WIDTH + index]!++;
     } else {
       this.stale = true;
     }
@@ -138,16 +143,27 @@ export class StripCounts {
       this.stale = true;
     }
     if (this.stale) {
-      const sums: number[] = new Array<number>(WIDTH).fill(0);
+      this.grow(this.order.length + 1);
+      const sums = this.sums;
+      sums.fill(0, 0, WIDTH);
+      let row = 0;
       for (const slot of this.order) {
         const counts = this.slots.get(slot) as Uint32Array;
-        const row = sums.length - WIDTH;
-        for (let l = 0; l < WIDTH; l++) sums.push((sums[row + l] as number) + (counts[l] as number));
+        for (let l = 0; l < WIDTH; l++) sums[row + WIDTH + l] = (sums[row + l] as number) + (counts[l] as number);
+        row += WIDTH;
       }
-      this.sums = sums;
+      this.rows = this.order.length + 1;
       this.stale = false;
     }
     return this.order;
+  }
+
+  /** Room for `rows` rows of sums, doubling so that live seconds cost O(1) each on average. */
+  private grow(rows: number): void {
+    if (rows * WIDTH <= this.sums.length) return;
+    const bigger = new Float64Array(Math.max(rows, (this.sums.length / WIDTH) * 2) * WIDTH);
+    bigger.set(this.sums);
+    this.sums = bigger;
   }
 }
 

@@ -260,13 +260,15 @@ export class TimelineView {
     this.toolbar.setStatus(shown, this.model.size + this.pendingOlder);
     this.noMatch.hidden = shown > 0 || this.model.size === 0;
     // Shown before drawing: a hidden viewport has no height, and would get only the overscan rows.
+    const wasHidden = this.viewport.hidden;
     this.viewport.hidden = this.summary === null && this.model.size === 0;
     if (this.activeKey === undefined || (this.rows.indexOf(this.activeKey) < 0 && this.pendingOlder === 0)) {
       const first = this.focusableFrom(0, 1);
       this.activeKey = first >= 0 ? this.rows.at(first)?.key : undefined;
     }
-    this.list.pin(this.activeKey);
-    this.list.render();
+    // The rows were just drawn: again only if the viewport appeared or another row must stay in
+    // the DOM (each draw reads the scroll position, a forced layout once rows have changed).
+    if (this.list.pin(this.activeKey) || wasHidden !== this.viewport.hidden) this.list.render();
     // Rows drawn before the active row was chosen keep their tabindex: give the list its one tab
     // stop now, or Tab would skip the list (axe: a scrollable region without focusable content).
     this.list.forEachRendered((element, row) => {

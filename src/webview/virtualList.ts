@@ -73,9 +73,11 @@ export class VirtualList<R> {
     return this.rendered.get(key)?.element;
   }
 
-  /** Keeps one row in the DOM even when scrolled away, so keyboard focus never drops to the body. */
-  pin(key: string | undefined): void {
+  /** Keeps one row in the DOM even when scrolled away, so keyboard focus never drops to the body; true when the pinned row changed. */
+  pin(key: string | undefined): boolean {
+    const changed = this.pinnedKey !== key;
     this.pinnedKey = key;
+    return changed;
   }
 
   /**
