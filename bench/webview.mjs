@@ -3,8 +3,11 @@
 // frame at 10k and 50k events, delivered as the view provider sends them (the newest events, then
 // older pages); the whole session streamed in (time, worst frame gap, JS heap); and live appends
 // into a 50k list, one message at a time and a burst of 1,000 in one message.
+import { tsImport } from 'tsx/esm/api';
 import { largeSession, measureFirstRender, openPreview } from '../scripts/previewWebview.mjs';
 import { summarize } from './statsJs.mjs';
+
+const { StripCounts } = await tsImport('../src/webview/stripBuckets.ts', import.meta.url);
 
 const RENDER_RUNS = 5;
 const APPEND_RUNS = 3;
@@ -56,7 +59,10 @@ async function measureAppendRun({ events = 50_000, count = APPENDS, burst = fals
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
       const totalMs = performance.now() - t0;
       running = false;
-      return { handle, totalMs, worstFrameGapMs: worst, domNodes: document.querySelectorAll('*').length, shown: document.querySelectorAll('.row.event').length };
+      return {
+        handle, totalMs, worstFrameGapMs: worst, domNodes: document.querySelectorAll('*').length, shown: document.querySelectorAll('.row.event').length,
+        stripNodes: document.querySelectorAll('.strip *').length, heapBytes: performance.memory?.usedJSHeapSize ?? Number.NaN,
+      };
     }, { count, burst });
     if (result.shown === 0) throw new Error('no event rows after the appends');
     return { ...result, problems };
@@ -66,6 +72,37 @@ async function measureAppendRun({ events = 50_000, count = APPENDS, burst = fals
 }
 
 const mb = (bytes) => bytes / 2 ** 20;
+
+const STRIP_RUNS = 7;
+const STRIP_COLUMNS = 96;
+
+/**
+ * The session strip's own work, in Node (the same code the webview runs): counting a whole
+ * session into per-second sums and cutting them into the strip's 96 columns, and then one live
+ * event added and the columns cut again, as each frame of live appends does. Its DOM part (kept
+ * rectangles, changed only where a column changed) is inside the frame-gap figures.
+ */
+function measureStrip(size) {
+  const { events, summary } = largeSession(size);
+  const build = [];
+  const append = [];
+  for (let run = 0; run < STRIP_RUNS; run++) {
+    const t0 = performance.now();
+    const counts = new StripCounts();
+    for (let i = 0; i < events.length; i += 1000) counts.add(events.slice(Math.max(0, events.length - i - 1000), events.length - i));
+    counts.buckets(summary.start, Date.now(), STRIP_COLUMNS);
+    build.push(performance.now() - t0);
+    const live = [];
+    for (let i = 0; i < 200; i++) {
+      const a0 = performance.now();
+      counts.add([{ ...events[events.length - 1], id: `live${i}`, time: Date.now() + i * 10 }]);
+      counts.buckets(summary.start, Date.now() + i * 10, STRIP_COLUMNS);
+      live.push(performance.now() - a0);
+    }
+    append.push(summarize(live).median);
+  }
+  return { build: summarize(build), append: summarize(append) };
+}
 
 /** All webview figures, in the shape of bench/figure.ts. */
 export async function measureWebview() {
@@ -78,12 +115,20 @@ export async function measureWebview() {
     for (const r of renders) for (const p of r.problems) problems.add(p);
     const s = (pick) => summarize(renders.map(pick));
     figures.push(
-      { id: `webview.${k}.firstRender`, label: `Timeline webview, ${k} events: init handled`, unit: 'ms', summary: s((r) => r.firstRenderMs), spread: 'min-max', note: 'the init message carries the newest 500 events (shared/eventPages.ts)' },
+      { id: `webview.${k}.firstRender`, label: `Timeline webview, ${k} events: init handled`, unit: 'ms', summary: s((r) => r.firstRenderMs), spread: 'min-max', note: 'the init message carries the newest 200 events (shared/eventPages.ts)' },
       { id: `webview.${k}.firstFrame`, label: `Timeline webview, ${k} events: first frame drawn`, unit: 'ms', summary: s((r) => r.firstFrameMs), spread: 'min-max', target: { op: '<', value: size > 10_000 ? 100 : 200 }, note: 'headless Chromium, 360×800, newest-first, standalone page (no VS Code): see realWebview for the figure in code-server' },
       { id: `webview.${k}.allLoaded`, label: `Timeline webview, ${k} events: every older page in and drawn`, unit: 'ms', summary: s((r) => r.allLoadedMs), spread: 'min-max', note: 'pages of 1,000, each its own message task' },
       { id: `webview.${k}.streamGap`, label: `Timeline webview, ${k} events: worst frame gap while pages stream`, unit: 'ms', summary: s((r) => r.streamWorstFrameGapMs), spread: 'min-max', target: { op: '<', value: 33 } },
       { id: `webview.${k}.heap`, label: `Timeline webview, ${k} events: JS heap, all in`, unit: 'MB', summary: s((r) => mb(r.heapBytes)), spread: 'min-max', note: 'performance.memory.usedJSHeapSize (--enable-precise-memory-info), no GC forced' },
       { id: `webview.${k}.domNodes`, label: `Timeline webview, ${k} events: DOM nodes`, unit: 'nodes', summary: s((r) => r.domNodes), spread: 'min-max', target: { op: '<', value: 1000 } },
+    );
+  }
+  for (const size of SIZES) {
+    const k = `${size / 1000}k`;
+    const strip = measureStrip(size);
+    figures.push(
+      { id: `webview.${k}.stripBuild`, label: `Session strip, ${k} events: counted (in pages, as streamed) and cut into 96 columns`, unit: 'ms', summary: strip.build, spread: 'min-max', note: 'Node, the webview\'s own StripCounts; the DOM part is in the frame figures' },
+      { id: `webview.${k}.stripAppend`, label: `Session strip, ${k} events: one live event counted and the columns cut again`, unit: 'ms', summary: strip.append, spread: 'min-max', note: 'median of 200 per run; once a frame during live appends' },
     );
   }
   const singles = [];
@@ -102,5 +147,8 @@ export async function measureWebview() {
     { id: 'webview.burst.handle', label: 'A burst of 1,000 in one message into 50k: handling', unit: 'ms', summary: summarize(bursts.map((a) => a.handle[0])), spread: 'min-max' },
     { id: 'webview.burst.worstFrame', label: 'A burst of 1,000 in one message into 50k: worst gap between frames', unit: 'ms', summary: summarize(bursts.map((a) => a.worstFrameGapMs)), spread: 'min-max', target: { op: '<', value: 33 } },
     { id: 'webview.append.domNodes', label: 'After the appends: DOM nodes', unit: 'nodes', summary: summarize(singles.map((a) => a.domNodes)), spread: 'min-max', target: { op: '<', value: 1000 } },
+    { id: 'webview.append.stripNodes', label: 'After the appends: DOM nodes of the session strip (of those)', unit: 'nodes', summary: summarize(singles.map((a) => a.stripNodes)), spread: 'min-max', note: 'a rectangle and its hover text per lane and column with events: at most 96 × lanes × 2' },
+    { id: 'webview.append.heap', label: 'After 1,000 appends into 50k: JS heap', unit: 'MB', summary: summarize(singles.map((a) => mb(a.heapBytes))), spread: 'min-max', note: 'performance.memory.usedJSHeapSize, no GC forced; the page also holds the 50k session as the fake host\'s data' },
+    { id: 'webview.burst.heap', label: 'After a burst of 1,000 into 50k: JS heap', unit: 'MB', summary: summarize(bursts.map((a) => mb(a.heapBytes))), spread: 'min-max' },
   ];
 }

@@ -35,12 +35,22 @@ export class SessionStrip {
   private range: { start: number; end: number | undefined } | undefined;
   private buckets: StripBucket[] = [];
   private pending = 0;
+  /** The drawn rectangles by lane and column (`track:<lane>` for a lane's track). */
+  private readonly shapes = new Map<string, { readonly rect: SVGRectElement; y: string; className: string }>();
+  /** The column and lane of each cell, to name it when hovered. */
+  private readonly cells = new WeakMap<Element, { readonly lane: StripLane; readonly column: number }>();
+  /**
+   * The one hover text, moved into the cell under the pointer and written then: a `<title>` per
+   * cell would be ~500 more nodes in a full strip, rewritten each frame while events stream in.
+   */
+  private readonly hoverTitle = document.createElementNS(SVG, 'title');
 
   constructor(private readonly onPick: (time: number) => void) {
     this.svg.setAttribute('preserveAspectRatio', 'none');
     this.svg.setAttribute('role', 'img');
     this.element.append(this.svg);
     this.element.hidden = true;
+    this.svg.addEventListener('pointerover', (e) => this.nameHovered(e.target));
     this.svg.addEventListener('click', (e) => {
       const bucket = this.bucketAt(e.clientX);
       // The column's last moment: the list shows the newest row inside the column first. A second
@@ -89,23 +99,54 @@ export class SessionStrip {
     const height = lanes.length * (LANE_HEIGHT + LANE_GAP);
     this.svg.setAttribute('viewBox', `0 0 ${COLUMNS} ${height}`);
     this.svg.style.height = `${height * 2}px`;
-    const shapes: SVGElement[] = [];
+    // Redrawn each frame while events stream in: the shapes are kept and only those whose column
+    // changed are touched, instead of ~1,000 new elements a frame for a full 50,000-event strip.
+    const wanted = new Set<string>();
     lanes.forEach((lane, row) => {
-      const y = row * (LANE_HEIGHT + LANE_GAP);
-      shapes.push(rect(0, y, COLUMNS, LANE_HEIGHT, 'lane-track'));
+      const y = String(row * (LANE_HEIGHT + LANE_GAP));
+      this.shape(wanted, `track:${lane}`, 0, y, COLUMNS, 'lane-track');
       this.buckets.forEach((b, column) => {
         const n = b.counts[lane];
         if (!n) return;
         const failedHere = (lane === 'commands' || lane === 'agent') && b.failed > 0;
-        const cell = rect(column, y, 1, LANE_HEIGHT, `lane-${lane}${failedHere ? ' failed' : ''}${n > 1 && lane !== 'idle' ? ' many' : ''}`);
-        const title = document.createElementNS(SVG, 'title');
-        title.textContent = describeBucket(b, lane);
-        cell.append(title);
-        shapes.push(cell);
+        const cell = this.shape(wanted, `${lane}:${column}`, column, y, 1, `lane-${lane}${failedHere ? ' failed' : ''}${n > 1 && lane !== 'idle' ? ' many' : ''}`);
+        this.cells.set(cell, { lane, column });
       });
     });
-    this.svg.replaceChildren(...shapes);
+    for (const [key, shape] of this.shapes) {
+      if (wanted.has(key)) continue;
+      shape.rect.remove();
+      this.shapes.delete(key);
+    }
+    // A cell still under the pointer says its new count.
+    if (this.hoverTitle.parentNode) this.nameHovered(this.hoverTitle.parentNode);
     this.svg.setAttribute('aria-label', summaryOf(this.buckets, lanes));
+  }
+
+  /** Puts one rectangle (a lane's track, or a column's cell) in place, changing only what differs. */
+  private shape(wanted: Set<string>, key: string, x: number, y: string, width: number, className: string): SVGRectElement {
+    wanted.add(key);
+    let shape = this.shapes.get(key);
+    if (!shape) {
+      const r = rect(x, 0, width, LANE_HEIGHT, className);
+      shape = { rect: r, y: '', className };
+      // Tracks go under the cells of their lane: before every cell.
+      if (className === 'lane-track') this.svg.insertBefore(r, this.svg.querySelector('rect:not(.lane-track)'));
+      else this.svg.append(r);
+      this.shapes.set(key, shape);
+    }
+    if (shape.y !== y) shape.rect.setAttribute('y', (shape.y = y));
+    if (shape.className !== className) shape.rect.setAttribute('class', (shape.className = className));
+    return shape.rect;
+  }
+
+  /** Names the hovered cell ("14:05–14:10: 3 commands, 1 failed") as the pointer reaches it. */
+  private nameHovered(target: EventTarget | null): void {
+    const cell = target instanceof Element ? this.cells.get(target) : undefined;
+    const bucket = cell && this.buckets[cell.column];
+    if (!cell || !bucket || !(target instanceof Element)) return;
+    this.hoverTitle.textContent = describeBucket(bucket, cell.lane);
+    if (this.hoverTitle.parentNode !== target) target.append(this.hoverTitle);
   }
 
   private bucketAt(clientX: number): StripBucket | undefined {

@@ -65,6 +65,15 @@ export interface ModelChanges {
   /** Oldest first. */
   readonly older: readonly TimelineEntry[];
   readonly replaced: readonly TimelineEntry[];
+  /**
+   * Agent prompts already drawn whose turn gained a step at the newest end: only their row
+   * changes (its counts), so the view replaces that row instead of rebuilding every row.
+   */
+  readonly turns: readonly TimelineEntry[];
+}
+
+function emptyChanges(full: boolean): { full: boolean; newer: TimelineEntry[]; older: TimelineEntry[]; replaced: TimelineEntry[]; turns: TimelineEntry[] } {
+  return { full, newer: [], older: [], replaced: [], turns: [] };
 }
 
 /** Edits and deletions change other entries; they are never rows of their own. */
@@ -95,7 +104,13 @@ export class TimelineModel {
   private seq = 0;
   /** Older pages arrive after newer events, yet sort before them at equal times: they count down. */
   private olderSeq = 0;
-  private changes = { full: true, newer: [] as TimelineEntry[], older: [] as TimelineEntry[], replaced: [] as TimelineEntry[] };
+  private changes = emptyChanges(true);
+  /**
+   * The latest prompt of each agent session (`agent:session`), which a step arriving at the newest
+   * end joins. Undefined when something other than a live append moved entries: found again with
+   * one pass the next time a step arrives.
+   */
+  private openPrompts: Map<string, TimelineEntry> | undefined;
 
   /** Number of visible entries (edits and deletions excluded). */
   get size(): number {
@@ -133,6 +148,8 @@ export class TimelineModel {
     const mutations: JournalEvent[] = [];
     let seq = this.olderSeq - events.length;
     this.olderSeq = seq;
+    // A page may hold a session's only prompt: found again when a step next arrives.
+    this.openPrompts = undefined;
     for (const e of events) {
       if (isMutation(e)) mutations.push(e);
       else if (!this.byId.has(e.id)) page.push(this.track(this.makeEntry(e, 0, seq++)));
@@ -157,7 +174,7 @@ export class TimelineModel {
   /** What changed since the last call; the next call starts empty. */
   takeChanges(): ModelChanges {
     const taken = this.changes;
-    this.changes = { full: false, newer: [], older: [], replaced: [] };
+    this.changes = emptyChanges(false);
     return taken;
   }
 
@@ -190,12 +207,47 @@ export class TimelineModel {
   clear(): void {
     this.entries = [];
     this.byId.clear();
+    this.openPrompts = undefined;
     this.changes.full = true;
   }
 
   /** Builds the flat row list the virtual list draws: hour headers, events, expanded files. */
   rows(options: RowOptions): TimelineRow[] {
     return buildRows(this.entries, options);
+  }
+
+  /**
+   * The row `entry` has in {@link rows} when its turn is closed: a prompt's row carries the
+   * summary of its whole turn (its session's steps up to its next prompt), which a step arriving
+   * live changes. Costs the entries after the prompt, not the whole list.
+   */
+  rowOf(entry: TimelineEntry, options: RowOptions): EventRow | undefined {
+    const group = [entry];
+    const e = entry.event;
+    if (e.kind === 'agent' && e.action === 'prompt') {
+      for (let i = this.indexOfEntry(entry) + 1; i > 0 && i < this.entries.length; i++) {
+        const next = this.entries[i] as TimelineEntry;
+        const ne = next.event;
+        if (ne.kind !== 'agent' || ne.agent !== e.agent || ne.agentSession !== e.agentSession) continue;
+        if (ne.action === 'prompt') break;
+        group.push(next);
+      }
+    }
+    const key = `e:${e.id}`;
+    const row = buildRows(group, { ...options, expanded: new Set() }).find((r) => r.key === key);
+    return row?.kind === 'event' ? row : undefined;
+  }
+
+  /** Where an entry is, by binary search over the time order (the entries are sorted by {@link compare}). */
+  private indexOfEntry(entry: TimelineEntry): number {
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(this.entries[mid] as TimelineEntry, entry) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.entries[lo] === entry ? lo : this.entries.indexOf(entry);
   }
 
   private makeEntry(e: JournalEvent, rev: number, seq = this.seq++): TimelineEntry {
@@ -225,16 +277,45 @@ export class TimelineModel {
     let i = list.length;
     while (i > 0 && compare(list[i - 1] as TimelineEntry, entry) > 0) i--;
     list.splice(i, 0, entry);
-    // An agent's step folds into its turn's row, which may already be drawn: rebuild rather than
-    // grow the list at its end (a cost per frame at agent scale, noted in issue 15).
-    if (i === list.length - 1 && entry.event.kind !== 'agent') this.changes.newer.push(entry);
-    else this.changes.full = true;
+    if (i !== list.length - 1) {
+      this.openPrompts = undefined;
+      this.changes.full = true;
+      return;
+    }
+    const e = entry.event;
+    if (e.kind !== 'agent') {
+      this.changes.newer.push(entry);
+      return;
+    }
+    // An agent's step folds into its turn's row, which may already be drawn: that one row is
+    // replaced (a 2,000-call turn must not rebuild 50,000 rows per step, issue 15). A step whose
+    // prompt arrived in the same batch is grouped with it when the batch's rows are built.
+    const session = `${e.agent}:${e.agentSession}`;
+    const prompts = this.prompts();
+    const prompt = prompts.get(session);
+    if (e.action === 'prompt') prompts.set(session, entry);
+    if ((e.action === 'tool' || e.action === 'reply') && prompt && !this.changes.newer.includes(prompt)) {
+      if (!this.changes.turns.includes(prompt)) this.changes.turns.push(prompt);
+    } else {
+      this.changes.newer.push(entry);
+    }
+  }
+
+  private prompts(): Map<string, TimelineEntry> {
+    if (this.openPrompts) return this.openPrompts;
+    const prompts = new Map<string, TimelineEntry>();
+    for (const entry of this.entries) {
+      const e = entry.event;
+      if (e.kind === 'agent' && e.action === 'prompt') prompts.set(`${e.agent}:${e.agentSession}`, entry);
+    }
+    return (this.openPrompts = prompts);
   }
 
   private remove(id: string): void {
     const entry = this.byId.get(id);
     if (!entry) return;
     this.byId.delete(id);
+    this.openPrompts = undefined;
     const i = this.entries.indexOf(entry);
     if (i >= 0) this.entries.splice(i, 1);
     this.changes.full = true;
@@ -243,6 +324,7 @@ export class TimelineModel {
   private swap(old: TimelineEntry, event: JournalEvent): void {
     const next = { ...this.makeEntry(event, old.rev + 1), seq: old.seq };
     this.byId.set(event.id, next);
+    this.openPrompts = undefined;
     const i = this.entries.indexOf(old);
     if (i < 0) return;
     if (next.event.time === old.event.time) {

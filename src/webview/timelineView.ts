@@ -15,12 +15,16 @@ import { SessionHeader } from './sessionHeader';
 import { SessionStrip } from './sessionStrip';
 import { t } from './strings';
 import { RowList } from './rowList';
-import type { ModelChanges, RowOptions, TimelineRow } from './timelineModel';
-import { buildRows, TimelineModel } from './timelineModel';
+import type { RowOptions, TimelineRow } from './timelineModel';
+import { TimelineModel } from './timelineModel';
+import { canPatchRows, patchRows } from './rowPatch';
+import { rowAtOrBefore } from './revealTime';
 import { Toolbar } from './toolbar';
 import type { UiState } from './uiState';
 import type { WebviewHost } from './vscodeApi';
 import { VirtualList } from './virtualList';
+
+type OlderPage = Extract<HostToWebviewMessage, { type: 'older' }>;
 
 /** Compact rows like VS Code's own trees. Must match `--row-height` in timeline.css. */
 export const ROW_HEIGHT = 22;
@@ -64,8 +68,14 @@ export class TimelineView {
   private pendingFrame = 0;
   private restoredScroll: number | undefined;
   private saveTimer = 0;
+  /** `older` pages received and not yet taken in (see {@link scheduleOlderPage}). */
+  private readonly olderPages: OlderPage[] = [];
+  private olderScheduled = false;
+  /** A task right after a frame: a message to ourselves, without setTimeout's clamp. */
+  private readonly afterFrame = new MessageChannel();
 
   constructor(root: HTMLElement, private readonly host: WebviewHost) {
+    this.afterFrame.port1.onmessage = () => this.takeOlderPage();
     const state = host.loadState();
     this.hidden = new Set(state.hidden);
     this.search = state.search;
@@ -127,6 +137,7 @@ export class TimelineView {
         this.notices = message.notices;
         this.generation = message.generation;
         this.pendingOlder = Math.max(0, message.total - message.events.length);
+        this.olderPages.length = 0;
         this.model.load(message.events);
         this.strip.clear();
         this.strip.add(message.events);
@@ -136,11 +147,8 @@ export class TimelineView {
         break;
       case 'older':
         if (message.generation !== this.generation) break;
-        this.pendingOlder = message.remaining;
-        this.model.addOlder(message.events);
-        this.strip.add(message.events);
-        if (message.events.some((e) => e.kind === 'agent')) this.toolbar.setChipShown('agent', true);
-        this.scheduleRows();
+        this.olderPages.push(message);
+        this.scheduleOlderPage();
         break;
       case 'append':
         this.model.append(message.events);
@@ -158,6 +166,7 @@ export class TimelineView {
         this.toolbar.setChipShown('agent', false);
         this.strip.clear();
         this.pendingOlder = 0;
+        this.olderPages.length = 0;
         this.summary = null;
         this.render();
         break;
@@ -167,6 +176,30 @@ export class TimelineView {
       default:
         assertNever(message);
     }
+  }
+
+  /**
+   * Takes in the next page of older events right after a frame is drawn, one page a frame: the
+   * host posts all of a 50,000-event session's pages at once, and taking them as they arrive
+   * would hold back the first frame (and every frame while they stream) behind them.
+   */
+  private scheduleOlderPage(): void {
+    if (this.olderScheduled || this.olderPages.length === 0) return;
+    this.olderScheduled = true;
+    requestAnimationFrame(() => this.afterFrame.port2.postMessage(undefined));
+  }
+
+  private takeOlderPage(): void {
+    this.olderScheduled = false;
+    const message = this.olderPages.shift();
+    if (message && message.generation === this.generation) {
+      this.pendingOlder = message.remaining;
+      this.model.addOlder(message.events);
+      this.strip.add(message.events);
+      if (message.events.some((e) => e.kind === 'agent')) this.toolbar.setChipShown('agent', true);
+      this.scheduleRows();
+    }
+    this.scheduleOlderPage();
   }
 
   private render(): void {
@@ -203,40 +236,16 @@ export class TimelineView {
   }
 
   /**
-   * Brings the rows up to date with the model, touching only what changed: new events join the
-   * newest end, older pages the oldest end, edited entries keep their place. Anything else (a
-   * deletion, an event out of time order) rebuilds the list.
+   * Brings the rows up to date with the model, touching only what changed (src/webview/rowPatch.ts):
+   * new events join the newest end, older pages the oldest end, edited entries and grown agent
+   * turns keep their place. Anything else (a deletion, an event out of time order) rebuilds the list.
    */
   private applyChanges(follow?: 'top' | 'bottom'): void {
     const changes = this.model.takeChanges();
     const options = this.rowOptions();
-    if (changes.full || !this.replaceable(changes, options)) return this.rebuildRows(follow);
-    const newestFirst = this.order === 'newest-first';
-    this.list.update(() => {
-      const newer = buildRows(changes.newer, options);
-      const older = buildRows(changes.older, options);
-      if (newestFirst) {
-        this.rows.prepend(newer);
-        this.rows.append(older);
-      } else {
-        this.rows.append(newer);
-        this.rows.prepend(older);
-      }
-      for (const entry of changes.replaced) {
-        const row = buildRows([entry], options).find((r) => r.kind === 'event');
-        if (row) this.rows.replace(row);
-      }
-    }, follow);
+    if (!canPatchRows(this.rows, this.model, changes, options)) return this.rebuildRows(follow);
+    this.list.update(() => patchRows(this.rows, this.model, changes, options), follow);
     this.afterRows();
-  }
-
-  /** Whether every edited entry can keep its row as is: still shown (or still hidden), and no burst files under it. */
-  private replaceable(changes: ModelChanges, options: RowOptions): boolean {
-    return changes.replaced.every((entry) => {
-      const shown = this.rows.indexOf(`e:${entry.event.id}`) >= 0;
-      if (shown !== this.model.matches(entry, options)) return false;
-      return !(shown && entry.event.kind === 'saves' && this.expanded.has(entry.event.id));
-    });
   }
 
   /** Builds every row again from the model (filters, search, order or expansion changed). */
@@ -252,13 +261,15 @@ export class TimelineView {
     this.toolbar.setStatus(shown, this.model.size + this.pendingOlder);
     this.noMatch.hidden = shown > 0 || this.model.size === 0;
     // Shown before drawing: a hidden viewport has no height, and would get only the overscan rows.
+    const wasHidden = this.viewport.hidden;
     this.viewport.hidden = this.summary === null && this.model.size === 0;
     if (this.activeKey === undefined || (this.rows.indexOf(this.activeKey) < 0 && this.pendingOlder === 0)) {
       const first = this.focusableFrom(0, 1);
       this.activeKey = first >= 0 ? this.rows.at(first)?.key : undefined;
     }
-    this.list.pin(this.activeKey);
-    this.list.render();
+    // The rows were just drawn: again only if the viewport appeared or another row must stay in
+    // the DOM (each draw reads the scroll position, a forced layout once rows have changed).
+    if (this.list.pin(this.activeKey) || wasHidden !== this.viewport.hidden) this.list.render();
     // Rows drawn before the active row was chosen keep their tabindex: give the list its one tab
     // stop now, or Tab would skip the list (axe: a scrollable region without focusable content).
     this.list.forEachRendered((element, row) => {
@@ -276,13 +287,7 @@ export class TimelineView {
 
   /** The strip was clicked: bring the list to the newest shown row at or before `time` (the oldest after it, if none). */
   private revealTime(time: number): void {
-    let best = -1;
-    for (let i = 0; i < this.list.length; i++) {
-      const row = this.list.rowAt(i);
-      if (row?.kind !== 'event') continue;
-      const t = row.entry.event.time;
-      if (t <= time && (best < 0 || t > timeOf(this.list.rowAt(best)))) best = i;
-    }
+    let best = rowAtOrBefore(this.rows, time, this.order === 'newest-first');
     if (best < 0) best = this.focusableFrom(this.order === 'newest-first' ? this.list.length - 1 : 0, this.order === 'newest-first' ? -1 : 1);
     if (best < 0) return;
     this.list.reveal(best, 'start');
@@ -441,8 +446,4 @@ export class TimelineView {
 function assertNever(value: never): void {
   // A host newer than this webview may send more; ignoring it beats breaking the view.
   console.warn('Session Journal timeline: unknown message', value);
-}
-
-function timeOf(row: TimelineRow | undefined): number {
-  return row?.kind === 'event' ? row.entry.event.time : -Infinity;
 }

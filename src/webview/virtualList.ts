@@ -39,6 +39,8 @@ export class VirtualList<R> {
   private readonly canvas: HTMLElement;
   private pinnedKey: string | undefined;
   private frame = 0;
+  /** The canvas's height as last set: read back from the DOM it would force a layout each update. */
+  private canvasHeight = 0;
 
   constructor(
     private readonly rows: RowSource<R>,
@@ -71,9 +73,11 @@ export class VirtualList<R> {
     return this.rendered.get(key)?.element;
   }
 
-  /** Keeps one row in the DOM even when scrolled away, so keyboard focus never drops to the body. */
-  pin(key: string | undefined): void {
+  /** Keeps one row in the DOM even when scrolled away, so keyboard focus never drops to the body; true when the pinned row changed. */
+  pin(key: string | undefined): boolean {
+    const changed = this.pinnedKey !== key;
     this.pinnedKey = key;
+    return changed;
   }
 
   /**
@@ -84,19 +88,20 @@ export class VirtualList<R> {
   update(change: () => void, follow?: FollowEdge): void {
     const top = this.viewport.scrollTop;
     const atTop = top <= 1;
-    const atBottom = top + this.viewport.clientHeight >= this.canvas.offsetHeight - this.rowHeight;
+    const atBottom = top + this.viewport.clientHeight >= this.canvasHeight - this.rowHeight;
     const anchorIndex = Math.floor(top / this.rowHeight);
     const anchorRow = this.rowAt(anchorIndex);
     const anchorKey = anchorRow === undefined ? undefined : this.renderer.key(anchorRow);
     const anchorOffset = top - anchorIndex * this.rowHeight;
 
     change();
-    this.canvas.style.height = `${this.rows.length * this.rowHeight}px`;
+    this.canvasHeight = this.rows.length * this.rowHeight;
+    this.canvas.style.height = `${this.canvasHeight}px`;
 
     if (follow === 'top' && atTop) {
       this.viewport.scrollTop = 0;
     } else if (follow === 'bottom' && atBottom) {
-      this.viewport.scrollTop = this.canvas.offsetHeight;
+      this.viewport.scrollTop = this.canvasHeight;
     } else if (anchorKey !== undefined) {
       const moved = this.rows.indexOf(anchorKey);
       if (moved >= 0 && moved !== anchorIndex) this.viewport.scrollTop = moved * this.rowHeight + anchorOffset;

@@ -107,6 +107,7 @@ describe('Accessibility (e2e, axe-core in Chromium + code-server)', () => {
     assert.match(await strip.getAttribute('aria-label') ?? '', /^Session at a glance: 0 commits, \d+ commands, .*; 1 failed$/);
     const failed = inner.locator('.strip rect.failed');
     assert.equal(await failed.count(), 1, 'one column marks the failed command');
+    await failed.hover();
     assert.match(await failed.locator('title').textContent() ?? '', /^\d\d:\d\d(:\d\d)?–\d\d:\d\d(:\d\d)?: \d+ commands?, 1 failed$/);
     // Away from the failure first, so the click has somewhere to bring the list from.
     await inner.locator('.viewport').focus();

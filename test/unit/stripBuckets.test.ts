@@ -42,3 +42,46 @@ describe('StripCounts (the session-at-a-glance strip)', () => {
     assert.equal(counts.has('commands'), true);
   });
 });
+
+describe('StripCounts kept as running sums (drawn 60 times a second while events stream in)', () => {
+  /** The column sums the plain way: every second with an event, put in its column. */
+  function reference(events: readonly JournalEvent[], from: number, to: number, columns: number): number[][] {
+    const perSecond = new Map<number, number[]>();
+    for (const e of events) {
+      const slot = Math.floor(e.time / 1000);
+      const row = perSecond.get(slot) ?? [0, 0];
+      if (e.kind === 'command') { row[0]!++; if (e.exitCode !== 0) row[1]!++; }
+      perSecond.set(slot, row);
+    }
+    const span = Math.max(min, to - from);
+    const out = Array.from({ length: columns }, () => [0, 0]);
+    for (const [slot, [n, failed]] of perSecond) {
+      const at = slot * 1000;
+      if (at + 1000 <= from || at >= from + span) continue;
+      const c = Math.min(columns - 1, Math.max(0, Math.floor((at - from) / (span / columns))));
+      out[c]![0]! += n!;
+      out[c]![1]! += failed!;
+    }
+    return out;
+  }
+
+  it('gives the same columns whether events came live (newest last), in older pages, or out of order', () => {
+    let seed = 7;
+    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const events = Array.from({ length: 3000 }, (_, i) => command(Math.floor(random() * 90 * min), i % 5 ? 0 : 1)).sort((a, b) => a.time - b.time);
+    const live = new StripCounts();
+    const paged = new StripCounts();
+    const ranges: [number, number, number][] = [[start, start + 90 * min, 96], [start + 17_500, start + 40 * min + 300, 96], [start - min, start + 2 * min, 7]];
+    for (let i = 0; i < events.length; i += 100) {
+      live.add(events.slice(i, i + 100));
+      // The same events newest page first, as the host streams a session's history.
+      paged.add(events.slice(Math.max(0, events.length - i - 100), events.length - i));
+      const [from, to, columns] = ranges[(i / 100) % ranges.length]!;
+      const seen = reference(events.slice(0, i + 100), from, to, columns);
+      assert.deepEqual(live.buckets(from, to, columns).map((b) => [b.counts.commands, b.failed]), seen, `live, after ${i + 100}`);
+    }
+    for (const [from, to, columns] of ranges) {
+      assert.deepEqual(paged.buckets(from, to, columns).map((b) => [b.counts.commands, b.failed]), reference(events, from, to, columns));
+    }
+  });
+});
