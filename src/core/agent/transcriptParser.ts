@@ -26,6 +26,11 @@ export interface TranscriptParser {
 export interface ParserOptions {
   /** The user's redaction settings; the built-in secret patterns apply without them. */
   readonly redact?: RedactOptions;
+  /**
+   * The file is a Claude Code sub-agent's transcript (`<sessionId>/subagents/agent-<id>.jsonl`):
+   * its steps are the parent session's, and all sub-agent work, whatever its lines say.
+   */
+  readonly subagentOf?: string;
 }
 
 /** How to recognize an agent's transcript from a record and make a parser for it. */

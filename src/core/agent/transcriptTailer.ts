@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { subagentParent } from './agentDiscovery';
 import type { AgentEvent, AgentName } from './agentEvent';
 import type { ParserOptions } from './transcriptParser';
 import { TranscriptImport } from './transcriptImport';
@@ -84,7 +85,7 @@ export class TranscriptTailer {
         state = undefined;
       }
       if (!state) {
-        state = { importer: this.newImport(), offset: 0, inode: stat.ino, device: stat.dev };
+        state = { importer: this.newImport(path), offset: 0, inode: stat.ino, device: stat.dev };
         this.files.set(path, state);
       }
       let left = Math.min(stat.size - state.offset, budgetBytes);
@@ -127,8 +128,9 @@ export class TranscriptTailer {
     return (this.maxLineBytes / (1024 * 1024)).toFixed(1);
   }
 
-  private newImport(): TranscriptImport {
-    return new TranscriptImport({ ...this.options, maxLineBytes: this.maxLineBytes });
+  private newImport(path: string): TranscriptImport {
+    const parent = subagentParent(path);
+    return new TranscriptImport({ ...this.options, maxLineBytes: this.maxLineBytes, ...(parent !== undefined ? { subagentOf: parent } : {}) });
   }
 
   private collect(batch: { events: AgentEvent[]; problems: TranscriptProblem[] }, out: TailRead): void {

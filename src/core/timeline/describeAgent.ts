@@ -10,7 +10,8 @@ import type { EventDescription } from './titleParts';
  * terminal command does.
  */
 export function describeAgent(e: AgentActivityEvent): EventDescription {
-  const who = AGENT_LABEL[e.agent];
+  // A sub-agent's work is the session's, told apart so the reader knows who did it.
+  const who = e.sidechain ? `${AGENT_LABEL[e.agent]}'s sub-agent` : AGENT_LABEL[e.agent];
   switch (e.action) {
     case 'prompt':
       return withParts([said(`Prompt to ${who}: `), captured(shorten(e.text ?? ''), '"')], { detail: e.model, attention: false });
