@@ -91,6 +91,10 @@ export class ClaudeCodeParser implements TranscriptParser {
     return events;
   }
 
+  openCalls(): AgentEvent[] {
+    return [...this.open.entries()].map(([id, call]) => ({ ...this.toolEvent(id, call, { status: 'unknown' }), stillRunning: true }));
+  }
+
   private base(record: JsonObject, time: string): Pick<AgentEvent, 'time' | 'agent' | 'sessionId'> & { cwd?: string; sidechain?: boolean } {
     const cwd = str(record, 'cwd');
     return {

@@ -116,6 +116,11 @@ export class TranscriptTailer {
     return out;
   }
 
+  /** The calls of `path` still waiting for their result; the file stays followed as it was. */
+  openCalls(path: string): AgentEvent[] {
+    return this.files.get(path)?.importer.openCalls() ?? [];
+  }
+
   forget(path: string): void {
     this.files.delete(path);
   }

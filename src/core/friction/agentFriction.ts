@@ -33,6 +33,8 @@ export function agentCommandView(e: AgentActivityEvent): CommandEvent | undefine
     v: e.v, id: e.id, sessionId: e.sessionId, kind: 'command', time: e.time, start,
     durationMs: e.durationMs ?? Math.max(0, e.time - start), commandLine: e.command, confidence: 'high',
     exitCode: e.status === 'failed' && exitCode === 0 ? null : exitCode, terminal: AGENT_LABEL[e.agent],
+    // A call still running when recording stopped did not fail: the command rules leave it alone, as a terminal's.
+    ...(e.endNotReported ? { endNotReported: e.endNotReported } : {}),
   };
 }
 

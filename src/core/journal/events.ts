@@ -313,6 +313,8 @@ export interface AgentActivityEvent extends EventBase {
   readonly trigger?: string;
   readonly preTokens?: number;
   readonly sidechain?: boolean;
+  /** A tool call with no result yet when recording stopped (End Session, Pause): `time` is its call, its end unknown. */
+  readonly endNotReported?: 'recording-stopped';
   /** A `git commit` call: the hash of the commit it made, when git's capture recorded that commit first. */
   readonly commit?: string;
 }

@@ -20,11 +20,11 @@ export function describeAgent(e: AgentActivityEvent): EventDescription {
     case 'tool': {
       const what = e.command !== undefined ? captured(shorten(e.command, 120), '`') : captured(e.tool ?? 'tool', '`');
       const took = e.start !== undefined && e.time > e.start ? ` in ${formatDuration(e.durationMs ?? e.time - e.start)}` : '';
-      const outcome = toolOutcome(e);
+      const outcome = e.endNotReported ? 'still running when recording stopped (end not reported)' : toolOutcome(e);
       const files = e.paths && e.paths.length > 0 && e.command === undefined ? ` on ${shorten(e.paths.join(', '), 80)}` : '';
       return withParts([said(`${who} ran `), what, said(`${files} ${outcome}${took}`)], {
         detail: [e.statusLine, e.added !== undefined || e.removed !== undefined ? `+${e.added ?? 0} −${e.removed ?? 0}` : undefined].filter(Boolean).join(' · ') || undefined,
-        attention: e.status === 'failed' || e.status === 'rejected' || e.status === 'interrupted',
+        attention: e.status === 'failed' || e.status === 'rejected' || e.status === 'interrupted' || e.endNotReported !== undefined,
       });
     }
     case 'interrupt':
