@@ -43,6 +43,8 @@ export function asAgentSignal(signal: FrictionSignal, e: AgentActivityEvent): Fr
   return {
     ...signal,
     message: `${AGENT_LABEL[e.agent]}: ${signal.message}`,
+    // The friction logged from this signal names the agent's step, not a terminal's command.
+    ...(signal.trigger ? { trigger: { ...signal.trigger, agent: e.agent } } : {}),
     ...(AGENT_PROMPTING_RULES.has(signal.rule) ? {} : { quiet: true }),
   };
 }
@@ -53,6 +55,7 @@ export function agentTrigger(e: AgentActivityEvent): FrictionTrigger {
   return {
     eventId: e.id,
     summary,
+    agent: e.agent,
     ...(e.exitCode !== undefined ? { exitCode: e.exitCode } : {}),
     ...(e.start !== undefined ? { durationMs: e.durationMs ?? Math.max(0, e.time - e.start) } : {}),
   };

@@ -211,6 +211,8 @@ export type FrictionCategory = (typeof FRICTION_CATEGORIES)[number];
 export interface FrictionTrigger {
   readonly eventId: string;
   readonly summary: string;
+  /** The event was an AI agent's step (its command, tool or prompt is `summary`), not the person's. */
+  readonly agent?: AgentName;
   readonly exitCode?: number | null;
   readonly durationMs?: number;
 }

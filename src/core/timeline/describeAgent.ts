@@ -1,4 +1,4 @@
-import type { AgentActivityEvent } from '../journal/events';
+import type { AgentActivityEvent, FrictionTrigger } from '../journal/events';
 import { assertNever } from '../assertNever';
 import { captured, formatDuration, said, shorten, withParts } from './titleParts';
 import type { EventDescription } from './titleParts';
@@ -34,6 +34,12 @@ export function describeAgent(e: AgentActivityEvent): EventDescription {
     default:
       return assertNever(e.action, 'agent action');
   }
+}
+
+/** What a friction is about, as its row and the draft say it: an agent's step names the agent. */
+export function frictionTriggerText(trigger: FrictionTrigger | undefined): string | undefined {
+  if (trigger === undefined) return undefined;
+  return trigger.agent !== undefined ? `${AGENT_LABEL[trigger.agent]} step: ${trigger.summary}` : trigger.summary;
 }
 
 const AGENT_LABEL: Readonly<Record<AgentActivityEvent['agent'], string>> = { 'claude-code': 'Claude Code', codex: 'Codex' };

@@ -28,6 +28,8 @@ export class FrictionPrompter extends Disposable {
   private deferTimer: ReturnType<typeof setTimeout> | undefined;
   /** Prompts shown in this session (tests and the log read it). */
   shown = 0;
+  /** The signal of the last prompt shown (tests read what Log Friction would be given). */
+  lastShown: FrictionSignal | undefined;
 
   constructor(controller: SessionController, private settings: Settings) {
     super();
@@ -108,6 +110,7 @@ export class FrictionPrompter extends Disposable {
 
   private async prompt(signal: FrictionSignal): Promise<void> {
     this.shown++;
+    this.lastShown = signal;
     const answer = await vscode.window.showWarningMessage(`${signal.message}. What got in the way?`, LOG, NOT_NOW, MUTE);
     if (answer === LOG) {
       const args: LogFrictionArgs = { eventId: signal.eventId, title: signal.suggestedTitle, category: signal.suggestedCategory, trigger: signal.trigger };
