@@ -12,7 +12,8 @@ import { SessionRecorder } from '../../src/core/journal/sessionRecorder';
 import { buildRetrospective } from '../../src/core/retrospective/buildRetrospective';
 import { renderRetrospective } from '../../src/core/retrospective/renderRetrospective';
 import { describeAgent } from '../../src/core/timeline/describeAgent';
-import { claude } from '../agentTranscriptLines';
+import { TranscriptImport } from '../../src/core/agent/transcriptImport';
+import { claude, codex } from '../agentTranscriptLines';
 
 /**
  * A tool call still running when recording stops (End Session, Pause): recorded as such, its end
@@ -93,5 +94,24 @@ describe('an agent\'s tool call still running when recording stops', () => {
     const model = buildRetrospective(recorder.events(), { now: T0 + 120_000, utcOffsetMinutes: 0 });
     const draft = renderRetrospective(model);
     assert.match(draft, /`npm run e2e` still running when recording stopped \(end not reported\)/);
+  });
+
+  it('Codex: an open call is reported without closing it; its output completes it under the same key', () => {
+    const ctx = { sessionId: 'cx-1', cwd: '/w' };
+    const bytes = (lines: string[]): Uint8Array => new TextEncoder().encode(lines.map((l) => `${l}\n`).join(''));
+    const run = new TranscriptImport();
+    run.push(bytes([codex.meta(ctx, at(0)), codex.turnContext(ctx, at(0)), codex.prompt(at(1), 'build it'), codex.shell(at(2), 'call_1', 'cargo build')]));
+    const [open, ...more] = run.openCalls();
+    assert.equal(more.length, 0);
+    assert.equal(open?.stillRunning, true);
+    assert.equal(open?.status, 'unknown');
+    assert.equal(open?.end, undefined);
+    assert.equal(open?.command, 'cargo build');
+    const done = run.push(bytes([codex.shellResult(at(9), 'call_1', 0)])).events.filter((e) => e.kind === 'tool');
+    assert.equal(done.length, 1);
+    assert.equal(done[0]?.key, open?.key);
+    assert.equal(done[0]?.status, 'ok');
+    assert.equal(done[0]?.stillRunning, undefined);
+    assert.deepEqual(run.openCalls(), []);
   });
 });
