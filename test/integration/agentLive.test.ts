@@ -42,6 +42,8 @@ describe('agent transcripts captured live (Claude Code, temporary home)', functi
     if (api) await endSession(api);
     await vscode.workspace.getConfiguration('sessionJournal').update('agents.claudeCode', undefined, vscode.ConfigurationTarget.Global);
     if (transcript) fs.rmSync(transcript, { force: true });
+    // The session's folder holds its sub-agents' transcripts.
+    if (transcript) fs.rmSync(transcript.replace(/\.jsonl$/, ''), { recursive: true, force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
