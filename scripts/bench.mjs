@@ -34,6 +34,8 @@ function runCoreGroup(group) {
 }
 
 async function runGroup(group, options) {
+  // The agent's import figures (Node) and its live delay in the real webview, side by side.
+  if (group === 'agent') return [...runCoreGroup(group), ...(await (await import('../bench/agentLive.mjs')).measureAgentLive())];
   if (CORE_GROUPS.includes(group)) return runCoreGroup(group);
   if (group === 'webview') return (await import('../bench/webview.mjs')).measureWebview();
   if (group === 'realwebview') return (await import('../bench/realWebview.mjs')).measureRealWebview();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FrictionCategory, FrictionTrigger, JournalEvent } from '../core/journal/events';
 import { FRICTION_CATEGORIES } from '../core/journal/events';
+import { agentTrigger } from '../core/friction/agentFriction';
 import { describeEvent, shorten } from '../core/timeline/describeEvent';
 
 /** Long enough for a sentence or two, short enough to stay one timeline row. */
@@ -11,6 +12,8 @@ export function triggerOf(e: JournalEvent | undefined): FrictionTrigger | undefi
   if (!e) return undefined;
   // Commands and tasks keep their own text, so the friction prompt knows the failure is explained.
   if (e.kind === 'command') return { eventId: e.id, summary: shorten(e.commandLine, 500), exitCode: e.exitCode, durationMs: e.durationMs };
+  // An agent's step keeps its command (or tool) and says whose it was, as the friction prompt's does.
+  if (e.kind === 'agent') return agentTrigger(e);
   if (e.kind === 'task') return { eventId: e.id, summary: shorten(e.name, 500), exitCode: e.exitCode, durationMs: e.durationMs };
   return { eventId: e.id, summary: shorten(describeEvent(e).title, 200) };
 }

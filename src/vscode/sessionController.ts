@@ -16,6 +16,12 @@ export interface SessionControllerDeps extends JournalCaptureDeps {
 }
 
 /**
+ * Why capture is flushed: recording pauses or ends, or the window closes (the session stays open
+ * on disk and the next window resumes it, reading the agents' transcripts again).
+ */
+export type FlushReason = 'pause' | 'end' | 'close';
+
+/**
  * The session's lifecycle as VS Code sees it: start, pause, resume, end, continuing the session a
  * reload left open, and the per-workspace lock (with its heartbeat) that keeps two windows from
  * recording it twice. Capture itself is the pipeline's ({@link capture}); the views, friction
@@ -28,7 +34,7 @@ export class SessionController extends Disposable {
   private readonly recorded = this.register(new vscode.EventEmitter<JournalEvent>());
   private readonly lifecycle = this.register(new vscode.EventEmitter<void>());
   private readonly lock: WorkspaceLock;
-  private readonly flushers: (() => void)[] = [];
+  private readonly flushers: ((why: FlushReason) => void)[] = [];
   /** The process that records this workspace in another window, when one does. */
   private elsewhere: number | undefined;
   /** The session ended last, still shown in the panel while its retrospective is written. */
@@ -47,7 +53,7 @@ export class SessionController extends Disposable {
     this.lock = this.register(new WorkspaceLock(lockDirUri.fsPath, this.journalDir));
     ({ recorder: this.recorder, capture: this.capture } = createJournalCapture(this.journalDir, deps, (e) => this.recorded.fire(e)));
     this.register({ dispose: () => {
-      this.runFlushers();
+      this.runFlushers('close');
       const recording = this.recorder.active !== undefined;
       this.recorder.dispose();
       // The session stays open on disk, so the next window (or this one reloaded) resumes it.
@@ -81,7 +87,7 @@ export class SessionController extends Disposable {
   latestEvent(): JournalEvent | undefined { return latestEntryTarget(this.recorder.events()); }
 
   /** Work to do before capture pauses or ends or the journal closes (commands still running are recorded). */
-  beforeDispose(flush: () => void): void { this.flushers.push(flush); }
+  beforeDispose(flush: (why: FlushReason) => void): void { this.flushers.push(flush); }
   flush(): Promise<void> { return this.recorder.flush(); }
 
   /** Starts a session; refuses when another window of this workspace records one. */
@@ -150,7 +156,7 @@ export class SessionController extends Disposable {
   pause(): void {
     if (!this.recording) return;
     // Saves still gathering into a burst and commands still running were made while recording.
-    this.runFlushers();
+    this.runFlushers('pause');
     this.capture.closeIdle(this.now());
     if (this.recorder.pause()) this.lifecycleChanged();
   }
@@ -165,7 +171,7 @@ export class SessionController extends Disposable {
   async end(details: EndDetails): Promise<readonly JournalEvent[] | undefined> {
     if (this.recording) {
       // What is still gathering (a save burst, a command still running) belongs to this session.
-      this.runFlushers();
+      this.runFlushers('end');
       this.capture.closeIdle(this.now());
     }
     const events = this.recorder.events();
@@ -177,10 +183,10 @@ export class SessionController extends Disposable {
     return effectiveEvents(events);
   }
 
-  private runFlushers(): void {
+  private runFlushers(why: FlushReason): void {
     this.capture.flush();
     for (const flush of this.flushers) {
-      try { flush(); } catch (err) { this.deps.log.error('Flushing pending capture failed', err); }
+      try { flush(why); } catch (err) { this.deps.log.error('Flushing pending capture failed', err); }
     }
   }
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { encodeClaudeProject } from '../../src/core/agent/agentDiscovery';
-import type { AgentActivityEvent } from '../../src/core/journal/events';
+import type { AgentActivityEvent, FrictionEvent } from '../../src/core/journal/events';
 import type { SessionJournalApi } from '../../src/extension';
 import { claude } from '../agentTranscriptLines';
 import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
@@ -42,6 +42,8 @@ describe('agent transcripts captured live (Claude Code, temporary home)', functi
     if (api) await endSession(api);
     await vscode.workspace.getConfiguration('sessionJournal').update('agents.claudeCode', undefined, vscode.ConfigurationTarget.Global);
     if (transcript) fs.rmSync(transcript, { force: true });
+    // The session's folder holds its sub-agents' transcripts.
+    if (transcript) fs.rmSync(transcript.replace(/\.jsonl$/, ''), { recursive: true, force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -96,15 +98,66 @@ describe('agent transcripts captured live (Claude Code, temporary home)', functi
     assert.ok(await staysFalse(() => api.prompter.shown !== shownBefore + 1, 2500), `one prompt for the loop (shown went from ${shownBefore} to ${api.prompter.shown})`);
   });
 
-  it('reads what was written since the last poll when recording pauses (the same flush runs at End Session)', () => {
+  it('friction logged from the loop\'s prompt, or with Log Friction on the agent\'s latest step, is linked to that step', async function () {
+    this.timeout(60_000);
+    const loopSteps = agentSteps().filter((e) => e.command === 'npm run check:dates');
+    const signal = api.prompter.lastShown;
+    assert.ok(signal?.trigger, 'the loop\'s prompt carries what it is about');
+    assert.ok(loopSteps.some((e) => e.id === signal.trigger?.eventId), 'the prompt is about one of the agent\'s failing steps');
+    assert.equal(signal.trigger.agent, 'claude-code');
+    const frictions = (): FrictionEvent[] => eventsOf(api, 'friction');
+    const before = frictions().length;
+    // From the palette, about the latest event: the agent's last failing step.
+    const latest = loopSteps[loopSteps.length - 1];
+    assert.ok(latest);
+    await runAcceptingPrompts('sessionJournal.logFriction', [{ title: 'The date check keeps failing on the agent' }], 2);
+    const fromPalette = frictions()[before];
+    assert.deepEqual(fromPalette?.trigger, { eventId: latest.id, summary: 'npm run check:dates', agent: 'claude-code', exitCode: 2, durationMs: latest.time - (latest.start ?? latest.time) });
+
+    // What the prompt's "Log friction" button runs, with what it passes.
+    await runAcceptingPrompts('sessionJournal.logFriction', [{ eventId: signal.eventId, title: signal.suggestedTitle, category: signal.suggestedCategory, trigger: signal.trigger }], 2);
+    const fromPrompt = frictions()[before + 1];
+    assert.equal(fromPrompt?.trigger?.eventId, signal.trigger.eventId, 'the journal\'s friction references the agent step');
+    assert.equal(fromPrompt?.trigger?.agent, 'claude-code');
+  });
+
+  it('follows a sub-agent\'s transcript that appears in the session\'s subagents folder: its calls are the session\'s, marked', async function () {
+    this.timeout(60_000);
+    const sub = path.join(path.dirname(transcript), ctx.sessionId, 'subagents', 'agent-live1.jsonl');
+    fs.mkdirSync(path.dirname(sub), { recursive: true });
+    const asSubagent = (line: string): string => JSON.stringify({ ...JSON.parse(line) as Record<string, unknown>, isSidechain: true, agentId: 'live1' });
+    const t = Date.now();
+    fs.writeFileSync(sub, [
+      asSubagent(claude.prompt(ctx, new Date(t), 'Search the repository for callers of parseDate')),
+      asSubagent(claude.bash(ctx, new Date(t + 100), 'toolu_sub_live', 'grep -rn parseDate src')),
+      asSubagent(claude.bashResult(ctx, new Date(t + 300), 'toolu_sub_live', 0, 'src/dates.ts:3')),
+    ].map((l) => `${l}\n`).join(''));
+    const call = await waitFor(step((e) => e.command === 'grep -rn parseDate src'), 15_000, 'the sub-agent\'s call');
+    assert.equal(call.sidechain, true, 'marked as sub-agent work');
+    assert.equal(call.agentSession, ctx.sessionId, 'attributed to the parent session');
+    assert.ok(!agentSteps().some((e) => e.text === 'Search the repository for callers of parseDate'), 'the main agent\'s instruction to it is not the person\'s prompt');
+  });
+
+  it('reads what was written since the last poll when recording pauses (the same flush runs at End Session)', async function () {
+    this.timeout(30_000);
     append(claude.prompt(ctx, new Date(), 'Written just before the pause'));
-    // Synchronous: no poll can run between the write and the pause, so only the flush reads the line.
+    append(claude.bash(ctx, new Date(), 'toolu_running', 'npm run e2e'));
+    // Synchronous: no poll can run between the write and the pause, so only the flush reads the lines.
     api.controller.pause();
     try {
       assert.ok(agentSteps().some((e) => e.text === 'Written just before the pause'), 'the flush read the transcript');
+      const running = agentSteps().filter((e) => e.command === 'npm run e2e');
+      assert.equal(running.length, 1, 'the call still running is recorded, not dropped');
+      assert.equal(running[0]?.endNotReported, 'recording-stopped');
+      assert.equal(running[0]?.status, 'unknown');
     } finally {
       api.controller.resume();
     }
+    // Its result comes after Resume: the call is on the journal once, as it was at the pause.
+    append(claude.bashResult(ctx, new Date(), 'toolu_running', 0, 'all green'));
+    append(claude.prompt(ctx, new Date(), 'Read after the result'));
+    await waitFor(step((e) => e.text === 'Read after the result'), 10_000, 'the line after the result');
+    assert.equal(agentSteps().filter((e) => e.command === 'npm run e2e').length, 1, 'recorded once');
   });
 
   it('End Session\'s draft holds the agent\'s events', async function () {
@@ -120,5 +173,6 @@ describe('agent transcripts captured live (Claude Code, temporary home)', functi
     assert.match(text, /Fix the failing date test/, 'the first prompt is on the draft\'s timeline');
     assert.match(text, /Now add a regression test for the time zone bug/, 'the prompt written last is on the draft\'s timeline');
     assert.match(text, /Claude Code/, 'the draft names the agent');
+    assert.match(text, /\(Claude Code step: npm run check:dates\)/, 'the Friction section names the agent step');
   });
 });

@@ -107,7 +107,7 @@ describe('friction from an agent\'s steps', () => {
     const e = agentCmd('npm test', 1, 10 * SEC);
     detector.observe(e);
     const trigger = agentTrigger(e);
-    assert.deepEqual(trigger, { eventId: e.id, summary: 'npm test', exitCode: 1, durationMs: 2000 });
+    assert.deepEqual(trigger, { eventId: e.id, summary: 'npm test', agent: 'claude-code', exitCode: 1, durationMs: 2000 });
     const friction: FrictionEvent = { ...base(20 * SEC), kind: 'friction', title: 'Tests flaky', category: 'flaky test', trigger };
     gate.noteExplained(friction);
     detector.observe(agentCmd('npm test', 1, 30 * SEC));

@@ -45,6 +45,7 @@ export function agentActivityDraft(step: AgentEvent, place: PlacePath): EventDra
     ...(step.trigger !== undefined ? { trigger: step.trigger } : {}),
     ...(step.preTokens !== undefined ? { preTokens: step.preTokens } : {}),
     ...(step.sidechain ? { sidechain: true } : {}),
+    ...(step.stillRunning && step.kind === 'tool' ? { endNotReported: 'recording-stopped' as const } : {}),
   };
 }
 

@@ -52,11 +52,34 @@ export function claudeCandidates(roots: readonly string[], folders: readonly str
       if (!prefixes.some((p) => project.startsWith(p)) && project.length < CLAUDE_NAME_LIMIT) continue;
       const dir = join(root, project);
       for (const name of listDir(dir)) {
-        if (name.endsWith('.jsonl') && writtenSince(join(dir, name), since)) found.push(join(dir, name));
+        if (!name.endsWith('.jsonl') || isInternalSubagent(name) || !writtenSince(join(dir, name), since)) continue;
+        found.push(join(dir, name));
+        // A sub-agent writes while its parent waits on the call that started it, so only an active
+        // session's folder can gain one: `<sessionId>/subagents/agent-<id>.jsonl` (recent versions).
+        const subagents = join(dir, name.slice(0, -'.jsonl'.length), 'subagents');
+        for (const sub of listDir(subagents)) {
+          if (sub.startsWith('agent-') && sub.endsWith('.jsonl') && !isInternalSubagent(sub) && writtenSince(join(subagents, sub), since)) found.push(join(subagents, sub));
+        }
       }
     }
   }
   return found;
+}
+
+/** Claude Code's own context-compression helper (`agent-acompact-<id>.jsonl`): not work the agent did for the person. */
+function isInternalSubagent(name: string): boolean {
+  return name.startsWith('agent-acompact-');
+}
+
+/**
+ * The parent session of a Claude Code sub-agent transcript, from its place
+ * (`<sessionId>/subagents/agent-<id>.jsonl`); undefined for any other file. Older versions wrote
+ * `agent-<id>.jsonl` beside the main file, or sidechain lines inside it: their lines name the
+ * parent's `sessionId` and say `isSidechain`.
+ */
+export function subagentParent(path: string): string | undefined {
+  const match = /([^\\/]+)[\\/]subagents[\\/]agent-[^\\/]+\.jsonl$/.exec(path);
+  return match?.[1];
 }
 
 /**

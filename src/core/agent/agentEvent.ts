@@ -78,6 +78,11 @@ export interface AgentEvent {
   readonly preTokens?: number;
   /** The working directory the agent reported for this line. */
   readonly cwd?: string;
+  /**
+   * A tool call read while it had no result yet, recorded because recording stopped (End Session,
+   * Pause): its end is unknown, never assumed. Its result, if it comes later, has the same key.
+   */
+  readonly stillRunning?: boolean;
   /** Claude: the event comes from a sub-agent (sidechain). */
   readonly sidechain?: boolean;
 }

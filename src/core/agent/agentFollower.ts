@@ -95,6 +95,15 @@ export class AgentFollower {
     return { events, notices, behind };
   }
 
+  /**
+   * The tool calls of the followed files still running (called, no result yet), for recording
+   * stops: recorded as such, their end unknown. Following goes on as before, so a result read
+   * after a Resume completes the call under the same key, which the journal already holds.
+   */
+  openCalls(): AgentEvent[] {
+    return [...this.followed.keys()].flatMap((path) => this.tailer.openCalls(path)).filter((e) => this.inSession(e));
+  }
+
   private inSession(event: AgentEvent): boolean {
     const last = Date.parse(event.end ?? event.time);
     return Number.isFinite(last) && last >= this.options.since;

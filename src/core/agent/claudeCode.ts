@@ -48,7 +48,7 @@ export const claudeCodeFormat: TranscriptFormat = {
     if (CONVERSATION_TYPES.has(type)) return str(record, 'uuid') !== undefined && str(record, 'sessionId') !== undefined;
     return type === 'file-history-snapshot' || type === 'summary' && str(record, 'leafUuid') !== undefined;
   },
-  createParser: (options?: ParserOptions) => new ClaudeCodeParser(options?.redact),
+  createParser: (options?: ParserOptions) => new ClaudeCodeParser(options?.redact, options?.subagentOf),
 };
 
 export class ClaudeCodeParser implements TranscriptParser {
@@ -59,7 +59,8 @@ export class ClaudeCodeParser implements TranscriptParser {
   private readonly countedUsage = new Set<string>();
   private lastSessionId = 'unknown';
 
-  constructor(private readonly redactOptions?: RedactOptions) {}
+  /** `subagentOf`: every line is a sub-agent's, attributed to that parent session (see {@link ParserOptions}). */
+  constructor(private readonly redactOptions?: RedactOptions, private readonly subagentOf?: string) {}
 
   get pending(): boolean {
     return this.open.size > 0;
@@ -78,7 +79,7 @@ export class ClaudeCodeParser implements TranscriptParser {
     }
     const time = isoTime(record.timestamp);
     if (time === undefined) return NOTHING;
-    this.lastSessionId = str(record, 'sessionId') ?? this.lastSessionId;
+    this.lastSessionId = this.subagentOf ?? str(record, 'sessionId') ?? this.lastSessionId;
     if (type === 'assistant') return { events: this.assistant(record, time) };
     if (type === 'user') return { events: this.user(record, time) };
     return { events: this.system(record, time) };
@@ -90,13 +91,22 @@ export class ClaudeCodeParser implements TranscriptParser {
     return events;
   }
 
+  openCalls(): AgentEvent[] {
+    return [...this.open.entries()].map(([id, call]) => ({ ...this.toolEvent(id, call, { status: 'unknown' }), stillRunning: true }));
+  }
+
   private base(record: JsonObject, time: string): Pick<AgentEvent, 'time' | 'agent' | 'sessionId'> & { cwd?: string; sidechain?: boolean } {
     const cwd = str(record, 'cwd');
     return {
       time, agent: this.agent, sessionId: this.lastSessionId,
       ...(cwd !== undefined ? { cwd } : {}),
-      ...(record.isSidechain === true ? { sidechain: true } : {}),
+      ...(this.isSidechain(record) ? { sidechain: true } : {}),
     };
+  }
+
+  /** A sub-agent's line: marked inline (`isSidechain`), or in a sub-agent's own file. */
+  private isSidechain(record: JsonObject): boolean {
+    return record.isSidechain === true || this.subagentOf !== undefined;
   }
 
   private assistant(record: JsonObject, time: string): AgentEvent[] {
@@ -172,7 +182,7 @@ export class ClaudeCodeParser implements TranscriptParser {
     const ids: AgentIds = uuid ? { uuid } : {};
     if (INTERRUPTED.test(text)) return [{ ...this.base(record, time), kind: 'interrupt', key, ids }];
     // A sub-agent's prompt is written by the main agent, not typed by the person.
-    if (record.isSidechain === true) return [];
+    if (this.isSidechain(record)) return [];
     return [{ ...this.base(record, time), kind: 'prompt', key, ids, ...safeText(text, this.redactOptions) }];
   }
 

@@ -93,6 +93,10 @@ export class CodexParser implements TranscriptParser {
     return events;
   }
 
+  openCalls(): AgentEvent[] {
+    return [...this.open.entries()].map(([id, call]) => ({ ...this.toolEvent(id, call, { status: 'unknown' }), stillRunning: true }));
+  }
+
   private base(time: string): Pick<AgentEvent, 'time' | 'agent' | 'sessionId'> {
     return { time, agent: this.agent, sessionId: this.sessionId };
   }

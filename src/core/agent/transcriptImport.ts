@@ -79,6 +79,11 @@ export class TranscriptImport {
     return this.reader.offset;
   }
 
+  /** Tool calls called and not answered yet (see {@link TranscriptParser.openCalls}). */
+  openCalls(): AgentEvent[] {
+    return this.parser?.openCalls() ?? [];
+  }
+
   push(chunk: Uint8Array): ImportBatch {
     return this.take(this.reader.push(chunk), false);
   }

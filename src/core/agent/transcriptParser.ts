@@ -16,6 +16,11 @@ export interface TranscriptParser {
   /** End of input (or of the journal session): tool calls still open come back with status `unknown` or `interrupted`. */
   finish(): AgentEvent[];
   /**
+   * The tool calls still waiting for their result, as events marked `stillRunning` (status
+   * `unknown`, no end), the parser's state untouched: a result read later completes the call as usual.
+   */
+  openCalls(): AgentEvent[];
+  /**
    * Whether the parser holds something read but not yet returned (a tool call waiting for its
    * result, a reply waiting for its usage): a reader that stops here must read again from
    * where that began, or it is lost.
@@ -26,6 +31,11 @@ export interface TranscriptParser {
 export interface ParserOptions {
   /** The user's redaction settings; the built-in secret patterns apply without them. */
   readonly redact?: RedactOptions;
+  /**
+   * The file is a Claude Code sub-agent's transcript (`<sessionId>/subagents/agent-<id>.jsonl`):
+   * its steps are the parent session's, and all sub-agent work, whatever its lines say.
+   */
+  readonly subagentOf?: string;
 }
 
 /** How to recognize an agent's transcript from a record and make a parser for it. */

@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { subagentParent } from './agentDiscovery';
 import type { AgentEvent, AgentName } from './agentEvent';
 import type { ParserOptions } from './transcriptParser';
 import { TranscriptImport } from './transcriptImport';
@@ -84,7 +85,7 @@ export class TranscriptTailer {
         state = undefined;
       }
       if (!state) {
-        state = { importer: this.newImport(), offset: 0, inode: stat.ino, device: stat.dev };
+        state = { importer: this.newImport(path), offset: 0, inode: stat.ino, device: stat.dev };
         this.files.set(path, state);
       }
       let left = Math.min(stat.size - state.offset, budgetBytes);
@@ -115,6 +116,11 @@ export class TranscriptTailer {
     return out;
   }
 
+  /** The calls of `path` still waiting for their result; the file stays followed as it was. */
+  openCalls(path: string): AgentEvent[] {
+    return this.files.get(path)?.importer.openCalls() ?? [];
+  }
+
   forget(path: string): void {
     this.files.delete(path);
   }
@@ -127,8 +133,9 @@ export class TranscriptTailer {
     return (this.maxLineBytes / (1024 * 1024)).toFixed(1);
   }
 
-  private newImport(): TranscriptImport {
-    return new TranscriptImport({ ...this.options, maxLineBytes: this.maxLineBytes });
+  private newImport(path: string): TranscriptImport {
+    const parent = subagentParent(path);
+    return new TranscriptImport({ ...this.options, maxLineBytes: this.maxLineBytes, ...(parent !== undefined ? { subagentOf: parent } : {}) });
   }
 
   private collect(batch: { events: AgentEvent[]; problems: TranscriptProblem[] }, out: TailRead): void {

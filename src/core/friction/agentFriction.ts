@@ -33,6 +33,8 @@ export function agentCommandView(e: AgentActivityEvent): CommandEvent | undefine
     v: e.v, id: e.id, sessionId: e.sessionId, kind: 'command', time: e.time, start,
     durationMs: e.durationMs ?? Math.max(0, e.time - start), commandLine: e.command, confidence: 'high',
     exitCode: e.status === 'failed' && exitCode === 0 ? null : exitCode, terminal: AGENT_LABEL[e.agent],
+    // A call still running when recording stopped did not fail: the command rules leave it alone, as a terminal's.
+    ...(e.endNotReported ? { endNotReported: e.endNotReported } : {}),
   };
 }
 
@@ -41,6 +43,8 @@ export function asAgentSignal(signal: FrictionSignal, e: AgentActivityEvent): Fr
   return {
     ...signal,
     message: `${AGENT_LABEL[e.agent]}: ${signal.message}`,
+    // The friction logged from this signal names the agent's step, not a terminal's command.
+    ...(signal.trigger ? { trigger: { ...signal.trigger, agent: e.agent } } : {}),
     ...(AGENT_PROMPTING_RULES.has(signal.rule) ? {} : { quiet: true }),
   };
 }
@@ -51,6 +55,7 @@ export function agentTrigger(e: AgentActivityEvent): FrictionTrigger {
   return {
     eventId: e.id,
     summary,
+    agent: e.agent,
     ...(e.exitCode !== undefined ? { exitCode: e.exitCode } : {}),
     ...(e.start !== undefined ? { durationMs: e.durationMs ?? Math.max(0, e.time - e.start) } : {}),
   };

@@ -211,6 +211,8 @@ export type FrictionCategory = (typeof FRICTION_CATEGORIES)[number];
 export interface FrictionTrigger {
   readonly eventId: string;
   readonly summary: string;
+  /** The event was an AI agent's step (its command, tool or prompt is `summary`), not the person's. */
+  readonly agent?: AgentName;
   readonly exitCode?: number | null;
   readonly durationMs?: number;
 }
@@ -304,6 +306,8 @@ export interface AgentActivityEvent extends EventBase, AgentStepFacts {
   readonly start?: number;
   /** Workspace-relative when inside the workspace (the parser's are as the transcript names them). */
   readonly paths?: readonly string[];
+  /** A tool call with no result yet when recording stopped (End Session, Pause): `time` is its call, its end unknown. */
+  readonly endNotReported?: 'recording-stopped';
   /** A `git commit` call: the hash of the commit it made, when git's capture recorded that commit first. */
   readonly commit?: string;
 }

@@ -9,6 +9,7 @@ import type { CommitTotals, LedgerCommit } from '../git/commitLedger';
 import { commandFailed } from '../journal/events';
 import type { CommitEvent, FileChange, JournalEvent } from '../journal/events';
 import { effectiveEvents } from '../journal/sessionState';
+import { frictionTriggerText } from '../timeline/describeAgent';
 import { agentMetrics, mostlyAgent } from './agentMetrics';
 import { inactiveIntervals, totalLength } from './inactiveTime';
 import type {
@@ -179,7 +180,7 @@ export function buildRetrospective(events: readonly JournalEvent[], options: Bui
         for (const f of e.files) files.addSaves(f.path, f.count);
         break;
       case 'friction':
-        friction.push({ id: e.id, time: e.time, title: e.title, category: e.category, detail: e.detail, trigger: e.trigger?.summary });
+        friction.push({ id: e.id, time: e.time, title: e.title, category: e.category, detail: e.detail, trigger: frictionTriggerText(e.trigger) });
         break;
       case 'note':
         notes.push({ id: e.id, time: e.time, text: e.text });

@@ -62,6 +62,8 @@ function rowKind(e: JournalEvent, classify: (line: string) => CommandClass, loop
     case 'agent':
       // The agent's milestones and its retry loops; its other tool calls and replies are too many for a retrospective's timeline.
       if (loops.has(e.id)) return 'failure';
+      // A call still running when recording stopped: the draft says so rather than leave its end out.
+      if (e.endNotReported) return 'agent';
       return e.action === 'prompt' || e.action === 'interrupt' || e.action === 'compaction' ? 'agent' : undefined;
     case 'carried-over-tick':
       // The time a carried-over item was done is worth a row; an untick only corrects a slip.

@@ -1,4 +1,4 @@
-import type { AgentActivityEvent } from '../journal/events';
+import type { AgentActivityEvent, FrictionTrigger } from '../journal/events';
 import { assertNever } from '../assertNever';
 import { captured, formatDuration, said, shorten, withParts } from './titleParts';
 import type { EventDescription } from './titleParts';
@@ -10,7 +10,8 @@ import type { EventDescription } from './titleParts';
  * terminal command does.
  */
 export function describeAgent(e: AgentActivityEvent): EventDescription {
-  const who = AGENT_LABEL[e.agent];
+  // A sub-agent's work is the session's, told apart so the reader knows who did it.
+  const who = e.sidechain ? `${AGENT_LABEL[e.agent]}'s sub-agent` : AGENT_LABEL[e.agent];
   switch (e.action) {
     case 'prompt':
       return withParts([said(`Prompt to ${who}: `), captured(shorten(e.text ?? ''), '"')], { detail: e.model, attention: false });
@@ -19,11 +20,11 @@ export function describeAgent(e: AgentActivityEvent): EventDescription {
     case 'tool': {
       const what = e.command !== undefined ? captured(shorten(e.command, 120), '`') : captured(e.tool ?? 'tool', '`');
       const took = e.start !== undefined && e.time > e.start ? ` in ${formatDuration(e.durationMs ?? e.time - e.start)}` : '';
-      const outcome = toolOutcome(e);
+      const outcome = e.endNotReported ? 'still running when recording stopped (end not reported)' : toolOutcome(e);
       const files = e.paths && e.paths.length > 0 && e.command === undefined ? ` on ${shorten(e.paths.join(', '), 80)}` : '';
       return withParts([said(`${who} ran `), what, said(`${files} ${outcome}${took}`)], {
         detail: [e.statusLine, e.added !== undefined || e.removed !== undefined ? `+${e.added ?? 0} −${e.removed ?? 0}` : undefined].filter(Boolean).join(' · ') || undefined,
-        attention: e.status === 'failed' || e.status === 'rejected' || e.status === 'interrupted',
+        attention: e.status === 'failed' || e.status === 'rejected' || e.status === 'interrupted' || e.endNotReported !== undefined,
       });
     }
     case 'interrupt':
@@ -33,6 +34,12 @@ export function describeAgent(e: AgentActivityEvent): EventDescription {
     default:
       return assertNever(e.action, 'agent action');
   }
+}
+
+/** What a friction is about, as its row and the draft say it: an agent's step names the agent. */
+export function frictionTriggerText(trigger: FrictionTrigger | undefined): string | undefined {
+  if (trigger === undefined) return undefined;
+  return trigger.agent !== undefined ? `${AGENT_LABEL[trigger.agent]} step: ${trigger.summary}` : trigger.summary;
 }
 
 const AGENT_LABEL: Readonly<Record<AgentActivityEvent['agent'], string>> = { 'claude-code': 'Claude Code', codex: 'Codex' };

@@ -1,7 +1,7 @@
 import type { CommandEndNotReported, CommandEvent, JournalEvent } from '../journal/events';
 import { commandFailed } from '../journal/events';
 import { assertNever } from '../assertNever';
-import { describeAgent } from './describeAgent';
+import { describeAgent, frictionTriggerText } from './describeAgent';
 import { captured, formatDuration, said, shorten, withParts } from './titleParts';
 import type { EventDescription } from './titleParts';
 
@@ -93,7 +93,7 @@ export function describeEvent(e: JournalEvent): EventDescription {
     case 'debug':
       return { title: `Debug session "${shorten(e.name, 80)}" (${e.type}) ran ${formatDuration(e.durationMs)}`, attention: false };
     case 'friction':
-      return { title: `Friction: ${shorten(e.title)}`, detail: [e.category, e.detail, e.trigger?.summary].filter(Boolean).join(' · '), attention: true };
+      return { title: `Friction: ${shorten(e.title)}`, detail: [e.category, e.detail, frictionTriggerText(e.trigger)].filter(Boolean).join(' · '), attention: true };
     case 'note':
       return { title: `Note: ${shorten(e.text)}`, attention: false };
     case 'lesson':

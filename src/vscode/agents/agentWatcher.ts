@@ -58,7 +58,11 @@ export class AgentWatcher extends Disposable {
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.update()));
     this.register({ dispose: () => this.stop() });
     // At pause, End Session and when the window closes: read what the agents wrote since the last poll.
-    controller.beforeDispose(() => this.drain());
+    // At pause and End, a call still running is recorded as such; at a close the next window reads it again.
+    controller.beforeDispose((why) => {
+      this.drain();
+      if (why !== 'close') this.recordStillRunning();
+    });
     this.update();
   }
 
@@ -77,6 +81,11 @@ export class AgentWatcher extends Disposable {
     if (!this.follower) return;
     this.discover(Date.now(), true);
     this.take(Number.POSITIVE_INFINITY);
+  }
+
+  /** The calls still running, recorded with their end unknown; a result read after Resume has their key and is not recorded again. */
+  private recordStillRunning(): void {
+    if (this.follower) this.adapter.steps(this.follower.openCalls());
   }
 
   private update(): void {

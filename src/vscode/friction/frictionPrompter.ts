@@ -26,6 +26,8 @@ export class FrictionPrompter extends Disposable {
   private deferTimer: ReturnType<typeof setTimeout> | undefined;
   /** Prompts shown in this session (tests and the log read it). */
   shown = 0;
+  /** The signal of the last prompt shown (tests read what Log Friction would be given). */
+  lastShown: FrictionSignal | undefined;
 
   constructor(controller: SessionController, private settings: Settings) {
     super();
@@ -106,6 +108,7 @@ export class FrictionPrompter extends Disposable {
 
   private async prompt(signal: FrictionSignal): Promise<void> {
     this.shown++;
+    this.lastShown = signal;
     // Looked up here, not at load: the l10n bundle is read when the extension activates.
     const LOG = vscode.l10n.t('Log Friction…');
     const NOT_NOW = vscode.l10n.t('Not Now');
