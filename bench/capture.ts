@@ -115,12 +115,19 @@ function recordingFs(payloads: Uint8Array[]): JournalFs {
   };
 }
 
-/** ms to append `payloads` to a new file in `dir`, one `fs.promises.appendFile` each, as the writer does. */
-async function appendAll(dir: string, name: string, payloads: readonly (string | Uint8Array)[]): Promise<number> {
+/** CPU ms (user + system, this process) since `start` from `process.cpuUsage()`. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/** Wall and CPU ms to append `payloads` to a new file in `dir`, one `fs.promises.appendFile` each, as the writer does. */
+async function appendAll(dir: string, name: string, payloads: readonly (string | Uint8Array)[]): Promise<{ ms: number; cpuMs: number }> {
   const file = path.join(dir, name);
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   for (const data of payloads) await fs.promises.appendFile(file, data);
-  return msSince(t0);
+  return { ms: msSince(t0), cpuMs: cpuMsSince(c0) };
 }
 
 interface IngestRun {
@@ -130,6 +137,9 @@ interface IngestRun {
   /** The batches as bytes in hand (the very buffers the writer appended): the appends alone. */
   readonly rawBytesMs: number;
   readonly serializeMs: number;
+  /** CPU time of the pipeline and of the text floor: what a loaded machine's neighbours do not add to. */
+  readonly pipelineCpuMs: number;
+  readonly rawTextCpuMs: number;
   readonly bytes: number;
 }
 
@@ -142,12 +152,14 @@ async function ingestRun(list: readonly EventDraft[]): Promise<IngestRun> {
   payloads.length = 0;
   try {
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     for (let i = 0; i < list.length; i++) {
       feed(recorder.pipeline, list[i]);
       if (i % CHUNK === CHUNK - 1) await recorder.flush();
     }
     await recorder.flush();
     const pipelineMs = msSince(t0);
+    const pipelineCpuMs = cpuMsSince(c0);
     // The floor of any JSONL writer: one JSON.stringify per event, the same events.
     const t2 = process.hrtime.bigint();
     for (const e of recorder.events()) serializeEvent(e);
@@ -156,9 +168,12 @@ async function ingestRun(list: readonly EventDraft[]): Promise<IngestRun> {
 
     // Decoding gives flat strings, as text already in hand would be.
     const texts = payloads.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('utf8'));
-    const rawTextMs = await appendAll(dir, 'raw-text.jsonl', texts);
-    const rawBytesMs = await appendAll(dir, 'raw-bytes.jsonl', payloads);
-    return { pipelineMs, rawTextMs, rawBytesMs, serializeMs, bytes: payloads.reduce((s, p) => s + p.byteLength, 0) };
+    const rawText = await appendAll(dir, 'raw-text.jsonl', texts);
+    const rawBytes = await appendAll(dir, 'raw-bytes.jsonl', payloads);
+    return {
+      pipelineMs, rawTextMs: rawText.ms, rawBytesMs: rawBytes.ms, serializeMs, pipelineCpuMs, rawTextCpuMs: rawText.cpuMs,
+      bytes: payloads.reduce((s, p) => s + p.byteLength, 0),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -219,6 +234,8 @@ export async function measureIngest(): Promise<Figure[]> {
   const bytesRatios: number[] = [];
   const rawRates: number[] = [];
   const floorRatios: number[] = [];
+  const cpuPerEvent: number[] = [];
+  const cpuRatios: number[] = [];
   let bytes = 0;
   for (let run = 0; run < 5; run++) {
     const r = await ingestRun(list);
@@ -227,6 +244,8 @@ export async function measureIngest(): Promise<Figure[]> {
     ratios.push(r.rawTextMs / r.pipelineMs);
     bytesRatios.push(r.rawBytesMs / r.pipelineMs);
     floorRatios.push((r.rawTextMs + r.serializeMs) / r.pipelineMs);
+    cpuPerEvent.push((r.pipelineCpuMs * 1000) / list.length);
+    cpuRatios.push(r.rawTextCpuMs / r.pipelineCpuMs);
     bytes = r.bytes;
   }
   return [
@@ -235,6 +254,8 @@ export async function measureIngest(): Promise<Figure[]> {
     figure('ingest.ratio', 'Ingest / raw append ratio', '×', summarize(ratios), { target: { op: '>=', value: 0.5 } }),
     figure('ingest.bytesRatio', 'Ingest / raw append of the same bytes (buffers in hand)', '×', summarize(bytesRatios), { note: 'the very buffers the writer appended: no encoding left, the appends alone' }),
     figure('ingest.floorRatio', 'Ingest / (JSON.stringify + raw append) ratio', '×', summarize(floorRatios), { note: 'against the floor of any JSONL writer: same events stringified, same text appended' }),
+    figure('ingest.cpuPerEvent', 'Journal ingest, CPU time per event', 'µs', summarize(cpuPerEvent), { note: 'process CPU (user + system, GC threads included) over the timed ingest: what neighbours on a loaded machine add little to' }),
+    figure('ingest.cpuRatio', 'Ingest / raw append ratio in CPU time', '×', summarize(cpuRatios), { note: 'the same ratio as above in CPU time instead of wall time' }),
     measureHandSerializer(),
   ];
 }
