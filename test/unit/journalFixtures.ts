@@ -19,7 +19,7 @@ export class FlakyFs implements JournalFs {
   /** Fail only this many more appends, then heal (undefined: until failWith is cleared). */
   failTimes: number | undefined;
   appendCalls = 0;
-  readonly writes: { file: string; data: string }[] = [];
+  readonly writes: { file: string; data: Uint8Array }[] = [];
 
   private check(): void {
     this.appendCalls++;
@@ -31,13 +31,13 @@ export class FlakyFs implements JournalFs {
     throw Object.assign(new Error(`${this.failWith}: simulated failure`), { code: this.failWith });
   }
 
-  async appendFile(file: string, data: string): Promise<void> {
+  async appendFile(file: string, data: Uint8Array): Promise<void> {
     this.check();
     await nodeJournalFs.appendFile(file, data);
     this.writes.push({ file, data });
   }
 
-  appendFileSync(file: string, data: string): void {
+  appendFileSync(file: string, data: Uint8Array): void {
     this.check();
     nodeJournalFs.appendFileSync(file, data);
     this.writes.push({ file, data });

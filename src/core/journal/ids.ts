@@ -1,13 +1,24 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+
+// Random hex for this many ids is drawn at once: a UUID per event cost more than serialising
+// the event's id, and a slice of a pooled hex string is almost free.
+const IDS_PER_POOL = 512;
+const ID_LENGTH = 16;
+let pool = '';
+let nextInPool = IDS_PER_POOL;
 
 /**
  * Event id: unique within a journal, short enough to keep lines small.
- * 16 hex digits (64 random bits) make a collision within one session vanishingly unlikely.
+ * 16 hex digits (64 random bits from the system's CSPRNG) make a collision within one session
+ * vanishingly unlikely, also across a resumed session's recorders.
  */
 export function newId(): string {
-  const uuid = randomUUID();
-  // The UUID's first two groups plus the random tail: skips the fixed version/variant digits.
-  return uuid.slice(0, 8) + uuid.slice(24, 32);
+  if (nextInPool === IDS_PER_POOL) {
+    pool = randomBytes((IDS_PER_POOL * ID_LENGTH) / 2).toString('hex');
+    nextInPool = 0;
+  }
+  const at = nextInPool++ * ID_LENGTH;
+  return pool.slice(at, at + ID_LENGTH);
 }
 
 function pad(n: number, width = 2): string {

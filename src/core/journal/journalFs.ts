@@ -4,10 +4,13 @@
  */
 import * as fs from 'node:fs';
 
-/** The file-system calls the writer needs; tests pass one that fails on demand. */
+/**
+ * The file-system calls the writer needs; tests pass one that fails on demand. The writer hands
+ * over whole lines already encoded as UTF-8, one buffer per flush.
+ */
 export interface JournalFs {
-  appendFile(file: string, data: string): Promise<void>;
-  appendFileSync(file: string, data: string): void;
+  appendFile(file: string, data: Uint8Array): Promise<void>;
+  appendFileSync(file: string, data: Uint8Array): void;
   /** Creates the folder and its parents; succeeds when it exists. */
   mkdir(dir: string): Promise<void>;
   mkdirSync(dir: string): void;
@@ -15,8 +18,8 @@ export interface JournalFs {
 
 /** The real file system. */
 export const nodeJournalFs: JournalFs = {
-  appendFile: (file, data) => fs.promises.appendFile(file, data, 'utf8'),
-  appendFileSync: (file, data) => fs.appendFileSync(file, data, 'utf8'),
+  appendFile: (file, data) => fs.promises.appendFile(file, data),
+  appendFileSync: (file, data) => fs.appendFileSync(file, data),
   mkdir: async (dir) => { await fs.promises.mkdir(dir, { recursive: true }); },
   mkdirSync: (dir) => { fs.mkdirSync(dir, { recursive: true }); },
 };

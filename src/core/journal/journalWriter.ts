@@ -212,10 +212,28 @@ export class JournalWriter {
     }
   }
 
-  /** The text for lines [i, j) of one file: whole lines, each ending in a newline. */
-  private payload(batch: readonly PendingLine[], i: number, j: number): string {
-    let data = this.unterminated.has(batch[i].file) ? '\n' : '';
-    for (let k = i; k < j; k++) data += batch[k].line + '\n';
+  /**
+   * The bytes for lines [i, j) of one file: whole lines, each ending in a newline, encoded
+   * straight into one buffer. Concatenating the lines into one string first would build a
+   * rope of thousands of pieces that the encoder must flatten, which cost more than the
+   * encoding itself (bench `ingest`).
+   */
+  private payload(batch: readonly PendingLine[], i: number, j: number): Buffer {
+    const lead = this.unterminated.has(batch[i].file);
+    const sizes = new Array<number>(j - i);
+    let bytes = lead ? 1 : 0;
+    for (let k = i; k < j; k++) bytes += (sizes[k - i] = Buffer.byteLength(batch[k].line, 'utf8')) + 1;
+    const data = Buffer.allocUnsafe(bytes);
+    let at = 0;
+    if (lead) data[at++] = NEWLINE;
+    for (let k = i; k < j; k++) {
+      const written = data.write(batch[k].line, at, 'utf8');
+      // byteLength and write agree on every string (a lone surrogate is 3 bytes in both); were
+      // they ever to differ, a line would be cut, so the plain way is taken instead.
+      if (written !== sizes[k - i]) return Buffer.from(`${lead ? '\n' : ''}${batch.slice(i, j).map((p) => `${p.line}\n`).join('')}`, 'utf8');
+      at += written;
+      data[at++] = NEWLINE;
+    }
     return data;
   }
 
@@ -296,6 +314,8 @@ export class JournalWriter {
     this.timer = undefined;
   }
 }
+
+const NEWLINE = 0x0a;
 
 /** End (exclusive) of the run of lines for the same file starting at `i`. */
 function groupEnd(batch: readonly PendingLine[], i: number): number {

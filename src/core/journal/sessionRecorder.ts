@@ -4,7 +4,7 @@
  * session's lifecycle (start, pause, resume, end, and continuing a session a crash left open).
  *
  * `record` runs for every captured event, so it does no parsing, no synchronous I/O and no
- * copying of the event list: one object spread, one `JSON.stringify`, two pushes.
+ * copying of the event list: one object spread, one `JSON.stringify` of the draft, two pushes.
  *
  * Over 300 lines because the lifecycle (start, pause with its late-capture rule, resume, end,
  * resume after a crash) shares one active-session record; each step is short.
@@ -16,7 +16,7 @@ import type {
 } from './events';
 import { isKeptWhilePaused, isLifecycleKind } from './eventKinds';
 import { newId, newSessionId } from './ids';
-import { serializeEvent } from './journalCodec';
+import { serializeEvent, serializeStamped } from './journalCodec';
 import { findOpenSession, loadSession, sessionFile } from './journalStore';
 import type { SessionSummary } from './journalStore';
 import { JournalWriter } from './journalWriter';
@@ -292,7 +292,7 @@ export class SessionRecorder {
 
   private append(s: Active, draft: EventDraft): JournalEvent {
     const e = { v: SCHEMA_VERSION, id: newId(), sessionId: s.id, ...draft } as JournalEvent;
-    this.writer.enqueue(s.file, serializeEvent(e));
+    this.writer.enqueue(s.file, serializeStamped(e, draft));
     s.events.push(e);
     this.onEvent?.(e);
     return e;
