@@ -17,7 +17,7 @@ import { summarize } from './stats';
 
 const { options } = compileRedactOptions({ extraPatterns: [], excludeCommands: [], excludePaths: ['**/.env', '**/.env.*'] });
 const RULES: CaptureRules = {
-  capture: { commits: true, commands: true, saves: true, tasks: true },
+  capture: { commits: true, commands: true, saves: true, tasks: true, agents: true },
   isExcludedCommand: (c) => isExcludedCommand(c, options),
   isExcludedPath: (p) => isExcludedPath(p, options),
   redact: (d) => redactEvent(d, options),

@@ -31,7 +31,7 @@ const CHUNK = 1000;
 // The extension's defaults (package.json `sessionJournal.redaction.*`).
 const { options: REDACT_OPTIONS } = compileRedactOptions({ extraPatterns: [], excludeCommands: [], excludePaths: ['**/.env', '**/.env.*'] });
 const RULES: CaptureRules = {
-  capture: { commits: true, commands: true, saves: true, tasks: true },
+  capture: { commits: true, commands: true, saves: true, tasks: true, agents: true },
   isExcludedCommand: (c) => isExcludedCommand(c, REDACT_OPTIONS),
   isExcludedPath: (p) => isExcludedPath(p, REDACT_OPTIONS),
   redact: (draft) => redactEvent(draft, REDACT_OPTIONS),

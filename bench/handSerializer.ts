@@ -151,7 +151,7 @@ export const SERIALIZERS: { readonly [K in EventKind]: KindSerializer<Of<K>> } =
   'session-resume': serializeWith<Of<'session-resume'>>({}),
   'session-gap': serializeWith<Of<'session-gap'>>({ from: num, to: num }),
   commit: serializeWith<Of<'commit'>>({
-    repo: str, hash: str, subject: str, authorTime: num, branch: str, operation: str, files: fileChanges, added: num, removed: num, filesTruncated: num,
+    repo: str, hash: str, subject: str, authorTime: num, branch: str, operation: str, files: fileChanges, added: num, removed: num, filesTruncated: num, agentKey: str,
   }),
   'git-op': serializeWith<Of<'git-op'>>({ repo: str, op: str, message: str, from: str, to: str, branch: str, dropped: strings }),
   command: serializeWith<Of<'command'>>({
@@ -167,7 +167,7 @@ export const SERIALIZERS: { readonly [K in EventKind]: KindSerializer<Of<K>> } =
   debug: serializeWith<Of<'debug'>>({ name: str, type: str, start: num, durationMs: num }),
   friction: serializeWith<Of<'friction'>>({
     title: str, detail: str, category: str,
-    trigger: objectOf<FrictionTrigger>({ eventId: str, summary: str, exitCode: numOrNull, durationMs: num }),
+    trigger: objectOf<FrictionTrigger>({ eventId: str, summary: str, exitCode: numOrNull, durationMs: num, agent: str }),
   }),
   note: serializeWith<Of<'note'>>({ text: str, relatedEventId: str }),
   lesson: serializeWith<Of<'lesson'>>({ text: str, relatedEventId: str }),
@@ -175,6 +175,10 @@ export const SERIALIZERS: { readonly [K in EventKind]: KindSerializer<Of<K>> } =
   notice: serializeWith<Of<'notice'>>({ code: str, message: str }),
   edit: serializeWith<Of<'edit'>>({ targetId: str, title: str, text: str, detail: str, category: str }),
   delete: serializeWith<Of<'delete'>>({ targetId: str }),
+  // Rare in a session next to commands and saves, and deeply nested (tokens, items): the codec's JSON path.
+  agent: jsonLine,
+  'carried-over': jsonLine,
+  'carried-over-tick': jsonLine,
 };
 
 // A Map, not the object: a kind read from bad data such as "toString" must not find a method.
