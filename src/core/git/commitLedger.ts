@@ -93,6 +93,14 @@ class Ledger {
   private readonly replayed = new Map<string, Slot[]>();
   /** Per repository, the ledger before the running rebase's first pick: `--abort` puts it back. */
   private readonly beforeRebase = new Map<string, BeforeRebase>();
+  /**
+   * Every (repository, author time, subject) a slot has held. A cherry-pick's original shares all
+   * three, so when a new commit's are not here no slot can be its original and the scan over all
+   * slots is skipped: without it, every commit scanned every earlier one (10k commits: 2.3 s).
+   * A superset of what the slots hold now (a rebase rollback restores earlier entries, which were
+   * added when first held), so it never hides a match.
+   */
+  private readonly copyKeys = new Set<string>();
 
   constructor(private readonly sessionStart: number) {}
 
@@ -202,7 +210,10 @@ class Ledger {
   }
 
   private add(e: CommitEvent, counting: CommitCounting): void {
-    const copyOf = counting === 'own' && (e.operation === 'commit' || e.operation === 'cherry-pick') ? this.originalOfCopy(e) : undefined;
+    const key = copyKey(e);
+    const mayBeCopy = this.copyKeys.has(key);
+    this.copyKeys.add(key);
+    const copyOf = mayBeCopy && counting === 'own' && (e.operation === 'commit' || e.operation === 'cherry-pick') ? this.originalOfCopy(e) : undefined;
     const slot: Slot = { entry: { event: e, counting, rewrites: 0 }, branch: e.branch, gone: false, revivable: false, ...(copyOf ? { copyOf } : {}) };
     this.slots.push(slot);
     this.heads.set(e.repo, slot);
@@ -211,6 +222,7 @@ class Ledger {
   /** The new version takes the old one's place (and its counting: an amended merge is still a merge). */
   private replace(slot: Slot, e: CommitEvent, branch = e.branch): void {
     slot.entry = { event: e, counting: slot.entry.counting, rewrites: slot.entry.rewrites + 1 };
+    this.copyKeys.add(copyKey(e));
     slot.branch = branch;
     slot.gone = false;
     slot.revivable = false;
@@ -355,6 +367,11 @@ export function commitLedger(events: readonly JournalEvent[]): LedgerCommit[] {
 }
 
 /** Whether a commit counts in the session's commit total (a copy is a commit of its own). */
+/** What a copy keeps of its original: repository, author time and subject. */
+function copyKey(e: CommitEvent): string {
+  return `${e.repo}\0${e.authorTime}\0${e.subject}`;
+}
+
 export function countsAsCommit(c: LedgerCommit): boolean {
   return c.counting !== 'earlier-work';
 }
