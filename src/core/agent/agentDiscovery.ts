@@ -52,18 +52,21 @@ export function claudeCandidates(roots: readonly string[], folders: readonly str
       if (!prefixes.some((p) => project.startsWith(p)) && project.length < CLAUDE_NAME_LIMIT) continue;
       const dir = join(root, project);
       for (const name of listDir(dir)) {
-        if (!name.endsWith('.jsonl') || isInternalSubagent(name) || !writtenSince(join(dir, name), since)) continue;
+        if (!isFreshTranscript(dir, name, since)) continue;
         found.push(join(dir, name));
         // A sub-agent writes while its parent waits on the call that started it, so only an active
         // session's folder can gain one: `<sessionId>/subagents/agent-<id>.jsonl` (recent versions).
         const subagents = join(dir, name.slice(0, -'.jsonl'.length), 'subagents');
-        for (const sub of listDir(subagents)) {
-          if (sub.startsWith('agent-') && sub.endsWith('.jsonl') && !isInternalSubagent(sub) && writtenSince(join(subagents, sub), since)) found.push(join(subagents, sub));
-        }
+        for (const sub of listDir(subagents)) if (sub.startsWith('agent-') && isFreshTranscript(subagents, sub, since)) found.push(join(subagents, sub));
       }
     }
   }
   return found;
+}
+
+/** A transcript (`.jsonl`, not Claude Code's compression helper) written to since `since`. */
+function isFreshTranscript(dir: string, name: string, since: number): boolean {
+  return name.endsWith('.jsonl') && !isInternalSubagent(name) && writtenSince(join(dir, name), since);
 }
 
 /** Claude Code's own context-compression helper (`agent-acompact-<id>.jsonl`): not work the agent did for the person. */
