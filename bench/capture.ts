@@ -42,7 +42,7 @@ function tempStorage(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'sj-bench-'));
 }
 
-function drafts(count: number, base = Date.now()): EventDraft[] {
+export function drafts(count: number, base = Date.now()): EventDraft[] {
   const out: EventDraft[] = [];
   for (let i = 0; i < count; i++) out.push(realisticDraft(i, base + i));
   return out;
@@ -141,6 +141,23 @@ interface IngestRun {
   readonly pipelineCpuMs: number;
   readonly rawTextCpuMs: number;
   readonly bytes: number;
+}
+
+/** The timed part of an ingest run alone (pipeline, recorder, writer, disk), for a CPU profile of it (bench/ingestProfile.ts). */
+export async function ingestOnly(list: readonly EventDraft[]): Promise<number> {
+  const dir = tempStorage();
+  const recorder = newRecorder(dir, new JournalWriter({ fs: nodeJournalFs }));
+  try {
+    for (let i = 0; i < list.length; i++) {
+      feed(recorder.pipeline, list[i]);
+      if (i % CHUNK === CHUNK - 1) await recorder.flush();
+    }
+    await recorder.flush();
+    return recorder.events().length;
+  } finally {
+    recorder.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function ingestRun(list: readonly EventDraft[]): Promise<IngestRun> {

@@ -18,6 +18,15 @@ interface SeenCommit {
 }
 
 /**
+ * Appends `item` and drops the oldest beyond {@link RECENT}, in place: a commit is remembered on
+ * every commit recorded, and copying the list each time cost more than recording the event.
+ */
+function keepRecent<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > RECENT) list.shift();
+}
+
+/**
  * What the capture pipeline remembers of the agent steps a session recorded:
  *
  * - their keys, so each step is recorded once, however often its transcript is read again (a
@@ -30,14 +39,14 @@ interface SeenCommit {
  */
 export class AgentLedger {
   private readonly keys = new Set<string>();
-  private commits: SeenCommit[] = [];
-  private calls: CommitCall[] = [];
+  private readonly commits: SeenCommit[] = [];
+  private readonly calls: CommitCall[] = [];
 
   /** A session starts or continues with `events` on it. */
   seed(events: readonly JournalEvent[]): void {
     this.keys.clear();
-    this.commits = [];
-    this.calls = [];
+    this.commits.length = 0;
+    this.calls.length = 0;
     for (const e of events) this.remember(e);
   }
 
@@ -66,10 +75,10 @@ export class AgentLedger {
     if (e.kind === 'agent') {
       this.keys.add(e.key);
       if (e.start !== undefined && e.commit === undefined && e.status !== 'failed' && isGitCommit(e.command)) {
-        this.calls = [...this.calls.slice(1 - RECENT), { key: e.key, from: e.start, to: e.time }];
+        keepRecent(this.calls, { key: e.key, from: e.start, to: e.time });
       }
     } else if (e.kind === 'commit' && e.agentKey === undefined) {
-      this.commits = [...this.commits.slice(1 - RECENT), { hash: e.hash, authorTime: e.authorTime }];
+      keepRecent(this.commits, { hash: e.hash, authorTime: e.authorTime });
     }
   }
 }

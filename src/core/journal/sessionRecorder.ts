@@ -17,6 +17,7 @@ import type {
 import { isKeptWhilePaused, isLifecycleKind } from './eventKinds';
 import { newId, newSessionId } from './ids';
 import { serializeEvent, serializeStamped } from './journalCodec';
+import { stampDraft } from './stamp';
 import { findOpenSession, loadSession, sessionFile } from './journalStore';
 import type { SessionSummary } from './journalStore';
 import { JournalWriter } from './journalWriter';
@@ -291,7 +292,7 @@ export class SessionRecorder {
   }
 
   private append(s: Active, draft: EventDraft): JournalEvent {
-    const e = { v: SCHEMA_VERSION, id: newId(), sessionId: s.id, ...draft } as JournalEvent;
+    const e = stampDraft(draft, SCHEMA_VERSION, newId(), s.id);
     this.writer.enqueue(s.file, serializeStamped(e, draft));
     s.events.push(e);
     this.onEvent?.(e);
