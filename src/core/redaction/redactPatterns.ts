@@ -20,7 +20,20 @@ export interface SecretRule {
   readonly accept?: (value: string, groups: Record<string, string | undefined>) => boolean;
   /** For segment rules: the secrets inside the matched command segment. */
   readonly inner?: RegExp;
+  /**
+   * Necessary conditions, checked after the hints on the lower-cased text the rule is about to
+   * run on: each group lists lower-case ASCII literals, one of which every replacement of this
+   * rule requires (in `re`, or in `inner` for segment rules). A text missing a whole group cannot
+   * be changed by the rule, so the regex is not run. Lower-casing keeps every ASCII literal a
+   * match needs (a case-insensitive regex without the `u` flag matches ASCII letters only with
+   * ASCII letters), so a group never rules out a text the regex would change
+   * (test/unit/redactPrefilter.test.ts runs every rule on every text and compares).
+   */
+  readonly needs?: readonly (readonly string[])[];
 }
+
+/** Every word a sensitive name holds (the lookaheads of the assignment and field rules, and {@link isSensitiveName}). */
+const SENSITIVE_WORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred', 'cookie', 'sig'];
 
 /** Values that name a secret instead of containing it: `$TOKEN`, `${X}`, `$(cmd)`, `%X%`, `$env:X`. */
 export function isReference(value: string): boolean {
@@ -122,10 +135,10 @@ export const SECRET_RULES: readonly SecretRule[] = [
     hints: ['PRIVATE KEY-----'],
   },
   { kind: 'aws-access-key-id', re: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, hints: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'AGPA', 'AIDA', 'AIPA', 'ANPA', 'ANVA', 'APKA', 'AROA', 'ASCA'] },
-  { kind: 'aws-secret-key', re: /aws_?secret_?access_?key["']?(?:[ \t]*[=:][ \t]*|[ \t]+)["']?(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi, hints: ['secret'], lower: true },
+  { kind: 'aws-secret-key', re: /aws_?secret_?access_?key["']?(?:[ \t]*[=:][ \t]*|[ \t]+)["']?(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi, hints: ['secret'], lower: true, needs: [['aws']] },
   { kind: 'github-fine-grained-token', re: /(?<![\w-])github_pat_[A-Za-z0-9_]{22,255}/g, hints: ['github_pat_'] },
   { kind: 'github-token', re: /(?<![\w-])gh[pousr]_[A-Za-z0-9]{36,255}(?![A-Za-z0-9])/g, hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'] },
-  { kind: 'gitlab-token', re: /(?<![\w-])gl(?:pat|dt|rt|ptt|cbt|ft|imt|oas|soat|agent)-[A-Za-z0-9_-]{20,255}/g, hints: ['gl'] },
+  { kind: 'gitlab-token', re: /(?<![\w-])gl(?:pat|dt|rt|ptt|cbt|ft|imt|oas|soat|agent)-[A-Za-z0-9_-]{20,255}/g, hints: ['gl'], needs: [['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glcbt-', 'glft-', 'glimt-', 'gloas-', 'glsoat-', 'glagent-']] },
   { kind: 'slack-token', re: /(?<![\w-])(?:xox[abprse]|xapp)-[A-Za-z0-9-]{10,255}/g, hints: ['xox', 'xapp-'] },
   { kind: 'slack-webhook', re: /hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<s>[A-Za-z0-9_/-]{8,255})/g, hints: ['hooks.slack.com'] },
   { kind: 'discord-webhook', re: /discord(?:app)?\.com\/api\/webhooks\/\d{1,30}\/(?<s>[A-Za-z0-9_-]{20,255})/g, hints: ['/api/webhooks/'] },
@@ -149,6 +162,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     kind: 'url-password',
     re: /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]{0,256}:(?<s>[^\s/@'"]{1,512})(?=@)/gi,
     hints: ['://'],
+    needs: [['@']],
     accept: (v) => !isReference(v),
   },
   { kind: 'azure-sas-signature', re: /[?&]sig=(?<s>[A-Za-z0-9%+/=]{16,512})/g, hints: ['sig='] },
@@ -157,6 +171,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     re: /(?<![\w-])(?:proxy-)?authorization[ \t]*:[ \t]*(?:(?:bearer|basic|token|digest|bot|apikey|sso-key|negotiate)[ \t]+)?(?<s>[^\s"'\\]+)/gi,
     hints: ['authorization'],
     lower: true,
+    needs: [[':']],
     accept: plausibleValue,
   },
   {
@@ -164,6 +179,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     re: /(?<![\w-])(?:x-api-key|api-key|x-auth-token|private-token|x-access-token|x-gitlab-token|x-vault-token|x-goog-api-key|ocp-apim-subscription-key|x-figma-token)[ \t]*:[ \t]*(?<s>[^\s"'\\]+)/gi,
     hints: ['key', 'token'],
     lower: true,
+    needs: [[':']],
     accept: plausibleValue,
   },
   {
@@ -171,6 +187,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     re: /(?<![\w-])cookie[ \t]*:[^"'\\\r\n]*/gi,
     hints: ['cookie'],
     lower: true,
+    needs: [[':'], ['=']],
     // Each cookie's value goes, its name stays: `Cookie: session=«redacted»; theme=«redacted»`.
     inner: /[:;][ \t]*[^=;\s]{1,128}=(?<s>[^;"'\s]+)/g,
     accept: plausibleValue,
@@ -181,12 +198,14 @@ export const SECRET_RULES: readonly SecretRule[] = [
     re: new RegExp(String.raw`(?<![\w-])--?(?<flag>(?:[a-z0-9]{1,30}[-_]){0,4}${FLAG_WORDS})(?<sep>=|[ \t]+)${VALUE}`, 'gi'),
     hints: ['pass', 'token', 'secret', 'key', 'auth', 'credential'],
     lower: true,
+    needs: [['-']],
     accept: (v, g) => plausibleValue(v) && !v.startsWith('-') && !SECRET_SPEC.test(v) && !OPENSSL_SOURCE.test(v) && !(g.sep !== '=' && isProseWord(v, g.flag)),
   },
   {
     kind: 'mysql-password',
     re: /(?<![\w-])(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mysqlpump|mysqlsh|mariadb|mariadb-dump|mariadb-admin)(?![\w-])[^;&|\n]*/g,
     hints: ['mysql', 'mariadb'],
+    needs: [['-p']],
     inner: new RegExp(String.raw`(?<=\s)-p${WORD}`, 'g'),
     accept: plausibleValue,
   },
@@ -194,6 +213,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     kind: 'login-password',
     re: /(?<![\w-])(?:docker|podman|nerdctl|buildah|helm registry|oras|skopeo)[ \t]+login(?![\w-])[^;&|\n]*/g,
     hints: ['login'],
+    needs: [['-p']],
     inner: new RegExp(String.raw`(?<=\s)-p[ \t]+(?!-)${WORD}`, 'g'),
     accept: plausibleValue,
   },
@@ -202,6 +222,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     kind: 'redis-password',
     re: /(?<![\w-])redis-cli(?![\w-])[^;&|\n]*/g,
     hints: ['redis-cli'],
+    needs: [['-a', '--pass']],
     inner: new RegExp(String.raw`(?<=\s)(?:-a|--pass)[ \t]+(?!-)${WORD}`, 'g'),
     accept: plausibleValue,
   },
@@ -209,6 +230,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     kind: 'basic-auth',
     re: /(?<![\w-])(?:curl|wget|http|https|httpie|xh|ab)(?![\w-])[^;&|\n]*/g,
     hints: ['curl', 'wget', 'http', 'xh', 'ab'],
+    needs: [['-u'], [':']],
     inner: /(?<=\s)(?:-u[ \t]*|--user[= \t][ \t]*)["']?[^\s:'"]{0,256}:(?<s>[^\s'"]+)/g,
     accept: plausibleValue,
   },
@@ -217,6 +239,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     // The lookahead rejects names without a sensitive word before any callback runs.
     re: new RegExp(String.raw`(?<![\w.$/-])(?=[\w.-]{0,127}?(?:pass|pwd|secret|token|key|auth|cred|cookie|sig))(?<name>[A-Za-z_][\w.-]{0,127})[ \t]*(?<![=!<>])=(?!=)[ \t]*${VALUE}`, 'gi'),
     hints: ['='],
+    needs: [SENSITIVE_WORDS],
     accept: (v, g) => g.name !== undefined && isSensitiveName(g.name) && plausibleValue(v),
   },
   {
@@ -224,12 +247,15 @@ export const SECRET_RULES: readonly SecretRule[] = [
     re: new RegExp(String.raw`(?<![\w-])(?:setx|set[ \t]+-[a-zA-Z]{1,3}|set)[ \t]+(?<name>[A-Za-z_][\w.]{0,127})[ \t]+${VALUE}`, 'gi'),
     hints: ['set'],
     lower: true,
+    // The name must be sensitive (accept), and every sensitive name holds one of these words.
+    needs: [SENSITIVE_WORDS],
     accept: (v, g) => g.name !== undefined && isSensitiveName(g.name) && plausibleValue(v) && !v.startsWith('-'),
   },
   {
     kind: 'secret-field',
     re: /(?<![\w-])["']?(?=[\w.-]{0,63}?(?:pass|pwd|secret|token|key|auth|cred|cookie|sig))(?<name>[A-Za-z_][\w.-]{0,63})["']?[ \t]*:[ \t]*(?<s>"(?:[^"\\\n]|\\.)*"|'[^'\n]*')/gi,
     hints: [':'],
+    needs: [SENSITIVE_WORDS, ['"', "'"]],
     accept: (v, g) => g.name !== undefined && isSensitiveName(g.name) && plausibleValue(v),
   },
 ];
