@@ -4,7 +4,7 @@
  * CPU profile of this process is a profile of ingest and little else.
  *
  *   node --cpu-prof --cpu-prof-interval 100 --cpu-prof-dir /tmp/prof --import tsx bench/ingestProfile.ts
- *   node bench/profileSelf.mjs /tmp/prof/*.cpuprofile
+ *   node bench/profileSelf.mjs /tmp/prof/CPU.*.0.001.cpuprofile 30 520000   (the main thread; 520k events with the warm-up)
  */
 import { drafts, ingestOnly } from './capture';
 
