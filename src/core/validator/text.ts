@@ -117,8 +117,14 @@ const FIRST_PERSON = new Set([
 
 /** Whether a word is a first-person pronoun ("I'm" and "we've" are). */
 export function isFirstPerson(word: string): boolean {
+  // A word with no apostrophe and nothing lower-casing changes is its own key (most words of
+  // unspaced text): the lower-casing and the split are left for the words they could change.
+  if (!MAY_CHANGE_KEY.test(word)) return FIRST_PERSON.has(word);
   return FIRST_PERSON.has(word.toLowerCase().split(/['’]/)[0]);
 }
+
+/** A character `toLowerCase` changes (Unicode's Changes_When_Lowercased), or an apostrophe. */
+const MAY_CHANGE_KEY = /[\p{Changes_When_Lowercased}'’]/u;
 
 /** How many first-person pronouns a text uses. */
 export function firstPersonCount(words: readonly string[]): number {
