@@ -252,7 +252,7 @@ export function parseDocument(markdown: string, maxChars: number = DEFAULT_MAX_C
     src = src.slice(0, cut > 0 ? cut : maxChars);
     truncatedAt = src.length;
   }
-  const long = cutLongLines(src.replace(/\r\n?/g, '\n'));
+  const long = cutLongLines(src.includes('\r') ? src.replace(/\r\n?/g, '\n') : src);
   src = blankHtmlComments(long.src);
   const lines = src.split('\n');
   let tokens: Token[] = [];
