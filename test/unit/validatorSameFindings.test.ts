@@ -79,12 +79,27 @@ function randomDocuments(): string[] {
   return fc.sample(doc, { seed: 15, numRuns: 60 });
 }
 
+/**
+ * Lessons shaped like verdicts ("... is real", "a = b") and like rules, from 1 to 12 words, in
+ * English and with Thai and Japanese words: the rule counts only as far as it must, and a
+ * verdict of up to 8 words is an observation.
+ */
+function lessonDocuments(): string[] {
+  const good = readFileSync(join(FIXTURES, 'retrospectives', 'good.md'), 'utf8');
+  const fill = ['retry', 'ทดสอบ', 'テスト', 'queue', '修复', 'worker', 'ปัญหา', 'キュー', 'the', 'old', 'cache'];
+  return ['is real.', 'was painful', '= tricky', 'should stay', 'are great!'].map((end) => {
+    const lessons = Array.from({ length: 12 }, (_, n) => `- ${fill.slice(0, n).join(n % 2 === 0 ? ' ' : '')} ${end}`.replace(/- {2}/, '- '));
+    return good.replace(/(## Lessons Learned\n\n)[\s\S]*?(?=\n## )/, `$1${lessons.join('\n')}\n`);
+  });
+}
+
 /** Every document under test, by a stable name. */
 function documents(): Map<string, string> {
   const docs = new Map<string, string>();
   for (const file of markdownFiles(FIXTURES).sort()) docs.set(file.slice(FIXTURES.length + 1), readFileSync(file, 'utf8'));
   for (const file of UNSPACED) docs.set(`grown 50k: ${file}`, grown(readFileSync(join(CORPUS, file), 'utf8'), 22_000));
   randomDocuments().forEach((d, i) => docs.set(`random unspaced #${i}`, d));
+  lessonDocuments().forEach((d, i) => docs.set(`verdict-shaped lessons #${i}`, d));
   return docs;
 }
 

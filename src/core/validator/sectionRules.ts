@@ -11,7 +11,7 @@ import type { ValidatorConfig } from './config';
 import { sectionTitle } from '../template/headings';
 import type { RetrospectiveTemplate, SectionKey } from '../template/types';
 import type { Finding, RecordFacts, RuleId } from './types';
-import { countWords, isFirstPerson, itemOwnText, listItems, scanWords, sectionProse, wordsOf } from './text';
+import { MAY_HOLD_FIRST_PERSON, countWords, isFirstPerson, itemOwnText, listItems, scanWords, sectionProse, wordsOf } from './text';
 import type { LocatedItem } from './text';
 
 /** What every section rule gets. */
@@ -68,14 +68,16 @@ export function checkDiary(ctx: RuleContext): Finding[] {
   if (!section) return [missing(ctx, 'diary-length', 'diary')];
   const out: Finding[] = [];
   const { minDiaryWords, minFirstPersonWords } = ctx.config;
-  // Both counts stop once both minimums are met; a failing count is therefore exact.
+  // Both counts stop once both minimums are met; a failing count is therefore exact. Once the
+  // words are enough, only pronouns are still counted, and a line without one as part of it is
+  // not segmented at all (a diary with too few pronouns is otherwise read to its end).
   let count = 0;
   let firstPerson = 0;
   scanWords(sectionProse(ctx.doc, section, ctx.headings), (word) => {
     count++;
     if (isFirstPerson(word)) firstPerson++;
     return count < minDiaryWords || firstPerson < minFirstPersonWords;
-  });
+  }, (line) => count >= minDiaryWords && !MAY_HOLD_FIRST_PERSON.test(line));
   if (count < minDiaryWords) {
     out.push(finding('diary-length', section.line, `The diary has ${plural(count, 'word')}; at least ${minDiaryWords} are needed.`, 'diary'));
   }

@@ -20,9 +20,10 @@ let segmenter: Intl.Segmenter | undefined;
 /**
  * Visits the words of a text in order until `visit` returns false. Segmenting Thai or Japanese
  * costs far more than lexing it, so the rules stop as soon as they know the answer (a diary
- * past its minimum length, a feedback past its minimum).
+ * past its minimum length, a feedback past its minimum). `skipLine`, asked before each line, lets
+ * a caller leave out lines it knows hold no word it still needs; their words are not visited.
  */
-export function scanWords(text: string, visit: (word: string) => boolean): void {
+export function scanWords(text: string, visit: (word: string) => boolean, skipLine?: (line: string) => boolean): void {
   if (UNSPACED.test(text)) {
     segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
     // One line at a time: each step of Node 20's segment iterator costs in proportion to the
@@ -32,13 +33,25 @@ export function scanWords(text: string, visit: (word: string) => boolean): void 
     while (from <= text.length) {
       let to = text.indexOf('\n', from);
       if (to < 0) to = text.length;
-      if (to > from && !visitSegmentedWords(segmenter.segment(text.slice(from, to)), to - from, visit)) return;
+      if (to > from) {
+        const line = text.slice(from, to);
+        if (!skipLine?.(line) && !visitSegmentedWords(segmenter.segment(line), line.length, visit)) return;
+      }
       from = to + 1;
     }
     return;
   }
   const re = new RegExp(WORD.source, WORD.flags);
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) if (!visit(m[0])) return;
+  if (skipLine === undefined) {
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) if (!visit(m[0])) return;
+    return;
+  }
+  // A word never spans a line break (WORD has no space in it), so lines can be skipped here too.
+  for (const line of text.split('\n')) {
+    if (skipLine(line)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m !== null; m = re.exec(line)) if (!visit(m[0])) return;
+  }
 }
 
 /**
@@ -114,6 +127,14 @@ const FIRST_PERSON = new Set([
   '私', 'わたし', '僕', 'ぼく', '俺', 'おれ', '我々', '私たち', '僕ら', '僕たち',
   '我', '我们', '我們',
 ]);
+
+/**
+ * Whether a line may hold a first-person pronoun: one of them, in any case, as part of it. A word
+ * is a pronoun when its lower case, up to an apostrophe, is one (isFirstPerson), and a word is part
+ * of its line, so a line without one can hold none; the ASCII pronouns match only ASCII letters
+ * here, as only ASCII letters lower-case to them (İ lower-cases to two characters).
+ */
+export const MAY_HOLD_FIRST_PERSON = new RegExp([...FIRST_PERSON].join('|'), 'i');
 
 /** Whether a word is a first-person pronoun ("I'm" and "we've" are). */
 export function isFirstPerson(word: string): boolean {
