@@ -3,7 +3,9 @@
 // that mixes Thai, Japanese, Chinese, Latin, case pairs, apostrophes and backticks.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { blankCodeSpans } from '../../src/core/validator/document';
+import { blankCodeSpans, parseDocument } from '../../src/core/validator/document';
+import { readHeader } from '../../src/core/validator/header';
+import { goodDoc } from './validatorFixture';
 import { isFirstPerson, MAY_HOLD_FIRST_PERSON, occursAt } from '../../src/core/validator/text';
 
 /** The code-span blanking as it was: the line split into characters, spans overwritten, joined. */
@@ -76,5 +78,14 @@ describe('validator shortcuts give the plain computation\'s answer (issue 15)', 
       const inside = s.slice(at % (s.length + 1), (at % (s.length + 1)) + 3);
       assert.equal(occursAt(s, inside, at % (s.length + 1)), true);
     }), { numRuns: 3000 });
+  });
+
+  it('reads header lines with a full-width colon as it reads them with a colon (the colon check before splitting a line)', () => {
+    const good = goodDoc();
+    const wide = good.replace(/^(\*\*[^*\n]+\*\*):/gm, '$1：');
+    assert.notEqual(wide, good);
+    const header = readHeader(parseDocument(good));
+    assert.ok(header.startSeconds !== undefined && header.endSeconds !== undefined && header.day !== undefined);
+    assert.deepEqual(readHeader(parseDocument(wide)), header);
   });
 });
