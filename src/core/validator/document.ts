@@ -9,6 +9,7 @@ import type { Token, Tokens } from 'marked';
 import { isNumberedSubsection, sectionKeyIn, templateSection } from '../template/headings';
 import { SESSION_TEMPLATE } from '../template/sessionTemplate';
 import type { RetrospectiveTemplate, SectionKey } from '../template/types';
+import { occursAt } from './text';
 
 /** A recognised section of a retrospective. */
 export interface SectionInfo {
@@ -73,15 +74,21 @@ export function blankHtmlComments(src: string): string {
   return from === 0 ? src : out + src.slice(from);
 }
 
-/** Replaces inline code spans (`x`, ``x``) on one line by spaces. */
+const BACKTICK = 0x60;
+
+/**
+ * Replaces inline code spans (`x`, ``x``) on one line by spaces: a span opens with a run of
+ * backticks and closes at the next run of the same length. Only the spans are rebuilt, since
+ * every line of a document goes through here.
+ */
 export function blankCodeSpans(line: string): string {
-  if (!line.includes('`')) return line;
-  const chars = line.split('');
-  let i = 0;
-  while (i < line.length) {
-    if (line[i] !== '`') { i++; continue; }
+  let i = line.indexOf('`');
+  if (i < 0) return line;
+  let out = '';
+  let kept = 0;
+  while (i >= 0) {
     let run = 0;
-    while (line[i + run] === '`') run++;
+    while (line.charCodeAt(i + run) === BACKTICK) run++;
     const fence = '`'.repeat(run);
     let search = i + run;
     let close = -1;
@@ -89,15 +96,19 @@ export function blankCodeSpans(line: string): string {
       const at = line.indexOf(fence, search);
       if (at < 0) break;
       let len = 0;
-      while (line[at + len] === '`') len++;
+      while (line.charCodeAt(at + len) === BACKTICK) len++;
       if (len === run) { close = at; break; }
       search = at + len;
     }
-    if (close < 0) { i += run; continue; }
-    for (let k = i; k < close + run; k++) chars[k] = ' ';
-    i = close + run;
+    if (close < 0) {
+      i = line.indexOf('`', i + run);
+      continue;
+    }
+    out += line.slice(kept, i) + ' '.repeat(close + run - i);
+    kept = close + run;
+    i = line.indexOf('`', kept);
   }
-  return chars.join('');
+  return kept === 0 ? line : out + line.slice(kept);
 }
 
 /** Info strings of a fence that holds prose rather than code. */
@@ -149,7 +160,7 @@ function locateBlocks(src: string, tokens: readonly Token[]): Block[] {
     // the bounded search is a fallback that cannot turn quadratic.
     let found = -1;
     if (raw !== '') {
-      if (src.startsWith(raw, cursor)) found = cursor;
+      if (occursAt(src, raw, cursor)) found = cursor;
       else {
         const near = src.slice(cursor, cursor + raw.length + 1000).indexOf(raw);
         found = near < 0 ? -1 : cursor + near;
@@ -241,7 +252,7 @@ export function parseDocument(markdown: string, maxChars: number = DEFAULT_MAX_C
     src = src.slice(0, cut > 0 ? cut : maxChars);
     truncatedAt = src.length;
   }
-  const long = cutLongLines(src.replace(/\r\n?/g, '\n'));
+  const long = cutLongLines(src.includes('\r') ? src.replace(/\r\n?/g, '\n') : src);
   src = blankHtmlComments(long.src);
   const lines = src.split('\n');
   let tokens: Token[] = [];

@@ -56,7 +56,8 @@ function normalLabel(label: string): string {
 
 /** A `Key: value` line as written, in bold, list, plain, YAML or emoji-decorated style. */
 function splitFieldLine(line: string): { labels: string[]; value: string } | undefined {
-  if (line.length > 2000) return undefined;
+  // No separator, no field: the summary lines read for missing fields are mostly prose.
+  if (line.length > 2000 || (!line.includes(':') && !line.includes('：'))) return undefined;
   const stripped = line.replace(/^\s*(?:[-*+]\s+)?/, '').replace(/\*\*|__/g, '').replace(/^[^\p{L}\p{N}]{1,8}(?=\p{L})/u, '').trim();
   const m = FIELD_LINE.exec(stripped);
   if (!m) return undefined;

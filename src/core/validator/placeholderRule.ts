@@ -148,7 +148,11 @@ function wholePlaceholder(line: string): string | undefined {
 
 function placeholderIn(line: string): string | undefined {
   if (line.length > 100_000) return undefined;
-  const slot = BRACKETED_MARKER.exec(line) ?? LOREM.exec(line) ?? INSERT.exec(line) ?? PENDING_NOTE.exec(line);
+  // Three of the four slot shapes contain a bracket; a line without one skips them (each is a
+  // case-insensitive pass over the line, and most lines have no bracket).
+  const square = line.includes('[');
+  const slot = (square || line.includes('(') || line.includes('{') ? BRACKETED_MARKER.exec(line) : null)
+    ?? LOREM.exec(line) ?? (square ? INSERT.exec(line) ?? PENDING_NOTE.exec(line) : null);
   if (slot) return slot[0];
   return anglePlaceholder(line) ?? wholePlaceholder(line);
 }

@@ -11,7 +11,7 @@ import type { ValidatorConfig } from './config';
 import { sectionTitle } from '../template/headings';
 import type { RetrospectiveTemplate, SectionKey } from '../template/types';
 import type { Finding, RecordFacts, RuleId } from './types';
-import { countWords, isFirstPerson, itemOwnText, listItems, scanWords, sectionProse, wordsOf } from './text';
+import { MAY_HOLD_FIRST_PERSON, countWords, isFirstPerson, itemOwnText, listItems, scanWords, sectionProse, wordsOf } from './text';
 import type { LocatedItem } from './text';
 
 /** What every section rule gets. */
@@ -68,14 +68,16 @@ export function checkDiary(ctx: RuleContext): Finding[] {
   if (!section) return [missing(ctx, 'diary-length', 'diary')];
   const out: Finding[] = [];
   const { minDiaryWords, minFirstPersonWords } = ctx.config;
-  // Both counts stop once both minimums are met; a failing count is therefore exact.
+  // Both counts stop once both minimums are met; a failing count is therefore exact. Once the
+  // words are enough, only pronouns are still counted, and a line without one as part of it is
+  // not segmented at all (a diary with too few pronouns is otherwise read to its end).
   let count = 0;
   let firstPerson = 0;
   scanWords(sectionProse(ctx.doc, section, ctx.headings), (word) => {
     count++;
     if (isFirstPerson(word)) firstPerson++;
     return count < minDiaryWords || firstPerson < minFirstPersonWords;
-  });
+  }, (line) => count >= minDiaryWords && !MAY_HOLD_FIRST_PERSON.test(line));
   if (count < minDiaryWords) {
     out.push(finding('diary-length', section.line, `The diary has ${plural(count, 'word')}; at least ${minDiaryWords} are needed.`, 'diary'));
   }
@@ -111,8 +113,9 @@ const GUIDANCE = /\b(?:should|must|always|never|don'?t|do not|avoid|prefer|use|w
 /** "The molt metaphor is real", "AppleScript + Electron apps = tricky": a verdict, not a rule. */
 const VERDICT = /(?:\s=\s|\b(?:is|are|was|were)\s+(?:real|tricky|hard|important|key|everything|great|good|bad|fun|interesting|weird|annoying|painful|powerful|underrated|overrated)\s*[.!]?$)/i;
 
-function isObservation(text: string, words: readonly string[]): boolean {
-  return words.length <= 8 && !GUIDANCE.test(text) && VERDICT.test(text.replace(/[*_`]/g, '').trim());
+/** Whether a lesson reads as a verdict rather than guidance; with at most 8 words, it is an observation. */
+function verdictShaped(text: string): boolean {
+  return !GUIDANCE.test(text) && VERDICT.test(text.replace(/[*_`]/g, '').trim());
 }
 
 /** The lessons: list items, or, when there are none, one `### Pattern: ...` subheading each with its paragraph. */
@@ -141,13 +144,16 @@ export function checkLessons(ctx: RuleContext): Finding[] {
     out.push(finding('lessons-actionable', section.line, `${sectionTitle(ctx.template, 'lessons')} lists ${plural(lessons.length, 'item')}; at least ${minLessons} are needed.`, 'lessons'));
   }
   for (const { text, line } of lessons) {
-    // Enough words to tell a short lesson and a verdict (isObservation) apart.
-    const words = wordsOf(text, Math.max(minLessonWords, 9));
+    // Enough words to tell a one-word lesson, a short one and a short verdict apart. Nine only
+    // when the lesson is shaped like a verdict: counting words is what costs in Thai, Japanese
+    // and Chinese, and the count is only compared with 1, the minimum and 8.
+    const verdict = verdictShaped(text);
+    const words = wordsOf(text, Math.max(minLessonWords, verdict ? 9 : 2));
     if (words.length === 1 && VAGUE.has(words[0].toLowerCase())) {
       out.push(finding('lessons-actionable', line, `"${words[0]}" is too vague to apply: phrase the lesson as a rule.`, 'lessons'));
     } else if (words.length < minLessonWords) {
       out.push(finding('lessons-actionable', line, `This lesson has ${plural(words.length, 'word')}; phrase it as a rule of at least ${minLessonWords} words.`, 'lessons'));
-    } else if (isObservation(text, words)) {
+    } else if (verdict && words.length <= 8) {
       out.push(finding('lessons-actionable', line, 'This lesson is an observation, not a rule: say what to do differently (when ..., always ..., never ...).', 'lessons'));
     }
   }

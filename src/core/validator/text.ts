@@ -20,9 +20,10 @@ let segmenter: Intl.Segmenter | undefined;
 /**
  * Visits the words of a text in order until `visit` returns false. Segmenting Thai or Japanese
  * costs far more than lexing it, so the rules stop as soon as they know the answer (a diary
- * past its minimum length, a feedback past its minimum).
+ * past its minimum length, a feedback past its minimum). `skipLine`, asked before each line, lets
+ * a caller leave out lines it knows hold no word it still needs; their words are not visited.
  */
-export function scanWords(text: string, visit: (word: string) => boolean): void {
+export function scanWords(text: string, visit: (word: string) => boolean, skipLine?: (line: string) => boolean): void {
   if (UNSPACED.test(text)) {
     segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
     // One line at a time: each step of Node 20's segment iterator costs in proportion to the
@@ -32,13 +33,41 @@ export function scanWords(text: string, visit: (word: string) => boolean): void 
     while (from <= text.length) {
       let to = text.indexOf('\n', from);
       if (to < 0) to = text.length;
-      if (to > from) for (const s of segmenter.segment(text.slice(from, to))) if (s.isWordLike && !visit(s.segment)) return;
+      if (to > from) {
+        const line = text.slice(from, to);
+        if (!skipLine?.(line) && !visitSegmentedWords(segmenter.segment(line), line.length, visit)) return;
+      }
       from = to + 1;
     }
     return;
   }
   const re = new RegExp(WORD.source, WORD.flags);
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) if (!visit(m[0])) return;
+  if (skipLine === undefined) {
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) if (!visit(m[0])) return;
+    return;
+  }
+  // A word never spans a line break (WORD has no space in it), so lines can be skipped here too.
+  for (const line of text.split('\n')) {
+    if (skipLine(line)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m !== null; m = re.exec(line)) if (!visit(m[0])) return;
+  }
+}
+
+/**
+ * Walks segments with `containing` from one segment's end to the next, which gives the segments
+ * the iterator gives (each starts at the previous one's end) without the iterator: creating one
+ * copies ICU's break iterator, a fixed cost that dominated the short list items the rules count.
+ * Returns false when `visit` stopped.
+ */
+function visitSegmentedWords(segments: Intl.Segments, length: number, visit: (word: string) => boolean): boolean {
+  for (let at = 0; at < length;) {
+    const s = segments.containing(at);
+    if (s === undefined) return true;
+    if (s.isWordLike && !visit(s.segment)) return false;
+    at = s.index + s.segment.length;
+  }
+  return true;
 }
 
 /** The words of a text (letters and digits; Markdown punctuation is not a word), at most `limit` of them. */
@@ -99,10 +128,24 @@ const FIRST_PERSON = new Set([
   '我', '我们', '我們',
 ]);
 
+/**
+ * Whether a line may hold a first-person pronoun: one of them, in any case, as part of it. A word
+ * is a pronoun when its lower case, up to an apostrophe, is one (isFirstPerson), and a word is part
+ * of its line, so a line without one can hold none; the ASCII pronouns match only ASCII letters
+ * here, as only ASCII letters lower-case to them (İ lower-cases to two characters).
+ */
+export const MAY_HOLD_FIRST_PERSON = new RegExp([...FIRST_PERSON].join('|'), 'i');
+
 /** Whether a word is a first-person pronoun ("I'm" and "we've" are). */
 export function isFirstPerson(word: string): boolean {
+  // A word with no apostrophe and nothing lower-casing changes is its own key (most words of
+  // unspaced text): the lower-casing and the split are left for the words they could change.
+  if (!MAY_CHANGE_KEY.test(word)) return FIRST_PERSON.has(word);
   return FIRST_PERSON.has(word.toLowerCase().split(/['’]/)[0]);
 }
+
+/** A character `toLowerCase` changes (Unicode's Changes_When_Lowercased), or an apostrophe. */
+const MAY_CHANGE_KEY = /[\p{Changes_When_Lowercased}'’]/u;
 
 /** How many first-person pronouns a text uses. */
 export function firstPersonCount(words: readonly string[]): number {
@@ -166,6 +209,15 @@ export function findIsoDay(text: string): number | undefined {
   return Number.isFinite(t) ? Math.round(t / 86_400_000) : undefined;
 }
 
+/**
+ * `text.startsWith(part, at)`, which V8 runs a character at a time: on a 50 KB document the
+ * block and list-item checks took longer than the word counts. Comparing a slice is a string
+ * comparison V8 does in bulk, with the same answer (a slice past the end is shorter than `part`).
+ */
+export function occursAt(text: string, part: string, at: number): boolean {
+  return text.slice(at, at + part.length) === part;
+}
+
 /** A list item with the 1-based line it starts on. */
 export interface LocatedItem {
   readonly item: Tokens.ListItem;
@@ -180,7 +232,7 @@ export function listItems(block: Block): LocatedItem[] {
   let offset = 0;
   let line = block.line;
   for (const item of list.items) {
-    const at = list.raw.startsWith(item.raw, offset) ? offset : list.raw.indexOf(item.raw, offset);
+    const at = occursAt(list.raw, item.raw, offset) ? offset : list.raw.indexOf(item.raw, offset);
     if (at >= 0) {
       line += countNewlines(list.raw, offset, at);
       offset = at;
