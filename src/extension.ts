@@ -29,6 +29,7 @@ import { handleTimelineMessage } from './vscode/timelineActions';
 import { TimelineFeed } from './vscode/timelineFeed';
 import { uncommittedReader } from './vscode/uncommittedReader';
 import { TimelineViewProvider } from './vscode/views/timelineViewProvider';
+import { timelineTraceFromEnv } from './vscode/views/timelineTrace';
 import type { MarkdownItLike } from './vscode/markdown/mermaidFencePlugin';
 import { mermaidFencePlugin } from './vscode/markdown/mermaidFencePlugin';
 
@@ -81,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     const feed = new TimelineFeed(controller, recurring);
     const retrospectives = new RetrospectiveService(settings, CommandIds.finishRetrospective);
     const prompter = new FrictionPrompter(controller, settings);
-    const timeline = new TimelineViewProvider(context.extensionUri, feed);
+    const timeline = new TimelineViewProvider(context.extensionUri, feed, timelineTraceFromEnv());
     context.subscriptions.push(controller, commits, recurring, feed, retrospectives, prompter, timeline, new StatusBar(controller));
     context.subscriptions.push(vscode.window.registerWebviewViewProvider(TimelineViewProvider.viewId, timeline, { webviewOptions: { retainContextWhenHidden: false } }));
     const carriedOver = new CarriedOverService(controller, timeline, () => settings, log);

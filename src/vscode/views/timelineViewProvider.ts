@@ -12,6 +12,7 @@ import { pageEvents } from '../../shared/eventPages';
 import { isWebviewMessage } from '../../shared/protocol';
 import { timelinePageHtml } from '../../shared/timelinePage';
 import { webviewStrings } from '../../shared/webviewStrings';
+import type { TimelineTrace } from './timelineTrace';
 
 export type { TimelineChange, TimelineState } from '../../shared/protocol';
 
@@ -46,6 +47,8 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly source: TimelineSource,
+    /** Start-up steps, for bench/realWebview.mjs; absent for users. */
+    private readonly trace?: TimelineTrace,
   ) {
     this.disposables.push(
       this.messages,
@@ -68,6 +71,7 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
+    this.trace?.('resolve');
     this.disposeView();
     this.view = view;
     const roots = [
@@ -77,6 +81,7 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
     ];
     view.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
     view.webview.html = this.html(view.webview);
+    this.trace?.('html-set');
     this.viewDisposables.push(
       view.webview.onDidReceiveMessage((message: unknown) => this.onWebviewMessage(message)),
       // Nothing is posted while hidden. Shown again, a page that was kept (retainContextWhenHidden)
@@ -101,6 +106,7 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
       return;
     }
     if (message.type === 'ready') {
+      this.trace?.('ready');
       this.ready = true;
       this.sendInit();
     }
@@ -142,12 +148,14 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
       settings: { order: readOrder() },
       strings: webviewStrings(vscode.l10n),
     });
+    this.trace?.('init-posted', `${pages.first.length} of ${snapshot.events.length}`);
     let remaining = snapshot.events.length - pages.first.length;
     for (const events of pages.older) {
       remaining -= events.length;
       this.post({ type: 'older', generation, events, remaining });
     }
     if (this.carriedOver) this.post(this.carriedOver);
+    this.trace?.('pages-posted', String(pages.older.length));
   }
 
   private post(message: HostToWebviewMessage): void {
