@@ -1,4 +1,4 @@
-/* global document, performance, setTimeout -- functions passed to evaluate run in the browser */
+/* global document, performance, requestAnimationFrame, setTimeout, window -- functions passed to evaluate run in the browser */
 // The Timeline where users see it: code-server's real webview, in Chromium, with a session of 10k
 // and 50k events resumed by the extension (test/e2e/bigSession.ts). Timed from the press on
 // "Session Journal: Show Timeline" in the command palette to the first frame with event rows,
@@ -36,10 +36,47 @@ function contentFrame(page, iframe) {
   return page.frameLocator(`${iframe}.ready`).frameLocator('iframe#active-frame');
 }
 
-/** Shows the Explorer and waits until the view's page is gone, so the next show starts it cold. */
+/** Shows the Explorer and waits until the view is hidden (its page gone, unless the context is retained). */
 async function hideView(page, iframe) {
   await clickCommand(page, 'View: Show Explorer');
-  await page.locator(iframe).waitFor({ state: 'detached', timeout: 30_000 });
+  await page.locator(iframe).waitFor({ state: 'hidden', timeout: 30_000 });
+}
+
+/**
+ * Switching away from the Timeline and back, the user's most common case: the press on Show
+ * Timeline to the first frame in which the rows are on screen. That is the later of the frame in
+ * which the workbench shows the webview's frame (a requestAnimationFrame loop in the workbench
+ * page) and, when the page is built afresh, the frame that draws its first rows. Also the JS heap
+ * the hidden view keeps (none when its page is discarded).
+ */
+async function reshowRun(page) {
+  await hideView(page, TIMELINE_IFRAME);
+  const kept = page.locator(`${TIMELINE_IFRAME}.ready`);
+  let hiddenHeapBytes = 0;
+  if ((await kept.count()) > 0) {
+    // What the kept page holds, not the garbage it has not collected yet.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.detach();
+    hiddenHeapBytes = await contentFrame(page, TIMELINE_IFRAME).locator('body').evaluate(() => performance.memory?.usedJSHeapSize ?? Number.NaN);
+  }
+  await page.evaluate((selector) => {
+    window.sjShownAt = new Promise((resolve) => {
+      const check = () => {
+        const el = document.querySelector(selector);
+        if (el?.checkVisibility({ visibilityProperty: true, opacityProperty: true })) resolve(performance.timeOrigin + performance.now());
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+  }, `${TIMELINE_IFRAME}.ready`);
+  const t0 = await clickCommand(page, 'Session Journal: Show Timeline');
+  const body = contentFrame(page, TIMELINE_IFRAME).locator('body');
+  await body.locator('.row.event').first().waitFor({ timeout: 60_000 });
+  const shownAt = await page.evaluate(() => window.sjShownAt);
+  const inner = await frameTimes(body);
+  const drawnAt = inner.marks['sj:first-frame'] > t0 ? inner.marks['sj:first-frame'] : 0;
+  return { reshow: Math.max(shownAt, drawnAt) - t0, hiddenHeapBytes };
 }
 
 /** One cold show of the Timeline, broken down; every time in ms after the press. */
@@ -110,7 +147,7 @@ const STEPS = [
 ];
 
 /** Real-webview figures in the shape of bench/figure.ts. */
-export async function measureRealWebview({ sizes = SIZES, runs = RUNS, floorRuns = FLOOR_RUNS, onRun = () => {} } = {}) {
+export async function measureRealWebview({ sizes = SIZES, runs = RUNS, reshowRuns = RUNS, floorRuns = FLOOR_RUNS, onRun = () => {} } = {}) {
   // Loaded as CommonJS, as the e2e tests load it, so its __dirname-relative paths hold.
   register();
   const { openBigSession } = createRequire(import.meta.url)('../test/e2e/bigSession.ts');
@@ -125,10 +162,15 @@ export async function measureRealWebview({ sizes = SIZES, runs = RUNS, floorRuns
       const k = `${size / 1000}k`;
       const big = await openBigSession(size);
       const results = [];
+      const reshows = [];
       try {
         for (let i = 0; i < runs; i++) {
           results.push(await timelineRun(big.page, size, traceFile));
           onRun(size, results.at(-1));
+        }
+        for (let i = 0; i < reshowRuns; i++) {
+          reshows.push(await reshowRun(big.page));
+          onRun(`${size} reshow`, reshows.at(-1));
         }
         if (!floor) {
           const floorResults = await measureFloor(big, floorRuns);
@@ -149,6 +191,9 @@ export async function measureRealWebview({ sizes = SIZES, runs = RUNS, floorRuns
           note: `each run's first contentful paint over the empty view's median (${floor.median.toFixed(0)} ms)` },
         { id: `realWebview.${k}.all`, label: `Timeline in code-server, ${k} events: Show Timeline to every row in`, unit: 'ms', summary: s((r) => r.allMs), spread: 'min-max' },
         { id: `realWebview.${k}.heap`, label: `Timeline in code-server, ${k} events: webview JS heap, all in`, unit: 'MB', summary: s((r) => r.heapBytes / 2 ** 20), spread: 'min-max', note: 'performance.memory.usedJSHeapSize in the webview frame (Chromium rounds it without --enable-precise-memory-info)' },
+        { id: `realWebview.${k}.reshow`, label: `Timeline in code-server, ${k} events: back to the Timeline from the Explorer, to rows on screen`, unit: 'ms', summary: summarize(reshows.map((r) => r.reshow)), spread: 'min-max',
+          note: 'press to the later of the frame showing the webview (workbench rAF) and the frame drawing the rows (webview mark); the page is discarded when hidden, so this is a cold start' },
+        { id: `realWebview.${k}.hiddenHeap`, label: `Timeline in code-server, ${k} events: webview JS heap kept while hidden`, unit: 'MB', summary: summarize(reshows.map((r) => r.hiddenHeapBytes / 2 ** 20)), spread: 'min-max', note: 'after a garbage collection (CDP HeapProfiler.collectGarbage); 0 when the page is discarded' },
         { id: `realWebview.${k}.domNodes`, label: `Timeline in code-server, ${k} events: webview DOM nodes`, unit: 'nodes', summary: s((r) => r.domNodes), spread: 'min-max', target: { op: '<', value: 1000 } },
       );
       if (size === sizes[0]) {

@@ -84,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     const prompter = new FrictionPrompter(controller, settings);
     const timeline = new TimelineViewProvider(context.extensionUri, feed, timelineTraceFromEnv());
     context.subscriptions.push(controller, commits, recurring, feed, retrospectives, prompter, timeline, new StatusBar(controller));
-    context.subscriptions.push(vscode.window.registerWebviewViewProvider(TimelineViewProvider.viewId, timeline, { webviewOptions: { retainContextWhenHidden: false } }));
+    context.subscriptions.push(vscode.window.registerWebviewViewProvider(TimelineViewProvider.viewId, timeline, { webviewOptions: TimelineViewProvider.webviewOptions }));
     const carriedOver = new CarriedOverService(controller, timeline, () => settings, log);
     context.subscriptions.push(carriedOver);
     context.subscriptions.push(timeline.onMessage((m) => handleTimelineMessage(m, controller, log, git).catch((err) => log.error('Timeline action failed', err))));
