@@ -129,6 +129,8 @@ async function measureFloor(big, runs) {
   try {
     await big.page.goto(workbenchUrl(big.server, { folder: big.workspace, extensionDevelopmentPath: dir }), { waitUntil: 'commit' });
     await big.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    // Its container's icon shows once VS Code has read the extension: only then does the palette list its command.
+    await big.page.locator('.activitybar [aria-label^="Empty Floor"]').first().waitFor({ timeout: 90_000 });
     // The first show activates the extension (the Timeline's extension is active before its first show).
     await clickCommand(big.page, EMPTY_VIEW_COMMAND);
     await contentFrame(big.page, FLOOR_IFRAME).locator('.row').waitFor({ timeout: 60_000 });
