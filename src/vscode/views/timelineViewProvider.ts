@@ -99,7 +99,7 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
     view.webview.html = this.html(view.webview);
     this.trace?.('html-set');
     this.page = 'loading';
-    this.sendInit();
+    this.sendInit('first-window');
     this.viewDisposables.push(
       view.webview.onDidReceiveMessage((message: unknown) => this.onWebviewMessage(message)),
       // Hidden, the page is discarded (retainContextWhenHidden is off) and nothing is posted;
@@ -123,10 +123,10 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
     }
     if (message.type === 'ready') {
       this.trace?.('ready');
-      // Sent again even to a page that was loading when the first one was posted: with the early
-      // `init` alone, one re-show in nine in bench/realWebview.mjs stayed empty (VS Code discards
-      // what it queued for a page whose content it loads a second time), and the webview cannot
-      // yet say which `init` it holds. It draws the first it gets; the repeat replaces it.
+      // Sent again even to a page that was loading when the first one was posted: VS Code drops
+      // what it queued for a page whose content it loads a second time (the first show lost it in
+      // the e2e and in bench/realWebview.mjs, and some re-shows), and the webview cannot yet say
+      // which `init` it holds. It draws the first it gets; the repeat (one window) replaces it.
       this.page = 'live';
       this.sendInit();
     }
@@ -137,7 +137,7 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
   private onVisibility(view: vscode.WebviewView): void {
     if (TimelineViewProvider.webviewOptions.retainContextWhenHidden) return;
     this.page = view.visible ? 'loading' : 'none';
-    if (view.visible) this.sendInit();
+    if (view.visible) this.sendInit('first-window');
     else this.clearOutbox();
   }
 
@@ -156,13 +156,14 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
   }
 
   /**
-   * The newest events first, so the first screen does not wait for the whole session, then the
-   * older ones page by page, each posted in a task of its own: the extension host writes its
-   * messages to VS Code once the running task ends, so pages posted in the same task would hold
-   * the `init` back until all of them were serialised (over half a second at 50,000 events).
+   * The newest events first, so the first screen does not wait for the whole session, then
+   * (unless only the first window is asked for) the older ones page by page, each posted in a
+   * task of its own: the extension host writes its messages to VS Code once the running task
+   * ends, so pages posted in the same task would hold the `init` back until all of them were
+   * serialised (over 400 ms at 50,000 events, bench/realWebview.mjs).
    * Live appends queue behind the pages, so the webview still gets everything in order.
    */
-  private sendInit(): void {
+  private sendInit(extent: 'first-window' | 'all' = 'all'): void {
     if (!this.canPost()) return;
     this.clearOutbox();
     const snapshot = this.source.snapshot();
@@ -182,6 +183,9 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
     this.trace?.('init-posted', `${pages.first.length} of ${snapshot.events.length}`);
     // The checklist lives at the session's start, which the first window may not hold: right after it.
     if (this.carriedOver) this.post(this.carriedOver);
+    // The early `init` to a loading page goes alone: were it dropped, its pages would sit in
+    // VS Code's queue ahead of the `init` that answers `ready` (seconds at 50,000 events).
+    if (extent === 'first-window') return;
     let remaining = snapshot.events.length - pages.first.length;
     for (const events of pages.older) {
       remaining -= events.length;
