@@ -29,6 +29,7 @@ import { handleTimelineMessage } from './vscode/timelineActions';
 import { TimelineFeed } from './vscode/timelineFeed';
 import { uncommittedReader } from './vscode/uncommittedReader';
 import { TimelineViewProvider } from './vscode/views/timelineViewProvider';
+import { timelineTraceFromEnv } from './vscode/views/timelineTrace';
 import type { MarkdownItLike } from './vscode/markdown/mermaidFencePlugin';
 import { mermaidFencePlugin } from './vscode/markdown/mermaidFencePlugin';
 
@@ -81,9 +82,9 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     const feed = new TimelineFeed(controller, recurring);
     const retrospectives = new RetrospectiveService(settings, CommandIds.finishRetrospective);
     const prompter = new FrictionPrompter(controller, settings);
-    const timeline = new TimelineViewProvider(context.extensionUri, feed);
+    const timeline = new TimelineViewProvider(context.extensionUri, feed, timelineTraceFromEnv());
     context.subscriptions.push(controller, commits, recurring, feed, retrospectives, prompter, timeline, new StatusBar(controller));
-    context.subscriptions.push(vscode.window.registerWebviewViewProvider(TimelineViewProvider.viewId, timeline, { webviewOptions: { retainContextWhenHidden: false } }));
+    context.subscriptions.push(vscode.window.registerWebviewViewProvider(TimelineViewProvider.viewId, timeline, { webviewOptions: TimelineViewProvider.webviewOptions }));
     const carriedOver = new CarriedOverService(controller, timeline, () => settings, log);
     context.subscriptions.push(carriedOver);
     context.subscriptions.push(timeline.onMessage((m) => handleTimelineMessage(m, controller, log, git).catch((err) => log.error('Timeline action failed', err))));
