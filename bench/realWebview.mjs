@@ -16,6 +16,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
+import process from 'node:process';
 import { join } from 'node:path';
 import { register } from 'tsx/cjs/api';
 import { workbenchUrl } from '../scripts/codeServer.mjs';
