@@ -1,5 +1,6 @@
 import type { JournalEvent } from '../core/journal/events';
 import { categoryOf, styleOf } from './eventStyle';
+import { SlotSums } from './slotSums';
 
 /** The strip's lanes, top to bottom; `idle` is drawn from idle stretches, the others from counts. */
 export const STRIP_LANES = ['commits', 'commands', 'saves', 'notes', 'agent', 'idle'] as const;
@@ -34,19 +35,17 @@ const WIDTH = FAILED + 1;
 export class StripCounts {
   private readonly slots = new Map<number, Uint32Array>();
   /**
-   * The slots in time order and the running sums of their counts (row k holds the sums of the
-   * first k slots, {@link WIDTH} numbers a row), so a column's sums are a difference of two rows
-   * found by binary search: drawing costs O(columns × log seconds), not O(seconds), 60 times a
-   * second while events stream in. Live events extend both at the end; an older page (or a
-   * late event) leaves them to be rebuilt once, at the next draw.
+   * The seconds in time order with running sums of their counts, so a column's sums are a
+   * difference of two rows found by binary search: drawing costs O(columns × log seconds), not
+   * O(seconds), 60 times a second while events stream in. Live seconds join the newest end and
+   * the seconds of older pages the oldest end, each in O(1) (src/webview/slotSums.ts).
    */
-  private order: number[] = [];
-  private sums = new Float64Array(WIDTH * 64);
-  /** Rows of {@link sums} in use: one more than the seconds in {@link order}. */
-  private rows = 1;
-  /** Seconds first seen before the latest one (older pages, late events): merged in at the next draw. */
+  private readonly sums = new SlotSums(WIDTH);
+  /** Seconds first seen before the oldest held (older pages): put in front at the next draw, once their counts are in. */
+  private early: number[] = [];
+  /** Seconds first seen between held ones (a late event): merged in, and the sums rebuilt, at the next draw. */
   private late: number[] = [];
-  /** A count changed in a second before the latest: the sums are rebuilt at the next draw. */
+  /** A count changed in a second inside the held range: the sums are rebuilt at the next draw. */
   private stale = false;
   private readonly totals = new Array<number>(WIDTH).fill(0);
 
@@ -67,9 +66,8 @@ export class StripCounts {
 
   clear(): void {
     this.slots.clear();
-    this.order = [];
-    this.sums = new Float64Array(WIDTH * 64);
-    this.rows = 1;
+    this.sums.reset([], () => []);
+    this.early = [];
     this.late = [];
     this.stale = false;
     this.totals.fill(0);
@@ -79,17 +77,17 @@ export class StripCounts {
   buckets(start: number, end: number, columns: number): StripBucket[] {
     const span = Math.max(MINUTE, end - start);
     const width = span / columns;
-    const order = this.ordered();
+    const sums = this.ordered();
     const columnOf = (slot: number): number => Math.min(columns - 1, Math.max(0, Math.floor((slot * SLOT_MS - start) / width)));
     // The seconds that overlap [start, start + span); the others belong to no column.
-    const first = lowerBound(order.length, (k) => (order[k] as number) * SLOT_MS + SLOT_MS > start);
-    const last = lowerBound(order.length, (k) => (order[k] as number) * SLOT_MS >= start + span);
+    const first = lowerBound(sums.length, (k) => sums.slot(k) * SLOT_MS + SLOT_MS > start);
+    const last = lowerBound(sums.length, (k) => sums.slot(k) * SLOT_MS >= start + span);
     const buckets: StripBucket[] = [];
     let from = first;
     for (let c = 0; c < columns; c++) {
       // Columns grow with time, so the column's seconds end where the next column's begin.
-      const to = c === columns - 1 ? last : Math.max(from, lowerBound(last, (k) => columnOf(order[k] as number) > c, from));
-      const sum = (l: number): number => (this.sums[to * WIDTH + l] as number) - (this.sums[from * WIDTH + l] as number);
+      const to = c === columns - 1 ? last : Math.max(from, lowerBound(last, (k) => columnOf(sums.slot(k)) > c, from));
+      const sum = (l: number): number => sums.between(from, to, l);
       buckets.push({
         from: start + c * width,
         to: start + (c + 1) * width,
@@ -112,58 +110,44 @@ export class StripCounts {
     if (!counts) this.slots.set(slot, (counts = new Uint32Array(WIDTH)));
     counts[index]!++;
     this.totals[index]!++;
-    const latest = this.order[this.order.length - 1];
-    const current = !this.stale && this.late.length === 0;
-    if (fresh && (latest === undefined || slot > latest)) {
-      this.order.push(slot);
-      // A new latest second: one more row of sums, the previous row plus this count.
-      if (current) {
-        this.grow(this.rows + 1);
-        const row = (this.rows - 1) * WIDTH;
-        this.sums.copyWithin(row + WIDTH, row, row + WIDTH);
-        this.sums[row + WIDTH + index]!++;
-        this.rows++;
-      } else {
+    const held = this.sums.length;
+    const oldest = held > 0 ? this.sums.slot(0) : undefined;
+    const latest = held > 0 ? this.sums.slot(held - 1) : undefined;
+    if (fresh) {
+      if (this.stale || (latest !== undefined && slot < latest && (oldest === undefined || slot > oldest))) {
+        this.late.push(slot);
         this.stale = true;
+      } else if (oldest !== undefined && slot < oldest) {
+        this.early.push(slot);
+      } else {
+        // A new latest second: one more row of sums, the previous row plus this count.
+        this.sums.pushBack(slot, counts);
       }
-    } else if (fresh) {
-      this.late.push(slot);
-    } else if (slot === latest && current) {
-      this.sums[(this.rows - 1) * WIDTH + index]!++;
+    } else if (this.stale || (oldest !== undefined && slot < oldest)) {
+      // Read at the next draw: a second still waiting to go in front, or a rebuild is due anyway.
+    } else if (slot === latest) {
+      this.sums.bumpLast(index);
+    } else if (slot === oldest) {
+      this.sums.bumpFirst(index);
     } else {
       this.stale = true;
     }
   }
 
-  /** The seconds in time order, with the late ones merged in and the running sums rebuilt if needed: O(seconds), no sort of them all. */
-  private ordered(): number[] {
-    if (this.late.length > 0) {
-      this.order = mergeSorted(this.order, this.late.sort((a, b) => a - b));
-      this.late = [];
-      this.stale = true;
-    }
+  /** The sums brought up to date: older seconds put in front (O(page)), or, after a change inside, rebuilt once (O(seconds), no sort of them all). */
+  private ordered(): SlotSums {
+    const countsOf = (slot: number): Uint32Array => this.slots.get(slot) as Uint32Array;
     if (this.stale) {
-      this.grow(this.order.length + 1);
-      const sums = this.sums;
-      sums.fill(0, 0, WIDTH);
-      let row = 0;
-      for (const slot of this.order) {
-        const counts = this.slots.get(slot) as Uint32Array;
-        for (let l = 0; l < WIDTH; l++) sums[row + WIDTH + l] = (sums[row + l] as number) + (counts[l] as number);
-        row += WIDTH;
-      }
-      this.rows = this.order.length + 1;
+      const pending = this.early.concat(this.late).sort((a, b) => a - b);
+      this.sums.reset(mergeSorted(this.sums.all(), pending), countsOf);
       this.stale = false;
+    } else if (this.early.length > 0) {
+      this.early.sort((a, b) => b - a);
+      for (const slot of this.early) this.sums.pushFront(slot, countsOf(slot));
     }
-    return this.order;
-  }
-
-  /** Room for `rows` rows of sums, doubling so that live seconds cost O(1) each on average. */
-  private grow(rows: number): void {
-    if (rows * WIDTH <= this.sums.length) return;
-    const bigger = new Float64Array(Math.max(rows, (this.sums.length / WIDTH) * 2) * WIDTH);
-    bigger.set(this.sums);
-    this.sums = bigger;
+    this.early = [];
+    this.late = [];
+    return this.sums;
   }
 }
 
