@@ -24,6 +24,8 @@ const MINUTE = 60_000;
 const FAILED = STRIP_LANES.length;
 /** Numbers kept per second: one per lane, then the failures. */
 const WIDTH = FAILED + 1;
+/** Seconds counted aside (see StripCounts.aside) before the running sums are rebuilt: each costs a little at every draw. */
+const MAX_ASIDE = 256;
 
 /**
  * Per-second counts of a session's events by lane. The strip never keeps one element (or one
@@ -43,10 +45,14 @@ export class StripCounts {
   private readonly sums = new SlotSums(WIDTH);
   /** Seconds first seen before the oldest held (older pages): put in front at the next draw, once their counts are in. */
   private early: number[] = [];
-  /** Seconds first seen between held ones (a late event): merged in, and the sums rebuilt, at the next draw. */
+  /** Seconds first seen between held ones (a late event, an idle stretch's minutes): merged into the sums at the next rebuild. */
   private late: number[] = [];
-  /** A count changed in a second inside the held range: the sums are rebuilt at the next draw. */
-  private stale = false;
+  /**
+   * Counts added inside the held range since the sums were last rebuilt, by second: added to their
+   * columns at each draw, so a late event costs O(1) and the sums are rebuilt (O(seconds)) only
+   * once {@link MAX_ASIDE} seconds have gathered here.
+   */
+  private readonly aside = new Map<number, Uint32Array>();
   private readonly totals = new Array<number>(WIDTH).fill(0);
 
   add(events: readonly JournalEvent[]): void {
@@ -69,7 +75,7 @@ export class StripCounts {
     this.sums.reset([], () => []);
     this.early = [];
     this.late = [];
-    this.stale = false;
+    this.aside.clear();
     this.totals.fill(0);
   }
 
@@ -80,23 +86,28 @@ export class StripCounts {
     const sums = this.ordered();
     const columnOf = (slot: number): number => Math.min(columns - 1, Math.max(0, Math.floor((slot * SLOT_MS - start) / width)));
     // The seconds that overlap [start, start + span); the others belong to no column.
+    const within = (slot: number): boolean => slot * SLOT_MS + SLOT_MS > start && slot * SLOT_MS < start + span;
     const first = lowerBound(sums.length, (k) => sums.slot(k) * SLOT_MS + SLOT_MS > start);
     const last = lowerBound(sums.length, (k) => sums.slot(k) * SLOT_MS >= start + span);
-    const buckets: StripBucket[] = [];
+    const totals: number[][] = [];
     let from = first;
     for (let c = 0; c < columns; c++) {
       // Columns grow with time, so the column's seconds end where the next column's begin.
       const to = c === columns - 1 ? last : Math.max(from, lowerBound(last, (k) => columnOf(sums.slot(k)) > c, from));
-      const sum = (l: number): number => sums.between(from, to, l);
-      buckets.push({
-        from: start + c * width,
-        to: start + (c + 1) * width,
-        counts: Object.fromEntries(STRIP_LANES.map((lane, l) => [lane, sum(l)])) as Record<StripLane, number>,
-        failed: sum(FAILED),
-      });
+      totals.push(Array.from({ length: WIDTH }, (_, l) => sums.between(from, to, l)));
       from = to;
     }
-    return buckets;
+    for (const [slot, counts] of this.aside) {
+      if (!within(slot)) continue;
+      const column = totals[columnOf(slot)] as number[];
+      for (let l = 0; l < WIDTH; l++) column[l]! += counts[l] as number;
+    }
+    return totals.map((sum, c) => ({
+      from: start + c * width,
+      to: start + (c + 1) * width,
+      counts: Object.fromEntries(STRIP_LANES.map((lane, l) => [lane, sum[l]])) as Record<StripLane, number>,
+      failed: sum[FAILED] as number,
+    }));
   }
 
   /** Whether any event fell in a lane; empty lanes (agent, for most people) are not drawn. */
@@ -111,42 +122,42 @@ export class StripCounts {
     counts[index]!++;
     this.totals[index]!++;
     const held = this.sums.length;
-    const oldest = held > 0 ? this.sums.slot(0) : undefined;
-    const latest = held > 0 ? this.sums.slot(held - 1) : undefined;
-    if (fresh) {
-      if (this.stale || (latest !== undefined && slot < latest && (oldest === undefined || slot > oldest))) {
-        this.late.push(slot);
-        this.stale = true;
-      } else if (oldest !== undefined && slot < oldest) {
-        this.early.push(slot);
-      } else {
-        // A new latest second: one more row of sums, the previous row plus this count.
-        this.sums.pushBack(slot, counts);
-      }
-    } else if (this.stale || (oldest !== undefined && slot < oldest)) {
-      // Read at the next draw: a second still waiting to go in front, or a rebuild is due anyway.
+    const oldest = held > 0 ? this.sums.slot(0) : Number.NaN;
+    const latest = held > 0 ? this.sums.slot(held - 1) : Number.NaN;
+    if (fresh && (held === 0 || slot > latest)) {
+      // A new latest second: one more row of sums, the previous row plus this count.
+      this.sums.pushBack(slot, counts);
+    } else if (slot < oldest) {
+      // Read at the next draw, when it goes in front with all its page's counts.
+      if (fresh) this.early.push(slot);
     } else if (slot === latest) {
       this.sums.bumpLast(index);
     } else if (slot === oldest) {
       this.sums.bumpFirst(index);
     } else {
-      this.stale = true;
+      if (fresh) this.late.push(slot);
+      let aside = this.aside.get(slot);
+      if (!aside) this.aside.set(slot, (aside = new Uint32Array(WIDTH)));
+      aside[index]!++;
     }
   }
 
-  /** The sums brought up to date: older seconds put in front (O(page)), or, after a change inside, rebuilt once (O(seconds), no sort of them all). */
+  /**
+   * The sums brought up to date: older seconds put in front (O(page)), or, once many counts went
+   * aside, rebuilt (O(seconds), no sort of them all).
+   */
   private ordered(): SlotSums {
     const countsOf = (slot: number): Uint32Array => this.slots.get(slot) as Uint32Array;
-    if (this.stale) {
+    if (this.aside.size > MAX_ASIDE) {
       const pending = this.early.concat(this.late).sort((a, b) => a - b);
       this.sums.reset(mergeSorted(this.sums.all(), pending), countsOf);
-      this.stale = false;
+      this.late = [];
+      this.aside.clear();
     } else if (this.early.length > 0) {
       this.early.sort((a, b) => b - a);
       for (const slot of this.early) this.sums.pushFront(slot, countsOf(slot));
     }
     this.early = [];
-    this.late = [];
     return this.sums;
   }
 }

@@ -109,5 +109,13 @@ describe('StripCounts kept as running sums (drawn 60 times a second while events
       shown.push(...live);
       check(`after older page ${page}`);
     }
+    // Many late events in seconds of their own, more than are counted aside before a rebuild,
+    // and again in seconds already held.
+    for (let round = 0; round < 3; round++) {
+      const late = Array.from({ length: 150 }, (_, i) => command((i * 7919 + round * 3001) % (20 * min), i % 3 ? 0 : 1));
+      counts.add(late);
+      shown.push(...late);
+      check(`after late round ${round}`);
+    }
   });
 });
