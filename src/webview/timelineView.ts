@@ -282,9 +282,8 @@ export class TimelineView {
       const first = this.focusableFrom(0, 1);
       this.activeKey = first >= 0 ? this.rows.at(first)?.key : undefined;
     }
-    // The rows were just drawn: again only if the viewport appeared (its height is read again) or
-    // another row must stay in the DOM.
-    if (wasHidden !== this.viewport.hidden) this.list.remeasure();
+    // The rows were just drawn: again only if the viewport appeared or another row must stay in
+    // the DOM. A viewport that changed height draws itself again (its ResizeObserver).
     if (this.list.pin(this.activeKey) || wasHidden !== this.viewport.hidden) this.list.render();
     // Rows drawn before the active row was chosen keep their tabindex: give the list its one tab
     // stop now, or Tab would skip the list (axe: a scrollable region without focusable content).

@@ -47,7 +47,7 @@ export class VirtualList<R> {
    * middle of a frame: once per live append, or per page of older events.
    */
   private top = 0;
-  /** Undefined until measured, and after {@link remeasure}: then read once at the next draw. */
+  /** The viewport's height as the ResizeObserver last reported it; undefined before its first report. */
   private height: number | undefined;
 
   constructor(
@@ -79,15 +79,14 @@ export class VirtualList<R> {
     return this.top;
   }
 
-  /** The viewport's height, without asking the DOM once known. */
+  /**
+   * The viewport's height, never asked of the DOM. Before the page is first laid out it is the
+   * window's, which the viewport never exceeds: the first draw then makes a few rows too many,
+   * and the ResizeObserver's first report removes them before that frame is painted. Asking the
+   * DOM there would lay the page out twice, once inside the `init` message and once in the frame.
+   */
   get viewportHeight(): number {
-    this.height ??= this.viewport.clientHeight;
-    return this.height;
-  }
-
-  /** The viewport was shown or hidden: its height is read again at the next draw. */
-  remeasure(): void {
-    this.height = undefined;
+    return this.height ?? window.innerHeight;
   }
 
   /** Scrolls to `top` (kept within the canvas, as the browser would) and draws the rows there. */
@@ -158,7 +157,9 @@ export class VirtualList<R> {
    * top, as most of the time, costs no layout until the frame's own.
    */
   private setTop(top: number): void {
-    const clamped = Math.max(0, Math.min(top, this.canvasHeight - this.viewportHeight));
+    // Before the viewport's height is known, only the canvas bounds it: the browser clamps the
+    // rest and says so with a scroll event.
+    const clamped = Math.max(0, Math.min(top, this.canvasHeight - (this.height ?? 0)));
     if (clamped === this.top) return;
     this.top = clamped;
     this.viewport.scrollTop = clamped;
