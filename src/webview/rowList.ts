@@ -1,3 +1,4 @@
+import { prependInPlace } from './arrays';
 import type { HourRow, TimelineRow } from './timelineModel';
 
 /**
@@ -50,11 +51,13 @@ export class RowList {
     const seam = lastHourIndex(block);
     const merge = head?.kind === 'hour' && seam >= 0 && (block[seam] as HourRow).hour === head.hour;
     const added = merge ? withCount(block, seam, (block[seam] as HourRow).count + head.count) : block;
-    if (merge) this.position.delete(head.key);
-    const kept = merge ? this.rows.slice(1) : this.rows;
+    if (merge) {
+      this.position.delete(head.key);
+      this.rows.shift();
+    }
     this.base += (merge ? 1 : 0) - added.length;
     added.forEach((row, i) => this.track(row, this.base + i));
-    this.rows = added.concat(kept);
+    prependInPlace(this.rows, added);
   }
 
   /** Puts `block` (display order, starting with an hour header) after every row, joining the last hour if it continues it. */

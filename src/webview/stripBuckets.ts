@@ -1,5 +1,6 @@
 import type { JournalEvent } from '../core/journal/events';
 import { categoryOf, styleOf } from './eventStyle';
+import { SlotSums } from './slotSums';
 
 /** The strip's lanes, top to bottom; `idle` is drawn from idle stretches, the others from counts. */
 export const STRIP_LANES = ['commits', 'commands', 'saves', 'notes', 'agent', 'idle'] as const;
@@ -23,6 +24,8 @@ const MINUTE = 60_000;
 const FAILED = STRIP_LANES.length;
 /** Numbers kept per second: one per lane, then the failures. */
 const WIDTH = FAILED + 1;
+/** Seconds counted aside (see StripCounts.aside) before the running sums are rebuilt: each costs a little at every draw. */
+const MAX_ASIDE = 256;
 
 /**
  * Per-second counts of a session's events by lane. The strip never keeps one element (or one
@@ -34,20 +37,22 @@ const WIDTH = FAILED + 1;
 export class StripCounts {
   private readonly slots = new Map<number, Uint32Array>();
   /**
-   * The slots in time order and the running sums of their counts (row k holds the sums of the
-   * first k slots, {@link WIDTH} numbers a row), so a column's sums are a difference of two rows
-   * found by binary search: drawing costs O(columns × log seconds), not O(seconds), 60 times a
-   * second while events stream in. Live events extend both at the end; an older page (or a
-   * late event) leaves them to be rebuilt once, at the next draw.
+   * The seconds in time order with running sums of their counts, so a column's sums are a
+   * difference of two rows found by binary search: drawing costs O(columns × log seconds), not
+   * O(seconds), 60 times a second while events stream in. Live seconds join the newest end and
+   * the seconds of older pages the oldest end, each in O(1) (src/webview/slotSums.ts).
    */
-  private order: number[] = [];
-  private sums = new Float64Array(WIDTH * 64);
-  /** Rows of {@link sums} in use: one more than the seconds in {@link order}. */
-  private rows = 1;
-  /** Seconds first seen before the latest one (older pages, late events): merged in at the next draw. */
+  private readonly sums = new SlotSums(WIDTH);
+  /** Seconds first seen before the oldest held (older pages): put in front at the next draw, once their counts are in. */
+  private early: number[] = [];
+  /** Seconds first seen between held ones (a late event, an idle stretch's minutes): merged into the sums at the next rebuild. */
   private late: number[] = [];
-  /** A count changed in a second before the latest: the sums are rebuilt at the next draw. */
-  private stale = false;
+  /**
+   * Counts added inside the held range since the sums were last rebuilt, by second: added to their
+   * columns at each draw, so a late event costs O(1) and the sums are rebuilt (O(seconds)) only
+   * once {@link MAX_ASIDE} seconds have gathered here.
+   */
+  private readonly aside = new Map<number, Uint32Array>();
   private readonly totals = new Array<number>(WIDTH).fill(0);
 
   add(events: readonly JournalEvent[]): void {
@@ -67,11 +72,10 @@ export class StripCounts {
 
   clear(): void {
     this.slots.clear();
-    this.order = [];
-    this.sums = new Float64Array(WIDTH * 64);
-    this.rows = 1;
+    this.sums.reset([], () => []);
+    this.early = [];
     this.late = [];
-    this.stale = false;
+    this.aside.clear();
     this.totals.fill(0);
   }
 
@@ -79,26 +83,31 @@ export class StripCounts {
   buckets(start: number, end: number, columns: number): StripBucket[] {
     const span = Math.max(MINUTE, end - start);
     const width = span / columns;
-    const order = this.ordered();
+    const sums = this.ordered();
     const columnOf = (slot: number): number => Math.min(columns - 1, Math.max(0, Math.floor((slot * SLOT_MS - start) / width)));
     // The seconds that overlap [start, start + span); the others belong to no column.
-    const first = lowerBound(order.length, (k) => (order[k] as number) * SLOT_MS + SLOT_MS > start);
-    const last = lowerBound(order.length, (k) => (order[k] as number) * SLOT_MS >= start + span);
-    const buckets: StripBucket[] = [];
+    const within = (slot: number): boolean => slot * SLOT_MS + SLOT_MS > start && slot * SLOT_MS < start + span;
+    const first = lowerBound(sums.length, (k) => sums.slot(k) * SLOT_MS + SLOT_MS > start);
+    const last = lowerBound(sums.length, (k) => sums.slot(k) * SLOT_MS >= start + span);
+    const totals: number[][] = [];
     let from = first;
     for (let c = 0; c < columns; c++) {
       // Columns grow with time, so the column's seconds end where the next column's begin.
-      const to = c === columns - 1 ? last : Math.max(from, lowerBound(last, (k) => columnOf(order[k] as number) > c, from));
-      const sum = (l: number): number => (this.sums[to * WIDTH + l] as number) - (this.sums[from * WIDTH + l] as number);
-      buckets.push({
-        from: start + c * width,
-        to: start + (c + 1) * width,
-        counts: Object.fromEntries(STRIP_LANES.map((lane, l) => [lane, sum(l)])) as Record<StripLane, number>,
-        failed: sum(FAILED),
-      });
+      const to = c === columns - 1 ? last : Math.max(from, lowerBound(last, (k) => columnOf(sums.slot(k)) > c, from));
+      totals.push(Array.from({ length: WIDTH }, (_, l) => sums.between(from, to, l)));
       from = to;
     }
-    return buckets;
+    for (const [slot, counts] of this.aside) {
+      if (!within(slot)) continue;
+      const column = totals[columnOf(slot)] as number[];
+      for (let l = 0; l < WIDTH; l++) column[l]! += counts[l] as number;
+    }
+    return totals.map((sum, c) => ({
+      from: start + c * width,
+      to: start + (c + 1) * width,
+      counts: Object.fromEntries(STRIP_LANES.map((lane, l) => [lane, sum[l]])) as Record<StripLane, number>,
+      failed: sum[FAILED] as number,
+    }));
   }
 
   /** Whether any event fell in a lane; empty lanes (agent, for most people) are not drawn. */
@@ -112,58 +121,44 @@ export class StripCounts {
     if (!counts) this.slots.set(slot, (counts = new Uint32Array(WIDTH)));
     counts[index]!++;
     this.totals[index]!++;
-    const latest = this.order[this.order.length - 1];
-    const current = !this.stale && this.late.length === 0;
-    if (fresh && (latest === undefined || slot > latest)) {
-      this.order.push(slot);
+    const held = this.sums.length;
+    const oldest = held > 0 ? this.sums.slot(0) : Number.NaN;
+    const latest = held > 0 ? this.sums.slot(held - 1) : Number.NaN;
+    if (fresh && (held === 0 || slot > latest)) {
       // A new latest second: one more row of sums, the previous row plus this count.
-      if (current) {
-        this.grow(this.rows + 1);
-        const row = (this.rows - 1) * WIDTH;
-        this.sums.copyWithin(row + WIDTH, row, row + WIDTH);
-        this.sums[row + WIDTH + index]!++;
-        this.rows++;
-      } else {
-        this.stale = true;
-      }
-    } else if (fresh) {
-      this.late.push(slot);
-    } else if (slot === latest && current) {
-      this.sums[(this.rows - 1) * WIDTH + index]!++;
+      this.sums.pushBack(slot, counts);
+    } else if (slot < oldest) {
+      // Read at the next draw, when it goes in front with all its page's counts.
+      if (fresh) this.early.push(slot);
+    } else if (slot === latest) {
+      this.sums.bumpLast(index);
+    } else if (slot === oldest) {
+      this.sums.bumpFirst(index);
     } else {
-      this.stale = true;
+      if (fresh) this.late.push(slot);
+      let aside = this.aside.get(slot);
+      if (!aside) this.aside.set(slot, (aside = new Uint32Array(WIDTH)));
+      aside[index]!++;
     }
   }
 
-  /** The seconds in time order, with the late ones merged in and the running sums rebuilt if needed: O(seconds), no sort of them all. */
-  private ordered(): number[] {
-    if (this.late.length > 0) {
-      this.order = mergeSorted(this.order, this.late.sort((a, b) => a - b));
+  /**
+   * The sums brought up to date: older seconds put in front (O(page)), or, once many counts went
+   * aside, rebuilt (O(seconds), no sort of them all).
+   */
+  private ordered(): SlotSums {
+    const countsOf = (slot: number): Uint32Array => this.slots.get(slot) as Uint32Array;
+    if (this.aside.size > MAX_ASIDE) {
+      const pending = this.early.concat(this.late).sort((a, b) => a - b);
+      this.sums.reset(mergeSorted(this.sums.all(), pending), countsOf);
       this.late = [];
-      this.stale = true;
+      this.aside.clear();
+    } else if (this.early.length > 0) {
+      this.early.sort((a, b) => b - a);
+      for (const slot of this.early) this.sums.pushFront(slot, countsOf(slot));
     }
-    if (this.stale) {
-      this.grow(this.order.length + 1);
-      const sums = this.sums;
-      sums.fill(0, 0, WIDTH);
-      let row = 0;
-      for (const slot of this.order) {
-        const counts = this.slots.get(slot) as Uint32Array;
-        for (let l = 0; l < WIDTH; l++) sums[row + WIDTH + l] = (sums[row + l] as number) + (counts[l] as number);
-        row += WIDTH;
-      }
-      this.rows = this.order.length + 1;
-      this.stale = false;
-    }
-    return this.order;
-  }
-
-  /** Room for `rows` rows of sums, doubling so that live seconds cost O(1) each on average. */
-  private grow(rows: number): void {
-    if (rows * WIDTH <= this.sums.length) return;
-    const bigger = new Float64Array(Math.max(rows, (this.sums.length / WIDTH) * 2) * WIDTH);
-    bigger.set(this.sums);
-    this.sums = bigger;
+    this.early = [];
+    return this.sums;
   }
 }
 

@@ -5,6 +5,7 @@ import type { EventStyle } from './eventStyle';
 import { categoryOf, styleOf } from './eventStyle';
 import { hourStart } from './format';
 import { applyEdit } from '../core/journal/sessionState';
+import { prependInPlace } from './arrays';
 import { groupAgentTurns, summarizeTurn, turnOpens, turnRows } from './agentTurns';
 import type { AgentTextRow, TurnSummary } from './agentTurns';
 
@@ -77,7 +78,7 @@ function emptyChanges(full: boolean): { full: boolean; newer: TimelineEntry[]; o
 }
 
 /** Edits and deletions change other entries; they are never rows of their own. */
-function isMutation(e: JournalEvent): e is EditEvent | Extract<JournalEvent, { kind: 'delete' }> {
+export function isMutation(e: JournalEvent): e is EditEvent | Extract<JournalEvent, { kind: 'delete' }> {
   return e.kind === 'edit' || e.kind === 'delete';
 }
 
@@ -162,10 +163,10 @@ export class TimelineModel {
       this.changes.full = true;
     } else if (page.some((entry) => entry.event.kind === 'agent')) {
       // A page boundary can split an agent's turn: its rows are rebuilt whole.
-      this.entries = page.concat(this.entries);
+      prependInPlace(this.entries, page);
       this.changes.full = true;
     } else if (page.length) {
-      this.entries = page.concat(this.entries);
+      prependInPlace(this.entries, page);
       this.changes.older = page.concat(this.changes.older);
     }
     for (const m of mutations) this.apply(m);

@@ -8,6 +8,8 @@ import { el } from './dom';
 import { isEditable } from './eventStyle';
 import { formatHourLabel } from './format';
 import { NewRowsAnnouncer } from './newRowsAnnouncer';
+import { OlderQueue, takeWithin } from './olderQueue';
+import type { OlderChunk } from './olderQueue';
 import { isFocusable, refreshRowTimes, timelineRenderer } from './rowView';
 import type { RowContext } from './rowView';
 import { CarriedOverChecklist } from './carriedOver';
@@ -23,11 +25,17 @@ import { Toolbar } from './toolbar';
 import type { UiState } from './uiState';
 import type { WebviewHost } from './vscodeApi';
 import { VirtualList } from './virtualList';
-
-type OlderPage = Extract<HostToWebviewMessage, { type: 'older' }>;
+import type { FollowEdge } from './virtualList';
 
 /** Compact rows like VS Code's own trees. Must match `--row-height` in timeline.css. */
 export const ROW_HEIGHT = 22;
+
+/**
+ * Time given to older events in each frame, measured: with the list update and the frame's own
+ * style, layout and paint it leaves a 16.7 ms frame room on a slow, shared machine. A 50,000-event
+ * session is then all in within about a second, and no frame waits for a page.
+ */
+const OLDER_BUDGET_MS = 4;
 
 /**
  * The Timeline webview: owns the model, the header, the toolbar and the virtual list, applies
@@ -69,13 +77,13 @@ export class TimelineView {
   private restoredScroll: number | undefined;
   private saveTimer = 0;
   /** `older` pages received and not yet taken in (see {@link scheduleOlderPage}). */
-  private readonly olderPages: OlderPage[] = [];
+  private readonly olderPages = new OlderQueue();
   private olderScheduled = false;
   /** A task right after a frame: a message to ourselves, without setTimeout's clamp. */
   private readonly afterFrame = new MessageChannel();
 
   constructor(root: HTMLElement, private readonly host: WebviewHost) {
-    this.afterFrame.port1.onmessage = () => this.takeOlderPage();
+    this.afterFrame.port1.onmessage = () => this.takeOlderEvents();
     const state = host.loadState();
     this.hidden = new Set(state.hidden);
     this.search = state.search;
@@ -93,7 +101,7 @@ export class TimelineView {
       onSearch: (text) => {
         this.search = text;
         this.rebuildRows();
-        this.viewport.scrollTop = 0;
+        this.list.scrollTo(0);
         this.saveState();
       },
       onJumpToNow: () => this.jumpToNow(),
@@ -121,7 +129,7 @@ export class TimelineView {
       this.now = Date.now();
       this.list.forEachRendered((element, row) => refreshRowTimes(element, row, this.ctx));
       this.strip.tick();
-      this.updateSticky(Math.floor(this.viewport.scrollTop / ROW_HEIGHT));
+      this.updateSticky(Math.floor(this.list.scrollTop / ROW_HEIGHT));
     }, 60_000);
     this.render();
   }
@@ -137,7 +145,7 @@ export class TimelineView {
         this.notices = message.notices;
         this.generation = message.generation;
         this.pendingOlder = Math.max(0, message.total - message.events.length);
-        this.olderPages.length = 0;
+        this.olderPages.clear();
         this.model.load(message.events);
         this.strip.clear();
         this.strip.add(message.events);
@@ -146,6 +154,7 @@ export class TimelineView {
         this.restoreScroll();
         break;
       case 'older':
+        // Pages of an earlier `init` are dropped: that init's queue was cleared.
         if (message.generation !== this.generation) break;
         this.olderPages.push(message);
         this.scheduleOlderPage();
@@ -166,7 +175,7 @@ export class TimelineView {
         this.toolbar.setChipShown('agent', false);
         this.strip.clear();
         this.pendingOlder = 0;
-        this.olderPages.length = 0;
+        this.olderPages.clear();
         this.summary = null;
         this.render();
         break;
@@ -179,27 +188,29 @@ export class TimelineView {
   }
 
   /**
-   * Takes in the next page of older events right after a frame is drawn, one page a frame: the
-   * host posts all of a 50,000-event session's pages at once, and taking them as they arrive
-   * would hold back the first frame (and every frame while they stream) behind them.
+   * Takes in older events right after a frame is drawn, for {@link OLDER_BUDGET_MS} a frame: the
+   * host posts all of a 50,000-event session's pages at once, and taking them as they arrive (or a
+   * whole page a frame) would hold back the first frame, and every frame while they stream, behind
+   * them. Their rows join the list in the same task, so the next frame has only itself to draw.
    */
   private scheduleOlderPage(): void {
-    if (this.olderScheduled || this.olderPages.length === 0) return;
+    if (this.olderScheduled || this.olderPages.empty) return;
     this.olderScheduled = true;
     requestAnimationFrame(() => this.afterFrame.port2.postMessage(undefined));
   }
 
-  private takeOlderPage(): void {
+  private takeOlderEvents(): void {
     this.olderScheduled = false;
-    const message = this.olderPages.shift();
-    if (message && message.generation === this.generation) {
-      this.pendingOlder = message.remaining;
-      this.model.addOlder(message.events);
-      this.strip.add(message.events);
-      if (message.events.some((e) => e.kind === 'agent')) this.toolbar.setChipShown('agent', true);
-      this.scheduleRows();
-    }
+    const taken = takeWithin(OLDER_BUDGET_MS, () => performance.now(), () => this.olderPages.next(), (chunk) => this.takeOlderChunk(chunk));
+    if (taken > 0) this.applyChanges(this.followEdge());
     this.scheduleOlderPage();
+  }
+
+  private takeOlderChunk(chunk: OlderChunk): void {
+    this.pendingOlder = chunk.pending;
+    this.model.addOlder(chunk.events);
+    this.strip.add(chunk.events);
+    if (chunk.events.some((e) => e.kind === 'agent')) this.toolbar.setChipShown('agent', true);
   }
 
   private render(): void {
@@ -216,10 +227,9 @@ export class TimelineView {
     if (this.restoredScroll === undefined) return;
     const fresh = this.restoredScroll === 0 && this.order === 'oldest-first';
     const target = fresh ? this.list.length * ROW_HEIGHT : this.restoredScroll;
-    if (!fresh && this.pendingOlder > 0 && target + this.viewport.clientHeight > this.list.length * ROW_HEIGHT) return;
-    this.viewport.scrollTop = target;
+    if (!fresh && this.pendingOlder > 0 && target + this.list.viewportHeight > this.list.length * ROW_HEIGHT) return;
     this.restoredScroll = undefined;
-    this.list.render();
+    this.list.scrollTo(target);
   }
 
   /** Live appends and older pages that arrive in a burst become one list update in the next frame. */
@@ -227,8 +237,13 @@ export class TimelineView {
     if (this.pendingFrame) return;
     this.pendingFrame = requestAnimationFrame(() => {
       this.pendingFrame = 0;
-      this.applyChanges(this.order === 'newest-first' ? 'top' : 'bottom');
+      this.applyChanges(this.followEdge());
     });
+  }
+
+  /** The list's newest end, where a reader who is there stays as rows arrive. */
+  private followEdge(): FollowEdge {
+    return this.order === 'newest-first' ? 'top' : 'bottom';
   }
 
   private rowOptions(): RowOptions {
@@ -240,7 +255,7 @@ export class TimelineView {
    * new events join the newest end, older pages the oldest end, edited entries and grown agent
    * turns keep their place. Anything else (a deletion, an event out of time order) rebuilds the list.
    */
-  private applyChanges(follow?: 'top' | 'bottom'): void {
+  private applyChanges(follow?: FollowEdge): void {
     const changes = this.model.takeChanges();
     const options = this.rowOptions();
     if (!canPatchRows(this.rows, this.model, changes, options)) return this.rebuildRows(follow);
@@ -249,7 +264,7 @@ export class TimelineView {
   }
 
   /** Builds every row again from the model (filters, search, order or expansion changed). */
-  private rebuildRows(follow?: 'top' | 'bottom'): void {
+  private rebuildRows(follow?: FollowEdge): void {
     this.model.takeChanges();
     const rows = this.model.rows(this.rowOptions());
     this.list.update(() => this.rows.reset(rows), follow);
@@ -268,7 +283,7 @@ export class TimelineView {
       this.activeKey = first >= 0 ? this.rows.at(first)?.key : undefined;
     }
     // The rows were just drawn: again only if the viewport appeared or another row must stay in
-    // the DOM (each draw reads the scroll position, a forced layout once rows have changed).
+    // the DOM. A viewport that changed height draws itself again (its ResizeObserver).
     if (this.list.pin(this.activeKey) || wasHidden !== this.viewport.hidden) this.list.render();
     // Rows drawn before the active row was chosen keep their tabindex: give the list its one tab
     // stop now, or Tab would skip the list (axe: a scrollable region without focusable content).
@@ -328,7 +343,7 @@ export class TimelineView {
 
   private onKey(e: KeyboardEvent): void {
     const current = this.activeKey === undefined ? -1 : this.list.indexOf(this.activeKey);
-    const page = Math.max(1, Math.floor(this.viewport.clientHeight / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor(this.list.viewportHeight / ROW_HEIGHT) - 1);
     const row = this.list.rowAt(current);
     let target = -1;
     switch (e.key) {

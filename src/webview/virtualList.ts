@@ -41,6 +41,14 @@ export class VirtualList<R> {
   private frame = 0;
   /** The canvas's height as last set: read back from the DOM it would force a layout each update. */
   private canvasHeight = 0;
+  /**
+   * The viewport's scroll position and height as last seen (scroll events, a ResizeObserver) or
+   * set here. Read from the DOM after rows or the canvas changed, each would force a layout in the
+   * middle of a frame: once per live append, or per page of older events.
+   */
+  private top = 0;
+  /** The viewport's height as the ResizeObserver last reported it; undefined before its first report. */
+  private height: number | undefined;
 
   constructor(
     private readonly rows: RowSource<R>,
@@ -53,7 +61,38 @@ export class VirtualList<R> {
     this.canvas = document.createElement('div');
     this.canvas.className = 'virtual-canvas';
     viewport.append(this.canvas);
-    viewport.addEventListener('scroll', () => this.schedule(), { passive: true });
+    viewport.addEventListener('scroll', () => {
+      this.top = viewport.scrollTop;
+      this.schedule();
+    }, { passive: true });
+    // Called after layout and before paint: rows drawn here show in the same frame as the new size.
+    new ResizeObserver(() => {
+      const height = viewport.clientHeight;
+      if (height === this.height) return;
+      this.height = height;
+      this.render();
+    }).observe(viewport);
+  }
+
+  /** Where the viewport is scrolled to, without asking the DOM (see {@link top}). */
+  get scrollTop(): number {
+    return this.top;
+  }
+
+  /**
+   * The viewport's height, never asked of the DOM. Before the page is first laid out it is the
+   * window's, which the viewport never exceeds: the first draw then makes a few rows too many,
+   * and the ResizeObserver's first report removes them before that frame is painted. Asking the
+   * DOM there would lay the page out twice, once inside the `init` message and once in the frame.
+   */
+  get viewportHeight(): number {
+    return this.height ?? window.innerHeight;
+  }
+
+  /** Scrolls to `top` (kept within the canvas, as the browser would) and draws the rows there. */
+  scrollTo(top: number): void {
+    this.setTop(top);
+    this.render();
   }
 
   get length(): number {
@@ -86,9 +125,9 @@ export class VirtualList<R> {
    * same rows under their eyes, found again by key.
    */
   update(change: () => void, follow?: FollowEdge): void {
-    const top = this.viewport.scrollTop;
+    const top = this.top;
     const atTop = top <= 1;
-    const atBottom = top + this.viewport.clientHeight >= this.canvasHeight - this.rowHeight;
+    const atBottom = top + this.viewportHeight >= this.canvasHeight - this.rowHeight;
     const anchorIndex = Math.floor(top / this.rowHeight);
     const anchorRow = this.rowAt(anchorIndex);
     const anchorKey = anchorRow === undefined ? undefined : this.renderer.key(anchorRow);
@@ -98,27 +137,44 @@ export class VirtualList<R> {
     this.canvasHeight = this.rows.length * this.rowHeight;
     this.canvas.style.height = `${this.canvasHeight}px`;
 
+    let target = top;
     if (follow === 'top' && atTop) {
-      this.viewport.scrollTop = 0;
+      target = 0;
     } else if (follow === 'bottom' && atBottom) {
-      this.viewport.scrollTop = this.canvasHeight;
+      target = this.canvasHeight;
     } else if (anchorKey !== undefined) {
       const moved = this.rows.indexOf(anchorKey);
-      if (moved >= 0 && moved !== anchorIndex) this.viewport.scrollTop = moved * this.rowHeight + anchorOffset;
+      if (moved >= 0 && moved !== anchorIndex) target = moved * this.rowHeight + anchorOffset;
     }
+    // Kept within the canvas: with fewer rows than before, the browser pulls the position back too.
+    this.setTop(target);
     this.render();
+  }
+
+  /**
+   * Scrolls to `top`, kept within the canvas as the browser keeps it. Writing the scroll position
+   * lays the page out first, so an unchanged one is not written: following the newest rows at the
+   * top, as most of the time, costs no layout until the frame's own.
+   */
+  private setTop(top: number): void {
+    // Before the viewport's height is known, only the canvas bounds it: the browser clamps the
+    // rest and says so with a scroll event.
+    const clamped = Math.max(0, Math.min(top, this.canvasHeight - (this.height ?? 0)));
+    if (clamped === this.top) return;
+    this.top = clamped;
+    this.viewport.scrollTop = clamped;
   }
 
   /** Scrolls the least needed to show a row (or puts it at the top/bottom when asked). */
   reveal(index: number, align: 'nearest' | 'start' | 'end' = 'nearest'): void {
     const top = index * this.rowHeight;
-    const height = this.viewport.clientHeight;
+    const height = this.viewportHeight;
     // The sticky hour header covers the first row, so "in view" starts one row down.
     const stickyCover = this.rowHeight;
-    if (align === 'start') this.viewport.scrollTop = top;
-    else if (align === 'end') this.viewport.scrollTop = top + this.rowHeight - height;
-    else if (top < this.viewport.scrollTop + stickyCover) this.viewport.scrollTop = top - stickyCover;
-    else if (top + this.rowHeight > this.viewport.scrollTop + height) this.viewport.scrollTop = top + this.rowHeight - height;
+    if (align === 'start') this.setTop(top);
+    else if (align === 'end') this.setTop(top + this.rowHeight - height);
+    else if (top < this.top + stickyCover) this.setTop(top - stickyCover);
+    else if (top + this.rowHeight > this.top + height) this.setTop(top + this.rowHeight - height);
     this.render();
   }
 
@@ -142,8 +198,8 @@ export class VirtualList<R> {
   /** Draws the rows in view now: adds missing ones, moves kept ones, removes the rest. */
   render(): void {
     const h = this.rowHeight;
-    const first = Math.max(0, Math.floor(this.viewport.scrollTop / h) - this.overscan);
-    const last = Math.min(this.rows.length, Math.ceil((this.viewport.scrollTop + this.viewport.clientHeight) / h) + this.overscan);
+    const first = Math.max(0, Math.floor(this.top / h) - this.overscan);
+    const last = Math.min(this.rows.length, Math.ceil((this.top + this.viewportHeight) / h) + this.overscan);
     const wanted = new Set<string>();
     const pinnedIndex = this.pinnedKey === undefined ? -1 : this.rows.indexOf(this.pinnedKey);
     const indices: number[] = [];
@@ -175,6 +231,6 @@ export class VirtualList<R> {
       r.element.remove();
       this.rendered.delete(key);
     }
-    this.onRender?.(Math.floor(this.viewport.scrollTop / h));
+    this.onRender?.(Math.floor(this.top / h));
   }
 }

@@ -84,4 +84,38 @@ describe('StripCounts kept as running sums (drawn 60 times a second while events
       assert.deepEqual(paged.buckets(from, to, columns).map((b) => [b.counts.commands, b.failed]), reference(events, from, to, columns));
     }
   });
+  it('gives the same columns after every step while older pages come in front, drawn between pages, with live and late events meanwhile', () => {
+    // Several events a second, so a page's newest second is often the oldest one already held.
+    const events = Array.from({ length: 2400 }, (_, i) => command(Math.floor(i / 3) * 1700 + (i % 3) * 10, i % 4 ? 0 : 1));
+    const first = events.slice(-200);
+    const counts = new StripCounts();
+    counts.add(first);
+    const shown = [...first];
+    const check = (what: string): void => {
+      for (const [from, to, columns] of [[start, start + 24 * min, 96], [start + 5 * min + 500, start + 9 * min, 13]] as const) {
+        assert.deepEqual(counts.buckets(from, to, columns).map((b) => [b.counts.commands, b.failed]), reference(shown, from, to, columns), what);
+      }
+    };
+    check('the first window');
+    let liveTime = events[events.length - 1]!.time - start;
+    for (let end = events.length - 200, page = 0; end > 0; end -= 250, page++) {
+      const older = events.slice(Math.max(0, end - 250), end);
+      counts.add(older);
+      shown.push(...older);
+      // A live event in the newest second or a new one, and now and then one late, inside the range.
+      liveTime += page % 2 ? 0 : 900;
+      const live = [command(liveTime, page % 3 ? 0 : 1), ...(page % 4 === 3 ? [command(Math.floor(liveTime / 2) + 333, 1)] : [])];
+      counts.add(live);
+      shown.push(...live);
+      check(`after older page ${page}`);
+    }
+    // Many late events in seconds of their own, more than are counted aside before a rebuild,
+    // and again in seconds already held.
+    for (let round = 0; round < 3; round++) {
+      const late = Array.from({ length: 150 }, (_, i) => command((i * 7919 + round * 3001) % (20 * min), i % 3 ? 0 : 1));
+      counts.add(late);
+      shown.push(...late);
+      check(`after late round ${round}`);
+    }
+  });
 });
