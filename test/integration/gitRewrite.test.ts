@@ -80,7 +80,12 @@ describe('capture: a commit whose gc --auto rewrites the reflog (real git)', fun
       `git rewrote logs/HEAD (size ${before.size} -> ${after.size}, inode ${before.ino} -> ${after.ino}); without the rewrite this test proves nothing`);
 
     const hash = head(repo);
-    const commit = await waitFor<CommitEvent | undefined>(() => eventsOf(api, 'commit').find((e) => e.hash === hash), 15_000, `a commit event for ${hash.slice(0, 7)}`);
+    const commit = await waitFor<CommitEvent | undefined>(() => eventsOf(api, 'commit').find((e) => e.hash === hash), 15_000, `a commit event for ${hash.slice(0, 7)}`).catch((err: Error) => {
+      // What the watcher had to go by, for the next time this fails (seen once in 50+ runs).
+      const now = fs.statSync(reflog);
+      const recorded = eventsOf(api, 'commit').filter((e) => e.repo === rel).map((e) => [e.hash.slice(0, 7), e.subject]);
+      throw new Error(`${err.message}; logs/HEAD now (inode ${now.ino}, ${now.size} bytes): ${JSON.stringify(fs.readFileSync(reflog, 'utf8').split('\n').slice(-3))}; commits recorded in this repository: ${JSON.stringify(recorded)}; notices: ${JSON.stringify(eventsOf(api, 'notice').slice(-3))}`);
+    });
     assert.equal(commit?.repo, rel);
     assert.equal(commit?.subject, 'Work that triggers gc');
     assert.deepEqual(commit?.files, [{ path: 'work.txt', added: 3, removed: 0 }]);
