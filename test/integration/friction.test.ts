@@ -41,19 +41,25 @@ describe('friction prompts (real terminal, real notifications)', function () {
     assert.notEqual(exit, 0);
     await waitFor(() => api.prompter.shown === shownBefore + 1, 10_000, 'the friction prompt');
 
+    // What the shell reported for each run: under load VS Code sometimes cannot tell a command's
+    // exit code (undefined), which the journal records as unknown (null), never as success.
+    const reported: (number | null)[] = [exit ?? null];
     for (let i = 0; i < 20; i++) {
-      assert.notEqual(await runInTerminal(term, FAILING), 0, `failure ${i + 2} failed`);
+      const code = await runInTerminal(term, FAILING);
+      assert.notEqual(code, 0, `failure ${i + 2} failed`);
+      reported.push(code ?? null);
     }
     // Each of the 21 ended (runInTerminal waited for that); the journal has them within one batch.
-    // Counted as this terminal's failed commands, whatever line the shell reported for each: a line
-    // typed before bash printed its prompt can be reported otherwise (see runInTerminal), and what
-    // the shell reports is what is recorded. The exact line is the previous test's subject.
+    // Counted in this terminal whatever line the shell reported for each: a line typed before bash
+    // printed its prompt can be reported otherwise (see runInTerminal), and what the shell reports
+    // is what is recorded. The exact line is the previous test's subject.
     const recorded = (): CommandEvent[] => eventsOf(api, 'command').filter((e) => e.terminal === term.terminal.name && e.time >= startedAt);
-    await waitFor(() => recorded().filter((e) => e.exitCode !== 0).length >= 21, 10_000, '21 failed commands recorded').catch((err: Error) => {
-      throw new Error(`${err.message}; recorded in this terminal: ${JSON.stringify(recorded().map((e) => [e.commandLine, e.exitCode, e.confidence]))}`);
+    const seen = (): string => JSON.stringify(recorded().map((e) => [e.commandLine, e.exitCode, e.confidence]));
+    await waitFor(() => recorded().length >= 21, 10_000, '21 commands recorded').catch((err: Error) => {
+      throw new Error(`${err.message}; recorded in this terminal: ${seen()}`);
     });
-    assert.equal(recorded().length, 21, JSON.stringify(recorded().map((e) => e.commandLine)));
-    assert.ok(recorded().every((e) => e.exitCode !== null && e.exitCode !== 0));
+    const byCode = (codes: (number | null)[]): string => JSON.stringify([...codes].sort());
+    assert.equal(byCode(recorded().map((e) => e.exitCode)), byCode(reported), `each exit code as the shell reported it; recorded: ${seen()}`);
     // Deferred signals are reconsidered after a quiet moment: give them that moment.
     assert.ok(await staysFalse(() => api.prompter.shown !== shownBefore + 1, 2500), `shown went from ${shownBefore} to ${api.prompter.shown}`);
   });
