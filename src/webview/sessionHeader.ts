@@ -23,6 +23,8 @@ export class SessionHeader {
   private summary: SessionSnapshot | null = null;
   private receivedAt = 0;
   private stateKey = '';
+  /** The notices last drawn (the view passes the same list until an `init` brings new ones). */
+  private shownNotices: readonly string[] | undefined;
 
   constructor() {
     this.element = el('div', 'header');
@@ -102,30 +104,33 @@ export class SessionHeader {
   private renderCounters(s: SessionSnapshot): void {
     const c = s.counts;
     const ok = c.commands - c.commandsFailed;
-    const counter = (icon: string, text: string, label: string, cls = ''): HTMLElement => {
-      const span = el('span', `counter ${cls}`.trim());
+    const counters: [icon: string, text: string, label: string, cls: string][] = [
+      ['git-commit', String(c.commits), count(c.commits, 'commitOne', 'commitMany'), 'tone-commit'],
+      ['terminal', String(ok), t('commandsSucceeded', count(ok, 'commandOne', 'commandMany')), 'tone-command'],
+    ];
+    if (c.commandsFailed) counters.push(['error', String(c.commandsFailed), t('failed', c.commandsFailed), 'tone-failed']);
+    counters.push(
+      ['save', String(c.saves), t('savesInFiles', count(c.saves, 'saveOne', 'saveMany'), count(c.files, 'fileOne', 'fileMany')), 'tone-save'],
+      ['flame', String(c.friction), count(c.friction, 'frictionOne', 'frictionMany'), 'tone-friction'],
+    );
+    const label = counters.map(([, , text]) => text).join(', ');
+    // Rebuilt only when the numbers change: the DOM (and a reader's cursor) stays put otherwise,
+    // and a live session's summaries, most of which change no count, make no elements.
+    if (this.counters.dataset['label'] === label) return;
+    this.counters.dataset['label'] = label;
+    this.counters.replaceChildren(...counters.map(([icon, text, label, cls]) => {
+      const span = el('span', `counter ${cls}`);
       span.title = label;
       span.setAttribute('aria-label', label);
       span.append(codicon(icon), el('span', undefined, text));
       return span;
-    };
-    const parts = [
-      counter('git-commit', String(c.commits), count(c.commits, 'commitOne', 'commitMany'), 'tone-commit'),
-      counter('terminal', String(ok), t('commandsSucceeded', count(ok, 'commandOne', 'commandMany')), 'tone-command'),
-    ];
-    if (c.commandsFailed) parts.push(counter('error', String(c.commandsFailed), t('failed', c.commandsFailed), 'tone-failed'));
-    parts.push(
-      counter('save', String(c.saves), t('savesInFiles', count(c.saves, 'saveOne', 'saveMany'), count(c.files, 'fileOne', 'fileMany')), 'tone-save'),
-      counter('flame', String(c.friction), count(c.friction, 'frictionOne', 'frictionMany'), 'tone-friction'),
-    );
-    const label = parts.map((p) => p.getAttribute('aria-label')).join(', ');
-    // Rebuilding only when the numbers change keeps the DOM (and a reader's cursor) stable otherwise.
-    if (this.counters.dataset['label'] === label) return;
-    this.counters.dataset['label'] = label;
-    this.counters.replaceChildren(...parts);
+    }));
   }
 
   private renderNotices(notices: readonly string[]): void {
+    // The same notices come with every summary: drawn again only when they change.
+    if (notices === this.shownNotices) return;
+    this.shownNotices = notices;
     this.notices.hidden = notices.length === 0;
     this.notices.replaceChildren(
       ...notices.map((text) => {

@@ -1,5 +1,6 @@
 import type { EditEvent, JournalEvent } from '../core/journal/events';
 import { describeEvent } from '../core/timeline/describeEvent';
+import type { EventDescription } from '../core/timeline/describeEvent';
 import type { TimelineCategory, TimelineOrder } from '../shared/protocol';
 import type { EventStyle } from './eventStyle';
 import { categoryOf, styleOf } from './eventStyle';
@@ -92,6 +93,53 @@ function searchText(e: JournalEvent, title: string, detail: string | undefined):
   if (e.kind === 'file-op') parts.push(...e.paths);
   if (e.kind === 'agent') parts.push(e.text ?? '', ...(e.paths ?? []));
   return parts.join('\n').toLowerCase();
+}
+
+/**
+ * An entry whose texts are made the first time something reads them: a row drawn on screen (its
+ * title, detail and style) or a search (its haystack). A 50,000-event session mostly sits off
+ * screen, and describing each event as it arrives made about a kilobyte per event that lived on:
+ * the minor garbage collections that copy it paused the frames in which older pages arrived.
+ */
+class DescribedLater implements TimelineEntry {
+  readonly category: TimelineCategory;
+  readonly hour: number;
+  private description: EventDescription | undefined;
+  private eventStyle: EventStyle | undefined;
+  private search: string | undefined;
+
+  constructor(readonly event: JournalEvent, readonly rev: number, readonly seq: number) {
+    this.category = categoryOf(event);
+    this.hour = hourStart(event.time);
+  }
+
+  get title(): string {
+    return this.described().title;
+  }
+
+  get detail(): string | undefined {
+    return this.described().detail || undefined;
+  }
+
+  get attention(): boolean {
+    return this.described().attention;
+  }
+
+  get style(): EventStyle {
+    return (this.eventStyle ??= styleOf(this.event));
+  }
+
+  get haystack(): string {
+    if (this.search === undefined) {
+      const d = this.described();
+      this.search = searchText(this.event, d.title, d.detail);
+    }
+    return this.search;
+  }
+
+  private described(): EventDescription {
+    return (this.description ??= describeEvent(this.event));
+  }
 }
 
 function compare(a: TimelineEntry, b: TimelineEntry): number {
@@ -252,19 +300,7 @@ export class TimelineModel {
   }
 
   private makeEntry(e: JournalEvent, rev: number, seq = this.seq++): TimelineEntry {
-    const d = describeEvent(e);
-    return {
-      event: e,
-      rev,
-      title: d.title,
-      detail: d.detail || undefined,
-      attention: d.attention,
-      style: styleOf(e),
-      category: categoryOf(e),
-      hour: hourStart(e.time),
-      haystack: searchText(e, d.title, d.detail),
-      seq,
-    };
+    return new DescribedLater(e, rev, seq);
   }
 
   private track(entry: TimelineEntry): TimelineEntry {
@@ -323,7 +359,7 @@ export class TimelineModel {
   }
 
   private swap(old: TimelineEntry, event: JournalEvent): void {
-    const next = { ...this.makeEntry(event, old.rev + 1), seq: old.seq };
+    const next = this.makeEntry(event, old.rev + 1, old.seq);
     this.byId.set(event.id, next);
     this.openPrompts = undefined;
     const i = this.entries.indexOf(old);

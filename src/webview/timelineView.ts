@@ -74,6 +74,8 @@ export class TimelineView {
   private pendingOlder = 0;
   private now = Date.now();
   private pendingFrame = 0;
+  /** The events of `append` messages received since the last frame, taken in by the next one (see {@link takeAppends}). */
+  private readonly appends: (readonly JournalEvent[])[] = [];
   private restoredScroll: number | undefined;
   private saveTimer = 0;
   /** `older` pages received and not yet taken in (see {@link scheduleOlderPage}). */
@@ -146,6 +148,8 @@ export class TimelineView {
         this.generation = message.generation;
         this.pendingOlder = Math.max(0, message.total - message.events.length);
         this.olderPages.clear();
+        // Appends not yet taken in are in this state already.
+        this.appends.length = 0;
         this.model.load(message.events);
         this.strip.clear();
         this.strip.add(message.events);
@@ -160,16 +164,15 @@ export class TimelineView {
         this.scheduleOlderPage();
         break;
       case 'append':
-        this.model.append(message.events);
-        this.announcer.add(message.events);
-        this.strip.add(message.events);
-        if (message.events.some((e) => e.kind === 'agent')) this.toolbar.setChipShown('agent', true);
+        // Only kept here: a busy session sends many appends between two frames, and each one
+        // describing its events, redrawing the header and counting the strip would fill the
+        // frame's time with work whose result only the next frame shows (see takeAppends).
+        this.appends.push(message.events);
         this.summary = message.summary;
-        this.header.update(this.summary, this.notices, this.now);
-        this.strip.setSession(this.summary);
         this.scheduleRows();
         break;
       case 'reset':
+        this.appends.length = 0;
         this.announcer.clear();
         this.model.clear();
         this.toolbar.setChipShown('agent', false);
@@ -237,8 +240,22 @@ export class TimelineView {
     if (this.pendingFrame) return;
     this.pendingFrame = requestAnimationFrame(() => {
       this.pendingFrame = 0;
+      this.takeAppends();
       this.applyChanges(this.followEdge());
     });
+  }
+
+  /** The live events of every `append` since the last frame, taken in at once: one header and strip update for all. */
+  private takeAppends(): void {
+    if (this.appends.length === 0) return;
+    const events = this.appends.length === 1 ? (this.appends[0] as readonly JournalEvent[]) : this.appends.flat();
+    this.appends.length = 0;
+    this.model.append(events);
+    this.announcer.add(events);
+    this.strip.add(events);
+    if (events.some((e) => e.kind === 'agent')) this.toolbar.setChipShown('agent', true);
+    this.header.update(this.summary, this.notices, this.now);
+    this.strip.setSession(this.summary);
   }
 
   /** The list's newest end, where a reader who is there stays as rows arrive. */
