@@ -35,7 +35,17 @@ const MAX_ASIDE = 256;
  * Edits and deletes are not subtracted: a deleted note leaves its tick, which a glance forgives.
  */
 export class StripCounts {
-  private readonly slots = new Map<number, Uint32Array>();
+  /**
+   * Where each second's counts are in {@link pool}. One typed array per second cost ~200 bytes
+   * of heap objects per second that lived on, copied by the minor garbage collections that ran
+   * while older pages arrived; in one shared array a second costs its counts and its map entry.
+   */
+  private readonly offsets = new Map<number, number>();
+  /** The counts of every second held, {@link WIDTH} numbers each, in the order the seconds were first seen. */
+  private pool = new Uint32Array(WIDTH * 1024);
+  private used = 0;
+  /** One second's counts handed to the sums, which read them at once. */
+  private readonly scratch = new Uint32Array(WIDTH);
   /**
    * The seconds in time order with running sums of their counts, so a column's sums are a
    * difference of two rows found by binary search: drawing costs O(columns × log seconds), not
@@ -71,7 +81,9 @@ export class StripCounts {
   }
 
   clear(): void {
-    this.slots.clear();
+    this.offsets.clear();
+    this.pool.fill(0, 0, this.used);
+    this.used = 0;
     this.sums.reset([], () => []);
     this.early = [];
     this.late = [];
@@ -116,17 +128,17 @@ export class StripCounts {
   }
 
   private bump(slot: number, index: number): void {
-    let counts = this.slots.get(slot);
-    const fresh = !counts;
-    if (!counts) this.slots.set(slot, (counts = new Uint32Array(WIDTH)));
-    counts[index]!++;
+    let at = this.offsets.get(slot);
+    const fresh = at === undefined;
+    if (at === undefined) this.offsets.set(slot, (at = this.allocate()));
+    this.pool[at + index]!++;
     this.totals[index]!++;
     const held = this.sums.length;
     const oldest = held > 0 ? this.sums.slot(0) : Number.NaN;
     const latest = held > 0 ? this.sums.slot(held - 1) : Number.NaN;
     if (fresh && (held === 0 || slot > latest)) {
       // A new latest second: one more row of sums, the previous row plus this count.
-      this.sums.pushBack(slot, counts);
+      this.sums.pushBack(slot, this.countsAt(at));
     } else if (slot < oldest) {
       // Read at the next draw, when it goes in front with all its page's counts.
       if (fresh) this.early.push(slot);
@@ -146,8 +158,26 @@ export class StripCounts {
    * The sums brought up to date: older seconds put in front (O(page)), or, once many counts went
    * aside, rebuilt (O(seconds), no sort of them all).
    */
+  /** Room in the pool for one more second's counts (zeros); returns where. */
+  private allocate(): number {
+    if (this.used + WIDTH > this.pool.length) {
+      const grown = new Uint32Array(this.pool.length * 2);
+      grown.set(this.pool);
+      this.pool = grown;
+    }
+    const at = this.used;
+    this.used += WIDTH;
+    return at;
+  }
+
+  /** A copy of the counts at `at` in the pool, valid until the next call. */
+  private countsAt(at: number): Uint32Array {
+    for (let l = 0; l < WIDTH; l++) this.scratch[l] = this.pool[at + l] as number;
+    return this.scratch;
+  }
+
   private ordered(): SlotSums {
-    const countsOf = (slot: number): Uint32Array => this.slots.get(slot) as Uint32Array;
+    const countsOf = (slot: number): Uint32Array => this.countsAt(this.offsets.get(slot) as number);
     if (this.aside.size > MAX_ASIDE) {
       const pending = this.early.concat(this.late).sort((a, b) => a - b);
       this.sums.reset(mergeSorted(this.sums.all(), pending), countsOf);

@@ -41,6 +41,17 @@ describe('StripCounts (the session-at-a-glance strip)', () => {
     assert.equal(counts.has('agent'), false);
     assert.equal(counts.has('commands'), true);
   });
+
+  it('counts from zero after clear, in the seconds it held before (a new init)', () => {
+    const counts = new StripCounts();
+    const events = Array.from({ length: 3000 }, (_, i) => command(i * 1000, i % 3 ? 0 : 1));
+    counts.add(events);
+    counts.clear();
+    counts.add(events.slice(0, 10));
+    const buckets = counts.buckets(start, start + 60 * min, 6);
+    assert.deepEqual(buckets.map((b) => b.counts.commands), [10, 0, 0, 0, 0, 0]);
+    assert.deepEqual(buckets.map((b) => b.failed), [4, 0, 0, 0, 0, 0]);
+  });
 });
 
 describe('StripCounts kept as running sums (drawn 60 times a second while events stream in)', () => {
