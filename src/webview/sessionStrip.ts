@@ -35,8 +35,8 @@ export class SessionStrip {
   private range: { start: number; end: number | undefined } | undefined;
   private buckets: StripBucket[] = [];
   private pending = 0;
-  /** The drawn rectangles by lane and column (`track:<lane>` for a lane's track). */
-  private readonly shapes = new Map<string, { readonly rect: SVGRectElement; y: string; className: string }>();
+  /** The drawn rectangles by {@link shapeKey} of lane and column (column -1: the lane's track). */
+  private readonly shapes = new Map<number, { readonly rect: SVGRectElement; y: string; className: string }>();
   /** The column and lane of each cell, to name it when hovered. */
   private readonly cells = new WeakMap<Element, { readonly lane: StripLane; readonly column: number }>();
   /**
@@ -101,16 +101,19 @@ export class SessionStrip {
     this.svg.style.height = `${height * 2}px`;
     // Redrawn each frame while events stream in: the shapes are kept and only those whose column
     // changed are touched, instead of ~1,000 new elements a frame for a full 50,000-event strip.
-    const wanted = new Set<string>();
+    // Numbers for keys and class names made once: this runs each frame while pages stream in,
+    // and ~600 new strings a frame were garbage for the collections that paused those frames.
+    const wanted = new Set<number>();
     lanes.forEach((lane, row) => {
       const y = String(row * (LANE_HEIGHT + LANE_GAP));
-      this.shape(wanted, `track:${lane}`, 0, y, COLUMNS, 'lane-track');
+      const lanePlace = STRIP_LANES.indexOf(lane);
+      this.shape(wanted, shapeKey(lanePlace, -1), 0, y, COLUMNS, 'lane-track');
       this.buckets.forEach((b, column) => {
         const n = b.counts[lane];
         if (!n) return;
         const failedHere = (lane === 'commands' || lane === 'agent') && b.failed > 0;
-        const cell = this.shape(wanted, `${lane}:${column}`, column, y, 1, `lane-${lane}${failedHere ? ' failed' : ''}${n > 1 && lane !== 'idle' ? ' many' : ''}`);
-        this.cells.set(cell, { lane, column });
+        const cell = this.shape(wanted, shapeKey(lanePlace, column), column, y, 1, cellClass(lanePlace, failedHere, n > 1 && lane !== 'idle'));
+        if (!this.cells.has(cell)) this.cells.set(cell, { lane, column });
       });
     });
     for (const [key, shape] of this.shapes) {
@@ -124,7 +127,7 @@ export class SessionStrip {
   }
 
   /** Puts one rectangle (a lane's track, or a column's cell) in place, changing only what differs. */
-  private shape(wanted: Set<string>, key: string, x: number, y: string, width: number, className: string): SVGRectElement {
+  private shape(wanted: Set<number>, key: number, x: number, y: string, width: number, className: string): SVGRectElement {
     wanted.add(key);
     let shape = this.shapes.get(key);
     if (!shape) {
@@ -154,6 +157,19 @@ export class SessionStrip {
     if (box.width <= 0) return undefined;
     return this.buckets[Math.min(COLUMNS - 1, Math.max(0, Math.floor(((clientX - box.left) / box.width) * COLUMNS)))];
   }
+}
+
+/** A rectangle's key: its lane's place in STRIP_LANES and its column (-1 for the lane's track). */
+function shapeKey(lane: number, column: number): number {
+  return lane * (COLUMNS + 1) + column + 1;
+}
+
+/** The class names of a cell for each lane and look (failed, many), made once: index {@link cellClass}. */
+const CELL_CLASSES = STRIP_LANES.flatMap((lane) => [false, true].flatMap((failed) => [false, true].map((many) =>
+  `lane-${lane}${failed ? ' failed' : ''}${many ? ' many' : ''}`)));
+
+function cellClass(lane: number, failed: boolean, many: boolean): string {
+  return CELL_CLASSES[lane * 4 + (failed ? 2 : 0) + (many ? 1 : 0)] as string;
 }
 
 function rect(x: number, y: number, width: number, height: number, className: string): SVGRectElement {

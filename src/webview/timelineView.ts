@@ -313,8 +313,13 @@ export class TimelineView {
 
   private updateSticky(first: number): void {
     const row = this.list.rowAt(this.rows.headerIndexOf(first));
-    this.sticky.hidden = row?.kind !== 'hour';
-    if (row?.kind === 'hour') this.sticky.textContent = `${formatHourLabel(row.hour, this.now)} · ${row.count}`;
+    const hidden = row?.kind !== 'hour';
+    if (this.sticky.hidden !== hidden) this.sticky.hidden = hidden;
+    if (row?.kind !== 'hour') return;
+    // Called at every draw (each frame while pages stream in): the text is replaced only when it
+    // changes, so an unchanged header is not laid out again.
+    const text = `${formatHourLabel(row.hour, this.now)} · ${row.count}`;
+    if (this.sticky.textContent !== text) this.sticky.textContent = text;
   }
 
   /** The strip was clicked: bring the list to the newest shown row at or before `time` (the oldest after it, if none). */

@@ -17,6 +17,32 @@ describe('webview time formats', () => {
     assert.equal(hourStart(local(21, 14, 0)), local(21, 14, 0));
   });
 
+  it('finds the same local hour as a fresh Date would, in any order and across clock changes', () => {
+    // hourStart keeps the last hour found; where clocks change (an hour or half an hour, forward
+    // or back) and when times jump around, it must agree with the plain computation.
+    const plain = (time: number): number => {
+      const d = new Date(time);
+      d.setMinutes(0, 0, 0);
+      return d.getTime();
+    };
+    const tz = process.env['TZ'];
+    try {
+      for (const zone of ['Europe/Berlin', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kolkata', 'UTC']) {
+        process.env['TZ'] = zone;
+        // Around the March/April and October/November changes of both hemispheres, every 7 minutes.
+        for (const [month, day] of [[2, 28], [3, 4], [9, 4], [9, 25], [10, 1]] as const) {
+          const from = Date.UTC(2026, month, day) - 36 * 3_600_000;
+          const times = Array.from({ length: (72 * 60) / 7 }, (_, i) => from + i * 7 * 60_000 + (i % 3) * 17_000);
+          for (const time of times) assert.equal(hourStart(time), plain(time), `${zone} ${new Date(time).toISOString()}`);
+          for (const time of [...times].reverse()) assert.equal(hourStart(time), plain(time), `${zone} ${new Date(time).toISOString()} (backwards)`);
+        }
+      }
+    } finally {
+      if (tz === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = tz;
+    }
+  });
+
   it('labels hours of today, yesterday and earlier days unambiguously', () => {
     const now = local(21, 10, 0);
     assert.equal(formatHourLabel(local(21, 9, 0), now), '09:00');
