@@ -7,7 +7,7 @@ import type { SessionJournalApi } from '../../src/extension';
 import type { CommitEvent } from '../../src/core/journal/events';
 import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
 import { excludeFromStatus, git, gitWithEnv, head, initRepo, uniqueName, writeLines } from './helpers/gitRepo';
-import { waitFor } from './helpers/wait';
+import { delay, waitFor } from './helpers/wait';
 
 /** Files the suite creates live here; .git/info/exclude keeps them out of the sample repo's status. */
 const SCRATCH = 'scratch';
@@ -38,22 +38,15 @@ function writeObjectsThatTriggerGc(repo: string, count: number): void {
 
 describe('capture: a commit whose gc --auto rewrites the reflog (real git)', function () {
   let api: SessionJournalApi;
-  let root: string;
+  let rel: string;
+  let repo: string;
 
   before(async function () {
     api = await getApi();
-    root = workspaceRoot();
+    const root = workspaceRoot();
     excludeFromStatus(root, SCRATCH);
-    await startSession(api, 'reflog rewrite');
-  });
-
-  after(async function () {
-    if (api) await endSession(api);
-  });
-
-  it('records the commit although reflog expire replaced logs/HEAD right after it', async () => {
-    const rel = `${SCRATCH}/${uniqueName('gc')}`;
-    const repo = path.join(root, rel);
+    rel = `${SCRATCH}/${uniqueName('gc')}`;
+    repo = path.join(root, rel);
     fs.mkdirSync(repo, { recursive: true });
     initRepo(repo);
     git(repo, 'config', 'gc.auto', '0');
@@ -63,6 +56,17 @@ describe('capture: a commit whose gc --auto rewrites the reflog (real git)', fun
       backdatedGit(repo, date, 'commit', '-q', '--allow-empty', '-m', `old ${day}`);
       backdatedGit(repo, date, 'commit', '-q', '--amend', '--allow-empty', '-m', `old ${day} amended`);
     }
+    // The repository is there when the session starts, which looks for repositories at once. Made
+    // mid-session, it would be found only when VS Code's file watcher reports its folder, which a
+    // freshly opened window on a loaded machine may not do for many seconds: not this test's subject.
+    await startSession(api, 'reflog rewrite');
+  });
+
+  after(async function () {
+    if (api) await endSession(api);
+  });
+
+  it('records the commit although reflog expire replaced logs/HEAD right after it', async () => {
     await waitFor(() => api.git()?.repositories.some((d) => path.resolve(d) === path.join(repo, '.git')), 15_000, 'the repository to be followed');
     await api.git()?.settle();
 
@@ -80,11 +84,16 @@ describe('capture: a commit whose gc --auto rewrites the reflog (real git)', fun
       `git rewrote logs/HEAD (size ${before.size} -> ${after.size}, inode ${before.ino} -> ${after.ino}); without the rewrite this test proves nothing`);
 
     const hash = head(repo);
-    const commit = await waitFor<CommitEvent | undefined>(() => eventsOf(api, 'commit').find((e) => e.hash === hash), 15_000, `a commit event for ${hash.slice(0, 7)}`).catch((err: Error) => {
-      // What the watcher had to go by, for the next time this fails (seen once in 50+ runs).
+    const commit = await waitFor<CommitEvent | undefined>(() => eventsOf(api, 'commit').find((e) => e.hash === hash), 15_000, `a commit event for ${hash.slice(0, 7)}`).catch(async (err: Error) => {
+      // What the watcher had to go by, for the next time this fails (seen once in 50+ full runs).
       const now = fs.statSync(reflog);
+      const followed = api.git()?.repositories.some((d) => path.resolve(d) === path.join(repo, '.git'));
+      // A read now (what a window focus does) tells a missed file event (the commit comes now) from
+      // a line the watcher dropped (it never does), and a lookup stuck behind another (still busy).
+      const settled = await Promise.race([api.git()?.settle().then(() => 'settled'), delay(20_000).then(() => 'still busy after 20 s')]);
+      const afterRead = eventsOf(api, 'commit').some((e) => e.hash === hash);
       const recorded = eventsOf(api, 'commit').filter((e) => e.repo === rel).map((e) => [e.hash.slice(0, 7), e.subject]);
-      throw new Error(`${err.message}; logs/HEAD now (inode ${now.ino}, ${now.size} bytes): ${JSON.stringify(fs.readFileSync(reflog, 'utf8').split('\n').slice(-3))}; commits recorded in this repository: ${JSON.stringify(recorded)}; notices: ${JSON.stringify(eventsOf(api, 'notice').slice(-3))}`);
+      throw new Error(`${err.message}; logs/HEAD now (inode ${now.ino}, ${now.size} bytes): ${JSON.stringify(fs.readFileSync(reflog, 'utf8').split('\n').slice(-3))}; repository still followed: ${String(followed)}; a read now: ${settled}, commit recorded ${afterRead ? 'then' : 'still not'}; commits recorded in this repository: ${JSON.stringify(recorded)}; notices: ${JSON.stringify(eventsOf(api, 'notice').slice(-3))}`);
     });
     assert.equal(commit?.repo, rel);
     assert.equal(commit?.subject, 'Work that triggers gc');

@@ -108,6 +108,35 @@ describe('reflog resume: the last line of a file when following starts', () => {
   });
 });
 
+describe('ReflogWatcher following a repository from its start (picked up mid-session) through gc --auto', function () {
+  let gitDir: string;
+  let file: string;
+
+  afterEach(() => fs.rmSync(gitDir, { recursive: true, force: true }));
+
+  it('delivers the old entries, then the commit when the expire kept only it', async () => {
+    gitDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sj-reflog-'));
+    fs.mkdirSync(path.join(gitDir, 'logs'));
+    file = path.join(gitDir, 'logs', 'HEAD');
+    fs.writeFileSync(file, OLD.map((l) => `${l}\n`).join(''));
+    const delivered: string[] = [];
+    const watcher = new ReflogWatcher(gitDir, (lines) => delivered.push(...lines), (err) => assert.fail(String(err)), 20, true);
+    try {
+      while (delivered.length < OLD.length) await new Promise((r) => setTimeout(r, 10));
+      await watcher.idle();
+      // git commit appends, then its gc --auto expires every years-old entry: the file keeps only the commit.
+      fs.appendFileSync(file, `${NEW_WORK}\n`);
+      fs.writeFileSync(`${file}.lock`, `${NEW_WORK}\n`);
+      fs.renameSync(`${file}.lock`, file);
+      while (!delivered.includes(NEW_WORK)) await new Promise((r) => setTimeout(r, 10));
+      await watcher.idle();
+      assert.deepEqual(delivered, [...OLD, NEW_WORK]);
+    } finally {
+      watcher.dispose();
+    }
+  });
+});
+
 /** Drives the real ReflogWatcher on a temp git dir, the way git writes logs/HEAD. */
 describe('ReflogWatcher on a real file rewritten by reflog expire', function () {
   const DEBOUNCE_MS = 20;
@@ -176,6 +205,23 @@ describe('ReflogWatcher on a real file rewritten by reflog expire', function () 
     fs.appendFileSync(file, `${later.slice(50)}\n`);
     await readNow();
     assert.deepEqual(delivered, [NEW_WORK, later]);
+  });
+
+  it('a line half written when the rewrite came is delivered whole from the rewritten file', async () => {
+    fs.appendFileSync(file, NEW_WORK.slice(0, 40));
+    await readNow();
+    rewrite([...RECENT, NEW_WORK]);
+    await readNow();
+    assert.deepEqual(delivered, [NEW_WORK]);
+  });
+
+  it('from fs.watch events alone: append then rename over logs/HEAD, read once after both', async () => {
+    // No schedule() here: the watcher on logs/ must notice the rename itself, as in the editor.
+    fs.appendFileSync(file, `${NEW_WORK}\n`);
+    rewrite([NEW_WORK]);
+    while (!delivered.includes(NEW_WORK)) await new Promise((r) => setTimeout(r, 10));
+    await watcher?.idle();
+    assert.deepEqual(delivered, [NEW_WORK]);
   });
 
   it('keeps a line cut inside a multi-byte character whole', async () => {

@@ -40,6 +40,15 @@ export class FrictionPrompter extends Disposable {
     this.register({ dispose: () => this.clearDeferred() });
   }
 
+  /**
+   * Whether a signal waits for the user to stop typing. Every other signal is decided (shown or
+   * dropped) the moment its event is recorded, so once this is false nothing more will be shown
+   * for what was recorded so far: tests wait for that instead of watching for a while.
+   */
+  get deferring(): boolean {
+    return this.deferred !== undefined;
+  }
+
   /** Typing defers prompts until the user pauses. */
   noteTyping(time: number): void {
     this.gate.noteTyping(time);
