@@ -121,12 +121,14 @@ export async function startCodeServer({ settings = {}, quiet = true, port: wante
 }
 
 /** The workbench URL that opens `folder` with this working tree loaded as a development extension. */
-export function workbenchUrl(server, { folder, extensionTestsPath, extensionDevelopmentPath = projectRoot, env } = {}) {
+export function workbenchUrl(server, { folder, extensionTestsPath, extensionDevelopmentPath = projectRoot, env, logLevel } = {}) {
   // extensionDevelopmentPath: null opens the workbench with installed extensions only.
   const payload = [['skipWelcome', 'true']];
   if (extensionDevelopmentPath) payload.unshift(['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${extensionDevelopmentPath}`]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', `vscode-remote://127.0.0.1:${server.port}${extensionTestsPath}`]);
   if (env) payload.push(['extensionEnvironment', JSON.stringify(env)]);
+  // The workbench's own log level (trace shows the text file model's save and resolve steps).
+  if (logLevel) payload.push(['logLevel', logLevel]);
   const params = new URLSearchParams();
   if (folder) params.set('folder', folder);
   params.set('payload', JSON.stringify(payload));

@@ -18,7 +18,11 @@ async function main() {
   const suite = join(projectRoot, 'dist', 'test', 'integration', 'index.js');
   if (!existsSync(suite)) throw new Error(`${suite} is missing: run \`npm run build\` first.`);
   const workspace = makeSampleWorkspace('sj-integration-');
-  const server = await startCodeServer();
+  // The web workbench auto-saves 1 s after an edit by default (desktop VS Code does not). That auto
+  // save races the suite's own saves: while it runs its save participants VS Code answers any other
+  // save of the document with false (TextFileEditorModel.doSave, "refusing to save() recursively"),
+  // which a loaded machine made a flake. Off, as on the desktop, a save is the one the test makes.
+  const server = await startCodeServer({ settings: { 'files.autoSave': 'off' } });
   const browser = await launchBrowser();
   const cleanup = async () => {
     await browser.close();
@@ -50,6 +54,7 @@ async function main() {
       folder: workspace,
       extensionTestsPath: suite.replace(/\.js$/, ''),
       env: { SJ_TEST_WORKSPACE: workspace },
+      logLevel: process.env.SJ_LOG_LEVEL,
     }), { waitUntil: 'commit' });
     const code = await Promise.race([exitCode, timeout]);
     return code;

@@ -7,6 +7,7 @@ import type { CommitEvent, SaveBurstEvent } from '../../src/core/journal/events'
 import { parseJournal } from '../../src/core/journal/journalCodec';
 import { endSession, eventsOf, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
 import { excludeFromStatus, git, head, initRepo, uniqueName } from './helpers/gitRepo';
+import { saveDocument } from './helpers/saves';
 import { waitFor } from './helpers/wait';
 
 /** Everything this file creates lives here; .git/info/exclude keeps it out of the sample repo's status. */
@@ -34,7 +35,7 @@ async function editAndSave(file: string, text: string): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
   edit.insert(doc.uri, new vscode.Position(0, 0), text);
   assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applied');
-  assert.ok(await doc.save(), `saved ${path.basename(file)}`);
+  await saveDocument(doc);
 }
 
 /** A nested repository that the git adapter follows (it is picked up from its .git/HEAD appearing). */

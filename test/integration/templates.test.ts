@@ -10,6 +10,7 @@ import { writeAuthorParts } from '../unit/templateDrafts';
 import { endSession, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
 import { git, uniqueName, writeLines } from './helpers/gitRepo';
 import { runAcceptingPrompts } from './helpers/quickInput';
+import { saveDocument } from './helpers/saves';
 import { waitFor } from './helpers/wait';
 
 /** The editor End Session opened for the session with this focus. */
@@ -83,7 +84,7 @@ describe('retrospective templates (End Session in each layout)', function () {
       } finally {
         listener.dispose();
       }
-      await doc.save();
+      await saveDocument(doc);
       assert.ok(fs.readFileSync(doc.uri.fsPath, 'utf8').includes('<!-- session-journal:session'), 'the marker is kept on disk');
     });
   }
