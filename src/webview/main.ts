@@ -66,6 +66,13 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   // The frame that shows the first rows: its animation-frame callback runs just before it is painted.
   requestAnimationFrame(() => performance.mark('sj:first-frame'));
 });
-const markLoaded = (): void => window.postMessage(LOADED, window.origin);
+const markLoaded = (): void => {
+  try {
+    window.postMessage(LOADED, window.origin);
+  } catch {
+    // Without the marker the page cannot tell: it says it holds nothing, and gets the session again.
+    sayReady();
+  }
+};
 if (document.readyState === 'complete') markLoaded();
 else window.addEventListener('load', markLoaded, { once: true });
