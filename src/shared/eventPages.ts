@@ -21,11 +21,39 @@ export interface EventPages {
   readonly older: readonly (readonly JournalEvent[])[];
 }
 
+/** Where a page lies in the session: events [start, end), and how many older ones come after it. */
+export interface PageRange {
+  readonly start: number;
+  readonly end: number;
+  /** Events still to come after this page; 0 on the last. */
+  readonly remaining: number;
+}
+
+export interface PageRanges {
+  /** Where the first window starts; it runs to the end of the session. */
+  readonly firstStart: number;
+  /** The older pages, newest first. */
+  readonly older: readonly PageRange[];
+}
+
+/**
+ * The split of {@link pageEvents} as index ranges of a session of `total` events: the host
+ * computes this when it sends an `init` (a few objects per thousand events) and copies each
+ * page's events only when it posts the page.
+ */
+export function pageRanges(total: number, firstWindow = FIRST_WINDOW_EVENTS, pageSize = OLDER_PAGE_EVENTS): PageRanges {
+  if (firstWindow < 1 || pageSize < 1) throw new RangeError('window and page sizes must be at least 1');
+  const firstStart = Math.max(0, total - firstWindow);
+  const older: PageRange[] = [];
+  for (let end = firstStart; end > 0; end -= pageSize) {
+    const start = Math.max(0, end - pageSize);
+    older.push({ start, end, remaining: start });
+  }
+  return { firstStart, older };
+}
+
 /** Splits a session (journal order, oldest first) into the first window and the older pages. */
 export function pageEvents(events: readonly JournalEvent[], firstWindow = FIRST_WINDOW_EVENTS, pageSize = OLDER_PAGE_EVENTS): EventPages {
-  if (firstWindow < 1 || pageSize < 1) throw new RangeError('window and page sizes must be at least 1');
-  const split = Math.max(0, events.length - firstWindow);
-  const older: JournalEvent[][] = [];
-  for (let end = split; end > 0; end -= pageSize) older.push(events.slice(Math.max(0, end - pageSize), end));
-  return { first: events.slice(split), older };
+  const ranges = pageRanges(events.length, firstWindow, pageSize);
+  return { first: events.slice(ranges.firstStart), older: ranges.older.map((r) => events.slice(r.start, r.end)) };
 }

@@ -212,8 +212,12 @@ export function isHostMessage(value: unknown): value is HostToWebviewMessage {
 // ---------------------------------------------------------------------------------------------
 // Webview → host
 
-/** The webview has loaded its script and listens: only now can the host's messages arrive. */
-export interface ReadyMessage { readonly type: 'ready' }
+/**
+ * The webview listens, and says which `init` it already holds: the one the host sent while the
+ * page loaded (its `generation`), or none (absent) when that one was dropped or never sent. The
+ * host answers with an `init` only when the page lacks the current one (see shared/initHandshake).
+ */
+export interface ReadyMessage { readonly type: 'ready'; readonly initGeneration?: number }
 /** The Start button (header or empty state): runs the Start Session command. */
 export interface StartSessionMessage { readonly type: 'startSession' }
 /** The empty state's Get Started button: opens the extension's walkthrough. */
@@ -276,6 +280,8 @@ const hash: FieldCheck = (v) => typeof v === 'string' && COMMIT_HASH.test(v);
 /** Carried-over item ids are `r1`, `p12` (see carriedOverList); nothing else names one. */
 const itemId: FieldCheck = (v) => typeof v === 'string' && /^[rp][1-9]\d{0,3}$/.test(v);
 const bool: FieldCheck = (v) => typeof v === 'boolean';
+/** The host counts its inits from 1; no other number names one. */
+const generation: FieldCheck = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
 
 interface Shape {
   readonly required: Readonly<Record<string, FieldCheck>>;
@@ -286,7 +292,7 @@ const NONE: Readonly<Record<string, FieldCheck>> = {};
 
 /** Field rules per message type; a type missing here is unknown and rejected. */
 const SHAPES: { readonly [K in WebviewToHostMessage['type']]: Shape } = {
-  ready: { required: NONE, optional: NONE },
+  ready: { required: NONE, optional: { initGeneration: generation } },
   startSession: { required: NONE, optional: NONE },
   openWalkthrough: { required: NONE, optional: NONE },
   endSession: { required: NONE, optional: NONE },

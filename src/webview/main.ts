@@ -1,6 +1,9 @@
 /**
- * Entry point of the Timeline webview bundle (dist/webview.js). It says `ready` first, because
- * the host holds back its state until the page can receive it, then renders what arrives. The
+ * Entry point of the Timeline webview bundle (dist/webview.js). The host posts the newest window
+ * (`init`) as the page loads; VS Code delivers it once the page has loaded, or, now and then,
+ * drops it. So the page says `ready` when it knows which: as that `init` arrives (naming it), or,
+ * without one, once what VS Code handed it at `load` has been delivered (see {@link LOADED}); the
+ * host sends the session again only in that case. The
  * view is built on the first `init`, which carries the texts in the UI language.
  *
  * The page's start-up steps are left as performance marks (`sj:*`, a few microseconds each) so
@@ -17,11 +20,31 @@ const host = connectHost();
 const root = document.getElementById('root') ?? document.body;
 let view: TimelineView | undefined;
 /**
- * The checklist, were it to come before the first `init` (the host answers `ready` with `init`):
- * it lives apart from the state. Other messages before `init` describe state the `init` replaces.
+ * The checklist, were it to come before the first `init`: it lives apart from the state. Other
+ * messages before `init` describe state the `init` replaces.
  */
 let earlyChecklist: CarriedOverMessage | undefined;
+let readySent = false;
+/**
+ * VS Code's outer frame posts the messages it kept for the page from its own `load` listener on
+ * the page's window, which runs before ours. Posted from ours, this marker is a task of the same
+ * source on the same window, so it arrives after them: when it does, no `init` is on its way.
+ */
+const LOADED = 'sj:loaded';
+
+/** Says `ready` once, with the generation of the `init` held, if any. */
+function sayReady(initGeneration?: number): void {
+  if (readySent) return;
+  readySent = true;
+  host.post(initGeneration === undefined ? { type: 'ready' } : { type: 'ready', initGeneration });
+  performance.mark('sj:ready-posted');
+}
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (event.source === window && event.data === LOADED) {
+    sayReady();
+    return;
+  }
   if (!isHostMessage(event.data)) return;
   const message = event.data;
   if (view) {
@@ -33,6 +56,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   performance.mark('sj:init-received');
+  // First, so the host starts on the older pages while this one draws.
+  sayReady(message.generation);
   useStrings(message.strings);
   view = new TimelineView(root, host);
   view.handle(message);
@@ -41,5 +66,13 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   // The frame that shows the first rows: its animation-frame callback runs just before it is painted.
   requestAnimationFrame(() => performance.mark('sj:first-frame'));
 });
-host.post({ type: 'ready' });
-performance.mark('sj:ready-posted');
+const markLoaded = (): void => {
+  try {
+    window.postMessage(LOADED, window.origin);
+  } catch {
+    // Without the marker the page cannot tell: it says it holds nothing, and gets the session again.
+    sayReady();
+  }
+};
+if (document.readyState === 'complete') markLoaded();
+else window.addEventListener('load', markLoaded, { once: true });

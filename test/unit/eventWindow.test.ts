@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { JournalEvent } from '../../src/core/journal/events';
-import { pageEvents } from '../../src/shared/eventPages';
+import { pageEvents, pageRanges } from '../../src/shared/eventPages';
 import { RowList } from '../../src/webview/rowList';
 import type { RowOptions, TimelineRow } from '../../src/webview/timelineModel';
 import { buildRows, TimelineModel } from '../../src/webview/timelineModel';
@@ -35,6 +35,23 @@ function streamed(events: readonly JournalEvent[], o: RowOptions, window: number
   }
   return { model, list };
 }
+
+describe('pageRanges', () => {
+  it('gives the same split as pageEvents, as index ranges, each with the events still to come after it', () => {
+    for (const total of [0, 1, 5, 6, 12, 23, 2000]) {
+      const events = session(total, 1);
+      const ranges = pageRanges(total, 5, 7);
+      const pages = pageEvents(events, 5, 7);
+      assert.deepEqual(events.slice(ranges.firstStart), pages.first, `first window of ${total}`);
+      assert.deepEqual(ranges.older.map((r) => events.slice(r.start, r.end)), pages.older, `older pages of ${total}`);
+      let remaining = total - pages.first.length;
+      for (const r of ranges.older) {
+        remaining -= r.end - r.start;
+        assert.equal(r.remaining, remaining);
+      }
+    }
+  });
+});
 
 describe('pageEvents', () => {
   it('sends the newest events first, then older pages newest first, each in journal order, losing none', () => {

@@ -8,6 +8,8 @@ describe('isWebviewMessage', () => {
   describe('accepts every well-formed message', () => {
     const valid: unknown[] = [
       { type: 'ready' },
+      { type: 'ready', initGeneration: 1 },
+      { type: 'ready', initGeneration: 4711 },
       { type: 'startSession' },
       { type: 'endSession' },
       { type: 'pauseSession' },
@@ -44,6 +46,16 @@ describe('isWebviewMessage', () => {
       assert.equal(isWebviewMessage(bad), false, JSON.stringify(bad));
     }
     assert.equal(isHostMessage({ type: 'carriedOver', items: [], canTick: false }), true);
+  });
+
+  it('accepts a ready only with the generation of an init the host could have sent (a whole number from 1)', () => {
+    for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, '1', null, true, [1], { generation: 1 }]) {
+      const message = { type: 'ready', initGeneration: bad };
+      assert.equal(isWebviewMessage(message), false, JSON.stringify(message));
+    }
+    assert.equal(isWebviewMessage({ type: 'ready', initGeneration: Number.MAX_SAFE_INTEGER }), true);
+    assert.equal(isWebviewMessage({ type: 'ready', generation: 1 }), false, 'only the declared name');
+    assert.equal(isWebviewMessage({ type: 'ready', initGeneration: undefined }), true, 'none held');
   });
 
   it('treats an optional field sent as undefined like a missing one', () => {

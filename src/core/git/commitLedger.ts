@@ -355,10 +355,12 @@ function sessionStartOf(events: readonly JournalEvent[]): number {
 
 /**
  * The commits that exist at the end of the session, each once, in the order their first version
- * was made. `events` are the session's events in journal order, after edits and deletes.
+ * was made. `events` are the session's events in journal order, after edits and deletes (only
+ * its commits and git operations count, so a caller that keeps those apart passes them alone,
+ * with the session's start).
  */
-export function commitLedger(events: readonly JournalEvent[]): LedgerCommit[] {
-  const ledger = new Ledger(sessionStartOf(events));
+export function commitLedger(events: readonly JournalEvent[], sessionStart = sessionStartOf(events)): LedgerCommit[] {
+  const ledger = new Ledger(sessionStart);
   for (const e of events) {
     if (e.kind === 'commit') ledger.commit(e);
     else if (e.kind === 'git-op') ledger.gitOp(e);

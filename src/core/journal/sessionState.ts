@@ -3,11 +3,10 @@
  * user's edits and deletes, and the times and counts every view and the retrospective show.
  * Pure functions, so the sidebar, the retrospective and the CLI agree on every number.
  */
-import { commitLedger, commitTotals } from '../git/commitLedger';
-import { commandFailed } from './events';
 import type { DeleteEvent, EditEvent, FrictionEvent, JournalEvent } from './events';
 import { FRICTION_CATEGORIES } from './events';
 import { isLifecycleKind, isUserEntry } from './eventKinds';
+import { SummaryAccumulator } from './summaryAccumulator';
 
 /** Counts shown in the status view and the retrospective's metrics. */
 export interface SessionCounts {
@@ -102,115 +101,15 @@ export function effectiveEvents(events: readonly JournalEvent[]): JournalEvent[]
   return kept.filter((e): e is JournalEvent => e !== undefined);
 }
 
-type Interval = [number, number];
-
-/** Total length of the union of intervals, each clipped to [lo, hi]. */
-function coveredMs(intervals: Interval[], lo: number, hi: number): number {
-  const clipped = intervals
-    .map(([a, b]): Interval => [Math.max(a, lo), Math.min(b, hi)])
-    .filter(([a, b]) => b > a)
-    .sort((x, y) => x[0] - y[0]);
-  let total = 0;
-  let curStart = Number.NEGATIVE_INFINITY;
-  let curEnd = Number.NEGATIVE_INFINITY;
-  for (const [a, b] of clipped) {
-    if (a > curEnd) {
-      if (curEnd > curStart) total += curEnd - curStart;
-      curStart = a;
-      curEnd = b;
-    } else if (b > curEnd) {
-      curEnd = b;
-    }
-  }
-  if (curEnd > curStart) total += curEnd - curStart;
-  return total;
-}
-
 /**
  * Times and counts of a session from its events (edits and deletes applied). `now` stands in
  * for the end of a session that has not ended; pass the last event's time to measure a session
  * that will not continue (e.g. one left open by a crash).
  */
 export function summarize(events: readonly JournalEvent[], now: number): SessionSnapshot {
-  const effective = effectiveEvents(events);
-  let sessionId = '';
-  let start: number | undefined;
-  let end: number | undefined;
-  let startFocus: string | undefined;
-  let endFocus: string | undefined;
-  let firstTime = Number.POSITIVE_INFINITY;
-  const excluded: Interval[] = [];
-  const pauseMarks: { time: number; pause: boolean }[] = [];
-  let commands = 0, commandsFailed = 0, saves = 0, friction = 0, notes = 0, lessons = 0, tasksFailed = 0;
-  const files = new Set<string>();
-
-  for (const e of effective) {
-    if (e.time < firstTime) firstTime = e.time;
-    switch (e.kind) {
-      case 'session-start':
-        if (start === undefined) {
-          start = e.time;
-          sessionId = e.sessionId;
-          startFocus = e.focus;
-        }
-        break;
-      case 'session-end':
-        end = e.time;
-        endFocus = e.focus;
-        break;
-      case 'session-pause': pauseMarks.push({ time: e.time, pause: true }); break;
-      case 'session-resume': pauseMarks.push({ time: e.time, pause: false }); break;
-      case 'session-gap':
-      case 'idle':
-        excluded.push([e.from, e.to]);
-        break;
-      case 'command':
-        commands++;
-        if (commandFailed(e)) commandsFailed++;
-        break;
-      case 'saves':
-        saves += e.count;
-        for (const f of e.files) files.add(f.path);
-        break;
-      case 'task': if (commandFailed(e)) tasksFailed++; break;
-      case 'friction': friction++; break;
-      case 'note': notes++; break;
-      case 'lesson': lessons++; break;
-      default: break;
-    }
-  }
-
-  const begin = start ?? (Number.isFinite(firstTime) ? firstTime : now);
-  const finish = end ?? Math.max(now, begin);
-  pauseMarks.sort((a, b) => a.time - b.time);
-  let pausedAt: number | undefined;
-  for (const m of pauseMarks) {
-    if (m.pause && pausedAt === undefined) pausedAt = m.time;
-    else if (!m.pause && pausedAt !== undefined) {
-      excluded.push([pausedAt, m.time]);
-      pausedAt = undefined;
-    }
-  }
-  if (pausedAt !== undefined) excluded.push([pausedAt, finish]);
-
-  // Amends, rebases and merges are commit events too; the ledger counts each surviving commit once.
-  const commits = commitTotals(commitLedger(effective)).commits;
-  const elapsedMs = Math.max(0, finish - begin);
-  const focus = nonEmpty(endFocus) ?? nonEmpty(startFocus);
-  return {
-    sessionId: sessionId || (effective[0]?.sessionId ?? ''),
-    ...(focus !== undefined ? { focus } : {}),
-    start: begin,
-    ...(end !== undefined ? { end } : {}),
-    paused: pausedAt !== undefined && end === undefined,
-    elapsedMs,
-    activeMs: Math.max(0, elapsedMs - coveredMs(excluded, begin, finish)),
-    counts: { commits, commands, commandsFailed, saves, files: files.size, friction, notes, lessons, tasksFailed },
-  };
-}
-
-function nonEmpty(s: string | undefined): string | undefined {
-  return s !== undefined && s.trim().length > 0 ? s : undefined;
+  const summary = new SummaryAccumulator();
+  for (const e of effectiveEvents(events)) summary.add(e);
+  return summary.finish(now);
 }
 
 /** The latest event a note or friction could be about: not an idle stretch, a notice, an edit or a delete. */

@@ -8,7 +8,11 @@ import type {
   TimelineState,
   WebviewToHostMessage,
 } from '../../shared/protocol';
-import { pageEvents } from '../../shared/eventPages';
+import type { JournalEvent } from '../../core/journal/events';
+import type { PageRange } from '../../shared/eventPages';
+import { pageRanges } from '../../shared/eventPages';
+import type { SentInit } from '../../shared/initHandshake';
+import { answerReady } from '../../shared/initHandshake';
 import { isWebviewMessage } from '../../shared/protocol';
 import { timelinePageHtml } from '../../shared/timelinePage';
 import { webviewStrings } from '../../shared/webviewStrings';
@@ -18,6 +22,11 @@ export type { TimelineChange, TimelineState } from '../../shared/protocol';
 
 /** What the Timeline view shows, and how it learns that it changed. Implemented by TimelineFeed, which batches the appends. */
 export interface TimelineSource {
+  /**
+   * The state now, kept up to date by the source rather than computed for each call. Its
+   * `events` may grow after it is returned, but what they hold up to their length then does not
+   * change: the provider pages through that length.
+   */
   snapshot(): TimelineState;
   readonly onDidChange: vscode.Event<TimelineChange>;
 }
@@ -25,11 +34,24 @@ export interface TimelineSource {
 /**
  * Where the view's page is. `loading`: its HTML is set and its script has not said `ready` yet;
  * messages posted now are normally kept by VS Code and delivered once the page has loaded, so
- * the host sends the session then, without waiting for the `ready` round trip (it answers
- * `ready` too, see {@link TimelineViewProvider.onWebviewMessage}). `live`: the page said `ready`.
+ * the host sends the newest window then, without waiting for the `ready` round trip; the page's
+ * `ready` says whether it got it (see {@link TimelineViewProvider.onWebviewMessage}). `live`: the page said `ready`.
  * `none`: no page (hidden and discarded).
  */
 type PageState = 'none' | 'loading' | 'live';
+
+/** An older page of the current `init`, copied out of its snapshot only when posted. */
+interface QueuedPage extends PageRange {
+  readonly type: 'page';
+  readonly generation: number;
+  readonly events: readonly JournalEvent[];
+}
+
+/** The current `init`: what the page is told it holds, and what its older pages come from. */
+interface CurrentInit extends SentInit {
+  readonly events: readonly JournalEvent[];
+  readonly pages: readonly PageRange[];
+}
 
 /**
  * Hosts the Timeline webview in the activity bar: serves its HTML under a strict CSP, sends it
@@ -53,7 +75,13 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
   private view: vscode.WebviewView | undefined;
   private page: PageState = 'none';
   /** Older pages and the live changes after them, posted one per task (see {@link drainOutbox}). */
-  private outbox: HostToWebviewMessage[] = [];
+  private outbox: (HostToWebviewMessage | QueuedPage)[] = [];
+  /**
+   * The newest window went alone to a loading page: what follows it (its older pages, live
+   * changes) waits for the page's `ready`, which says whether the window arrived.
+   */
+  private awaitingReady = false;
+  private current: CurrentInit | undefined;
   private draining: ReturnType<typeof setTimeout> | undefined;
   private rejected = 0;
   /** The header's carried-over checklist, kept to send again to a page that reloads. */
@@ -122,13 +150,16 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
       return;
     }
     if (message.type === 'ready') {
-      this.trace?.('ready');
-      // Sent again even to a page that was loading when the first one was posted: VS Code drops
-      // what it queued for a page whose content it loads a second time (the first show lost it in
-      // the e2e and in bench/realWebview.mjs, and some re-shows), and the webview cannot yet say
-      // which `init` it holds. It draws the first it gets; the repeat (one window) replaces it.
+      // VS Code drops what it queued for a page whose content it loads a second time (the first
+      // show lost it in the e2e and in bench/realWebview.mjs, and some re-shows), so the page
+      // says which `init` it holds: the session is sent again only when it lacks the current one.
+      const answer = answerReady(message.initGeneration, this.current);
+      this.trace?.('ready', `holds ${message.initGeneration ?? 'none'}, current ${this.current?.generation ?? 'none'}: ${answer}`);
       this.page = 'live';
-      this.sendInit();
+      this.awaitingReady = false;
+      if (answer === 'init') this.sendInit();
+      else if (answer === 'older-pages') this.queueOlderPages();
+      this.drainOutbox();
     }
     this.messages.fire(message);
   }
@@ -137,8 +168,13 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
   private onVisibility(view: vscode.WebviewView): void {
     if (TimelineViewProvider.webviewOptions.retainContextWhenHidden) return;
     this.page = view.visible ? 'loading' : 'none';
-    if (view.visible) this.sendInit('first-window');
-    else this.clearOutbox();
+    if (view.visible) {
+      this.trace?.('shown');
+      this.sendInit('first-window');
+    } else {
+      this.current = undefined;
+      this.clearOutbox();
+    }
   }
 
   private onChange(change: TimelineChange): void {
@@ -161,52 +197,71 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
    * task of its own: the extension host writes its messages to VS Code once the running task
    * ends, so pages posted in the same task would hold the `init` back until all of them were
    * serialised (over 400 ms at 50,000 events, bench/realWebview.mjs).
-   * Live appends queue behind the pages, so the webview still gets everything in order.
+   * Live appends queue behind the pages, so the webview still gets everything in order. The
+   * snapshot is the source's, kept up to date as events come: this costs the window and a few
+   * objects per page, not a walk over the session.
    */
   private sendInit(extent: 'first-window' | 'all' = 'all'): void {
     if (!this.canPost()) return;
+    const started = performance.now();
     this.clearOutbox();
     const snapshot = this.source.snapshot();
-    const pages = pageEvents(snapshot.events);
+    const total = snapshot.events.length;
+    const ranges = pageRanges(total);
     const generation = ++this.generation;
+    const snapshotMs = performance.now() - started;
     this.post({
       type: 'init',
       summary: snapshot.summary,
-      events: pages.first,
-      total: snapshot.events.length,
+      events: snapshot.events.slice(ranges.firstStart, total),
+      total,
       generation,
       trusted: snapshot.trusted,
       notices: snapshot.notices,
       settings: { order: readOrder() },
       strings: webviewStrings(vscode.l10n),
     });
-    this.trace?.('init-posted', `${pages.first.length} of ${snapshot.events.length}`);
+    this.trace?.('init-posted', `${total - ranges.firstStart} of ${total}, generation ${generation}, ${extent}; snapshot ${snapshotMs.toFixed(2)} ms, in all ${(performance.now() - started).toFixed(2)} ms`);
+    this.current = { generation, olderPagesSent: false, events: snapshot.events, pages: ranges.older };
     // The checklist lives at the session's start, which the first window may not hold: right after it.
     if (this.carriedOver) this.post(this.carriedOver);
     // The early `init` to a loading page goes alone: were it dropped, its pages would sit in
-    // VS Code's queue ahead of the `init` that answers `ready` (seconds at 50,000 events).
-    if (extent === 'first-window') return;
-    let remaining = snapshot.events.length - pages.first.length;
-    for (const events of pages.older) {
-      remaining -= events.length;
-      this.outbox.push({ type: 'older', generation, events, remaining });
+    // VS Code's queue ahead of the `init` that answers `ready` (seconds at 50,000 events). The
+    // rest waits for the page to say it holds this `init`.
+    if (extent === 'first-window') {
+      this.awaitingReady = true;
+      return;
     }
+    this.queueOlderPages();
     this.drainOutbox();
   }
 
-  /** Posts now, unless older pages are still queued: then after them, so the order holds. */
+  /** Puts the current `init`'s older pages at the head of the queue, ahead of the live changes held behind the window. */
+  private queueOlderPages(): void {
+    const current = this.current;
+    if (!current || current.olderPagesSent) return;
+    this.current = { ...current, olderPagesSent: true };
+    const pages = current.pages.map((range): QueuedPage => ({ type: 'page', generation: current.generation, events: current.events, ...range }));
+    this.outbox.unshift(...pages);
+  }
+
+  /** Posts now, unless older pages are still queued or held for `ready`: then after them, so the order holds. */
   private send(message: HostToWebviewMessage): void {
-    if (this.outbox.length > 0) this.outbox.push(message);
+    if (this.outbox.length > 0 || this.awaitingReady) this.outbox.push(message);
     else this.post(message);
   }
 
   /** Posts the next queued message in a task of its own, until the queue is empty. */
   private drainOutbox(): void {
-    if (this.draining || this.outbox.length === 0) return;
+    if (this.draining || this.awaitingReady || this.outbox.length === 0) return;
     this.draining = setTimeout(() => {
       this.draining = undefined;
       const message = this.outbox.shift();
-      if (message) this.post(message);
+      if (message?.type === 'page') {
+        this.post({ type: 'older', generation: message.generation, events: message.events.slice(message.start, message.end), remaining: message.remaining });
+      } else if (message) {
+        this.post(message);
+      }
       if (this.outbox.length === 0) this.trace?.('pages-posted');
       this.drainOutbox();
     }, 0);
@@ -214,6 +269,7 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
 
   private clearOutbox(): void {
     this.outbox = [];
+    this.awaitingReady = false;
     if (this.draining) clearTimeout(this.draining);
     this.draining = undefined;
   }
@@ -230,6 +286,7 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
 
   private disposeView(): void {
     this.page = 'none';
+    this.current = undefined;
     this.clearOutbox();
     this.view = undefined;
     for (const d of this.viewDisposables.splice(0)) d.dispose();
