@@ -154,10 +154,6 @@ export class StripCounts {
     }
   }
 
-  /**
-   * The sums brought up to date: older seconds put in front (O(page)), or, once many counts went
-   * aside, rebuilt (O(seconds), no sort of them all).
-   */
   /** Room in the pool for one more second's counts (zeros); returns where. */
   private allocate(): number {
     if (this.used + WIDTH > this.pool.length) {
@@ -176,6 +172,10 @@ export class StripCounts {
     return this.scratch;
   }
 
+  /**
+   * The sums brought up to date: older seconds put in front (O(page)), or, once many counts went
+   * aside, rebuilt (O(seconds), no sort of them all).
+   */
   private ordered(): SlotSums {
     const countsOf = (slot: number): Uint32Array => this.countsAt(this.offsets.get(slot) as number);
     if (this.aside.size > MAX_ASIDE) {
