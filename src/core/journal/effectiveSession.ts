@@ -42,11 +42,6 @@ export class EffectiveSession {
     }
   }
 
-  /** How many events were taken in (edits and deletes included). */
-  get size(): number {
-    return this.taken;
-  }
-
   /**
    * The events as the user means them, in journal order. The array may grow after it is handed
    * out (later events are appended to it) but what it holds up to its length then never changes:
