@@ -277,6 +277,8 @@ window.acquireVsCodeApi = () => ({
       let worstGap = 0;
       requestAnimationFrame(() => setTimeout(() => {
         window.__perf = { handleMs: t1 - t0, firstFrameMs: performance.now() - t0, domNodes: document.querySelectorAll('*').length };
+        // The first screen as drawn, for the floor page (writeFloorPage); only when asked, as it costs a task.
+        if (location.hash === '#capture') window.__firstScreen = document.getElementById('root').innerHTML;
         last = performance.now();
       }, 0));
       const onFrame = (t) => {
@@ -327,6 +329,48 @@ window.acquireVsCodeApi = () => ({
   return pathToFileURL(join(dir, `${theme}.html`)).href;
 }
 
+/**
+ * The floor of the first-frame figure: a page with the same stylesheets, the same session parsed
+ * (data.js) and the first screen the webview drew (`firstScreen`, its root's HTML) inserted as
+ * static HTML at the moment the fake host would post `init` (after \`load\`). What it times is the
+ * browser's own work to show that screen in a fresh page (style, the fonts' first use, layout,
+ * paint) with none of the webview's code; `__perf` has the same fields as the webview page's.
+ */
+export function writeFloorPage(dir, theme, init, firstScreen) {
+  writePage(dir, theme, init);
+  writeFileSync(join(dir, 'first-screen.js'), `window.__firstScreen = ${JSON.stringify(firstScreen)};\n`);
+  writeFileSync(join(dir, 'floor.js'), `
+window.addEventListener('load', () => setTimeout(() => {
+  const t0 = performance.now();
+  document.getElementById('root').innerHTML = window.__firstScreen;
+  const t1 = performance.now();
+  requestAnimationFrame(() => setTimeout(() => {
+    window.__perf = { handleMs: t1 - t0, firstFrameMs: performance.now() - t0, domNodes: document.querySelectorAll('*').length };
+    // Then the frames for as long as the webview's pages took to stream in (#watch=ms), timed as
+    // the webview page times them: the gaps a page with nothing more to do still shows.
+    const watchMs = Number(location.hash.match(/watch=(\\d+)/)?.[1] ?? 0);
+    let last = performance.now();
+    let worstGap = 0;
+    const onFrame = (t) => {
+      worstGap = Math.max(worstGap, t - last);
+      last = t;
+      if (t - t0 - window.__perf.firstFrameMs < watchMs) requestAnimationFrame(onFrame);
+      else setTimeout(() => { window.__idle = { worstFrameGapMs: worstGap }; }, 0);
+    };
+    requestAnimationFrame(onFrame);
+  }, 0));
+}, 0), { once: true });
+`);
+  writeFileSync(join(dir, `floor-${theme}.html`), timelinePageHtml({
+    cspSource: 'file:',
+    nonce: NONCE,
+    styles: [`theme-${theme}.css`, 'codicon.css', 'timeline.css'],
+    scripts: ['data.js', 'first-screen.js', 'floor.js'],
+    bodyClass: THEMES[theme].bodyClass,
+  }));
+  return pathToFileURL(join(dir, `floor-${theme}.html`)).href;
+}
+
 export async function prepare() {
   const dir = mkdtempSync(join(tmpdir(), 'sj-webview-'));
   await buildWebview(dir);
@@ -362,18 +406,40 @@ async function openPage(browser, url, size) {
  * Loads `events` events into the webview in Chromium and reports how long the `init` message
  * took to handle, how long until the first frame was painted, and how many DOM nodes exist.
  */
-export async function measureFirstRender({ events = 10_000, width = 360, height = 800 } = {}) {
+export async function measureFirstRender({ events = 10_000, width = 360, height = 800, captureFirstScreen = false } = {}) {
   const dir = await prepare();
   const browser = await launch();
   try {
     const url = writePage(dir, 'dark', { type: 'init', settings: { order: 'newest-first' }, trusted: true, notices: [], ...largeSession(events) });
-    const { page, problems } = await openPage(browser, url, { width, height });
+    const { page, problems } = await openPage(browser, captureFirstScreen ? `${url}#capture` : url, { width, height });
+    const firstScreen = captureFirstScreen ? await page.evaluate(() => window.__firstScreen) : undefined;
     const perf = await page.evaluate(() => window.__perf);
     const all = await page.evaluate(() => window.__allLoaded);
     return {
       events, firstRenderMs: perf.handleMs, firstFrameMs: perf.firstFrameMs, domNodes: perf.domNodes,
-      allLoadedMs: all.allMs, streamWorstFrameGapMs: all.worstFrameGapMs, heapBytes: all.heapBytes, problems,
+      allLoadedMs: all.allMs, streamWorstFrameGapMs: all.worstFrameGapMs, heapBytes: all.heapBytes, problems, firstScreen,
     };
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The floor page (writeFloorPage) in a fresh browser: how long the browser alone takes to show
+ * `firstScreen`, timed as measureFirstRender times the webview's first frame, and then the worst
+ * gap between its frames over `watchMs` (the time the webview's pages took to stream in).
+ */
+export async function measureFirstScreenFloor({ events = 10_000, firstScreen, watchMs = 0, width = 360, height = 800 } = {}) {
+  const dir = await prepare();
+  const browser = await launch();
+  try {
+    const url = writeFloorPage(dir, 'dark', { type: 'init', settings: { order: 'newest-first' }, trusted: true, notices: [], ...largeSession(events) }, firstScreen);
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(`${url}#watch=${Math.round(watchMs)}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__idle !== undefined, null, { timeout: 120_000 });
+    const { perf, idle } = await page.evaluate(() => ({ perf: window.__perf, idle: window.__idle }));
+    return { insertMs: perf.handleMs, firstFrameMs: perf.firstFrameMs, domNodes: perf.domNodes, idleWorstFrameGapMs: idle.worstFrameGapMs };
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
