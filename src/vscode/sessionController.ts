@@ -3,7 +3,8 @@ import type { CapturePipeline } from '../core/capture/capturePipeline';
 import type { EventDraft, FileChange, JournalEvent } from '../core/journal/events';
 import { findOpenSession } from '../core/journal/journalStore';
 import type { EndDetails, SessionRecorder } from '../core/journal/sessionRecorder';
-import { effectiveEvents, latestEntryTarget, summarize } from '../core/journal/sessionState';
+import { EffectiveSession } from '../core/journal/effectiveSession';
+import { effectiveEvents, latestEntryTarget } from '../core/journal/sessionState';
 import type { SessionSnapshot } from '../shared/protocol';
 import { Disposable } from './dispose';
 import { createJournalCapture } from './journalCapture';
@@ -39,6 +40,8 @@ export class SessionController extends Disposable {
   private elsewhere: number | undefined;
   /** The session ended last, still shown in the panel while its retrospective is written. */
   private ended: readonly JournalEvent[] | undefined;
+  /** See {@link shownSession}. */
+  private readonly shown = new EffectiveSession();
   /** The resume started at activation; Start Session waits for it so the two never race. */
   private resuming: Promise<boolean> = Promise.resolve(false);
 
@@ -80,9 +83,19 @@ export class SessionController extends Disposable {
   events(): readonly JournalEvent[] { return this.recorder.events(); }
   /** The active session's events, else the one just ended (the panel still shows it). */
   shownEvents(): readonly JournalEvent[] { return this.recorder.active ? this.recorder.events() : this.ended ?? []; }
+  /**
+   * The shown session after edits and deletes, with its summary, kept up to date as events come
+   * (core EffectiveSession): the Timeline's `init`, the status bar every 15 s and each command
+   * that looks an entry up read it without walking a 50,000-event session.
+   */
+  shownSession(): EffectiveSession {
+    this.shown.sync(this.shownEvents());
+    return this.shown;
+  }
   /** The shown session's summary; null when there is none. */
-  summary(): SessionSnapshot | null { return this.shownEvents().length ? summarize(this.shownEvents(), this.now()) : null; }
-  findEvent(id: string): JournalEvent | undefined { return effectiveEvents(this.recorder.events()).find((e) => e.id === id); }
+  summary(): SessionSnapshot | null { return this.shownSession().summarize(this.now()); }
+  /** An event of the active session as the user means it (edited; undefined once deleted). */
+  findEvent(id: string): JournalEvent | undefined { return this.recorder.active ? this.shownSession().find(id) : undefined; }
   /** The latest event of the active session that a note or friction could be about. */
   latestEvent(): JournalEvent | undefined { return latestEntryTarget(this.recorder.events()); }
 

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { EffectiveSession } from '../core/journal/effectiveSession';
 import type { JournalEvent } from '../core/journal/events';
 import type { TimelineChange, TimelineState } from '../shared/protocol';
 import { Disposable } from './dispose';
@@ -19,12 +18,6 @@ export class TimelineFeed extends Disposable implements TimelineSource {
   private pending: JournalEvent[] = [];
   private pendingReset = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /**
-   * The shown session after edits and deletes, and its summary, kept up to date as events come
-   * (core EffectiveSession): an `init`, and each batch of appends, no longer walk every event.
-   */
-  private readonly effective = new EffectiveSession();
-
   readonly onDidChange = this.changes.event;
 
   constructor(private readonly session: SessionController, private readonly recurring: RecurringFrictionNotices) {
@@ -43,8 +36,9 @@ export class TimelineFeed extends Disposable implements TimelineSource {
     if (!trusted) notices.push(vscode.l10n.t('Commits are not captured: this workspace is not trusted, and git (whose configuration can run code) is never run in untrusted workspaces.'));
     notices.push(...this.recurring.notices);
     if (this.session.recordingElsewhere) notices.push(vscode.l10n.t("This workspace's session is being recorded in another window; this window does not record it twice."));
-    this.effective.sync(this.session.shownEvents());
-    return { summary: this.effective.summarize(this.session.now()), events: this.effective.events(), trusted, notices };
+    // Kept up to date as events come (SessionController.shownSession): an `init` does not walk every event.
+    const shown = this.session.shownSession();
+    return { summary: shown.summarize(this.session.now()), events: shown.events(), trusted, notices };
   }
 
   /** Re-sends the whole state (lifecycle, trust granted, settings changed). */
@@ -62,8 +56,7 @@ export class TimelineFeed extends Disposable implements TimelineSource {
     this.timer = undefined;
     const events = this.pending;
     this.pending = [];
-    this.effective.sync(this.session.shownEvents());
-    const summary = this.effective.summarize(this.session.now());
+    const summary = this.session.summary();
     if (this.pendingReset || !summary) {
       this.pendingReset = false;
       this.changes.fire({ type: 'reset' });

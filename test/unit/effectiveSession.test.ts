@@ -41,6 +41,10 @@ const journal = fc.array(fc.oneof(fc.tuple(draft, id), fc.tuple(change, fc.const
 function assertMatches(session: EffectiveSession, events: readonly JournalEvent[], now: number, when: string): void {
   assert.deepEqual(session.events(), effectiveEvents(events), `events ${when}`);
   assert.deepEqual(session.summarize(now), events.length ? summarize(events, now) : null, `summary ${when}`);
+  const effective = effectiveEvents(events);
+  for (const id of new Set(events.map((e) => e.id))) {
+    assert.deepEqual(session.find(id), effective.find((e) => e.id === id), `find(${id}) ${when}`);
+  }
 }
 
 describe('EffectiveSession (the Timeline feed\'s cache of effective events and summary)', () => {

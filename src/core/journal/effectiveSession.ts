@@ -52,6 +52,12 @@ export class EffectiveSession {
     return this.effective;
   }
 
+  /** The event with this id as the user means it (edited; undefined once deleted or never recorded), without a walk. */
+  find(id: string): JournalEvent | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.slots[slot];
+  }
+
   /** The session's times and counts at `now`; null when it has no events. */
   summarize(now: number): SessionSnapshot | null {
     if (this.taken === 0) return null;
