@@ -340,6 +340,8 @@ export function writeFloorPage(dir, theme, init, firstScreen) {
   writePage(dir, theme, init);
   writeFileSync(join(dir, 'first-screen.js'), `window.__firstScreen = ${JSON.stringify(firstScreen)};\n`);
   writeFileSync(join(dir, 'floor.js'), `
+// The icon font asked for as early as the webview asks for it (src/webview/main.ts).
+void document.fonts.load('16px codicon');
 window.addEventListener('load', () => setTimeout(() => {
   const t0 = performance.now();
   document.getElementById('root').innerHTML = window.__firstScreen;

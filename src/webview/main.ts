@@ -16,6 +16,11 @@ import { TimelineView } from './timelineView';
 import { connectHost } from './vscodeApi';
 
 performance.mark('sj:script');
+// The icon font is otherwise fetched only when the first rows are laid out: that layout then
+// looks up fallbacks for the icons, draws them blank (font-display: block), and the whole list
+// is laid out and painted again when the font arrives, in the middle of the older pages
+// streaming in. Asked for now, it arrives while the page waits for its `init`.
+void document.fonts.load('16px codicon');
 const host = connectHost();
 const root = document.getElementById('root') ?? document.body;
 let view: TimelineView | undefined;
