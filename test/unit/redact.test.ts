@@ -26,6 +26,12 @@ describe('redact', () => {
     assert.deepEqual(redact(''), { text: '', count: 0 });
   });
 
+  it('redacts a secret in a text shorter than 8 characters (the whole command is the assignment)', () => {
+    assert.deepEqual(redact('PASS=ab'), { text: 'PASS=«redacted:secret-assignment»', count: 1 });
+    assert.deepEqual(redact('TOKEN=x'), { text: 'TOKEN=«redacted:secret-assignment»', count: 1 });
+    assert.deepEqual(redact('ls -la'), { text: 'ls -la', count: 0 });
+  });
+
   it('formats the marker as «redacted:<kind>»', () => {
     assert.equal(redactionMarker('github-token'), '«redacted:github-token»');
   });

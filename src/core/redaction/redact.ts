@@ -214,9 +214,6 @@ const ANY_LOWER_HINT = new RegExp(SECRET_RULES.filter((r) => r.lower).flatMap((r
  * every rule on every text, hints and needs aside: the reference the prefilters must agree with.
  */
 function redactString(text: string, compiled: Compiled, counter: Counter, filtered = true): string {
-  // Not exact: a text this short can hold a secret a rule would take (`PASS=ab`). Kept as it was
-  // (changing it would change what is written); the reference below keeps it too.
-  if (text.length < 8 && compiled.extra.length === 0) return text;
   if (!filtered) return redactEveryRule(text, compiled, counter);
   if (!ANY_HINT.test(text) && !ANY_LOWER_HINT.test(text)) {
     if (compiled.extra.length === 0) return text;
@@ -254,8 +251,8 @@ function redactEveryRule(text: string, compiled: Compiled, counter: Counter): st
 }
 
 /**
- * {@link redact} without its prefilters (hints, needs): every built-in rule runs on every text
- * of 8 characters or more (shorter ones are left alone, as by {@link redact}). Slower; it exists so tests can prove the prefilters skip only rules
+ * {@link redact} without its prefilters (hints, needs): every built-in rule runs on every text.
+ * Slower; it exists so tests can prove the prefilters skip only rules
  * that could not have changed the text.
  */
 export function redactUnfiltered(text: string, options?: RedactOptions): RedactResult {
