@@ -39,6 +39,23 @@ export function textButton(icon: string, label: string, action: string, secondar
   return button;
 }
 
+/**
+ * Shows or hides an element only when that changes. Writing `hidden` (or any attribute) with the
+ * value it already has still makes the browser recompute the element's style: for the parts
+ * redrawn every frame while events stream in, that was work in every frame for nothing.
+ */
+export function setHidden(element: HTMLElement | SVGElement, hidden: boolean): void {
+  if (element instanceof HTMLElement ? element.hidden !== hidden : element.hasAttribute('hidden') !== hidden) {
+    if (element instanceof HTMLElement) element.hidden = hidden;
+    else element.toggleAttribute('hidden', hidden);
+  }
+}
+
+/** Sets an attribute only when its value changes (see {@link setHidden}). */
+export function setAttr(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
 /** Sets text only when it changed, so ticking clocks don't dirty layout every second for nothing. */
 export function setText(node: Node, text: string): void {
   if (node.textContent !== text) node.textContent = text;

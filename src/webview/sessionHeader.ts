@@ -1,5 +1,5 @@
 import type { SessionSnapshot } from '../shared/protocol';
-import { codicon, el, iconButton, setText, textButton } from './dom';
+import { codicon, el, iconButton, setHidden, setText, textButton } from './dom';
 import { formatStopwatch } from './format';
 import { count, t } from './strings';
 
@@ -55,8 +55,8 @@ export class SessionHeader {
   update(summary: SessionSnapshot | null, notices: readonly string[], now: number): void {
     this.summary = summary;
     this.receivedAt = now;
-    this.session.hidden = summary === null;
-    this.emptyState.hidden = summary !== null;
+    setHidden(this.session, summary === null);
+    setHidden(this.emptyState, summary !== null);
     this.element.classList.toggle('no-session', summary === null);
     this.renderNotices(notices);
     if (!summary) return;

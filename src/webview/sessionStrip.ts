@@ -1,6 +1,6 @@
 import type { JournalEvent } from '../core/journal/events';
 import type { SessionSnapshot, WebviewStringKey } from '../shared/protocol';
-import { el } from './dom';
+import { el, setAttr, setHidden } from './dom';
 import { formatClock } from './format';
 import { count, t } from './strings';
 import type { StripBucket, StripLane } from './stripBuckets';
@@ -34,6 +34,8 @@ export class SessionStrip {
   private readonly counts = new StripCounts();
   private range: { start: number; end: number | undefined } | undefined;
   private buckets: StripBucket[] = [];
+  /** The lanes' height as last set on the SVG (see draw). */
+  private svgHeight = -1;
   private pending = 0;
   /** The drawn rectangles by {@link shapeKey} of lane and column (column -1: the lane's track). */
   private readonly shapes = new Map<number, { readonly rect: SVGRectElement; y: string; className: string }>();
@@ -91,14 +93,15 @@ export class SessionStrip {
   }
 
   private draw(): void {
-    this.element.hidden = this.range === undefined;
+    setHidden(this.element, this.range === undefined);
     if (!this.range) return;
     const end = this.range.end ?? Math.max(Date.now(), this.range.start + 60_000);
     this.buckets = this.counts.buckets(this.range.start, end, COLUMNS);
     const lanes = STRIP_LANES.filter((lane) => lane !== 'agent' || this.counts.has('agent'));
     const height = lanes.length * (LANE_HEIGHT + LANE_GAP);
-    this.svg.setAttribute('viewBox', `0 0 ${COLUMNS} ${height}`);
-    this.svg.style.height = `${height * 2}px`;
+    // Written each frame, even unchanged, the view box made the browser lay out every rectangle again.
+    setAttr(this.svg, 'viewBox', `0 0 ${COLUMNS} ${height}`);
+    if (this.svgHeight !== height) this.svg.style.height = `${(this.svgHeight = height) * 2}px`;
     // Redrawn each frame while events stream in: the shapes are kept and only those whose column
     // changed are touched, instead of ~1,000 new elements a frame for a full 50,000-event strip.
     // Numbers for keys and class names made once: this runs each frame while pages stream in,
@@ -123,7 +126,7 @@ export class SessionStrip {
     }
     // A cell still under the pointer says its new count.
     if (this.hoverTitle.parentNode) this.nameHovered(this.hoverTitle.parentNode);
-    this.svg.setAttribute('aria-label', summaryOf(this.buckets, lanes));
+    setAttr(this.svg, 'aria-label', summaryOf(this.buckets, lanes));
   }
 
   /** Puts one rectangle (a lane's track, or a column's cell) in place, changing only what differs. */

@@ -4,7 +4,7 @@
 // further would scatter one set of invariants (which row is active, what is expanded) over files.
 import type { JournalEvent } from '../core/journal/events';
 import type { HostToWebviewMessage, SessionSnapshot, TimelineCategory, TimelineOrder } from '../shared/protocol';
-import { el } from './dom';
+import { el, setHidden } from './dom';
 import { isEditable } from './eventStyle';
 import { formatHourLabel } from './format';
 import { NewRowsAnnouncer } from './newRowsAnnouncer';
@@ -291,7 +291,7 @@ export class TimelineView {
   private afterRows(): void {
     const shown = this.rows.eventCount;
     this.toolbar.setStatus(shown, this.model.size + this.pendingOlder);
-    this.noMatch.hidden = shown > 0 || this.model.size === 0;
+    setHidden(this.noMatch, shown > 0 || this.model.size === 0);
     // Shown before drawing: a hidden viewport has no height, and would get only the overscan rows.
     const wasHidden = this.viewport.hidden;
     this.viewport.hidden = this.summary === null && this.model.size === 0;

@@ -1,7 +1,7 @@
 import type { TimelineCategory } from '../shared/protocol';
 import { TIMELINE_CATEGORIES } from '../shared/protocol';
 import type { WebviewStringKey } from '../shared/protocol';
-import { codicon, el, iconButton } from './dom';
+import { codicon, el, iconButton, setHidden } from './dom';
 import { t } from './strings';
 
 /** Chip texts (keys of the host's texts); the long form is the accessible name. */
@@ -91,7 +91,7 @@ export class Toolbar {
    */
   setChipShown(category: TimelineCategory, shown: boolean): void {
     const chip = this.chips.get(category);
-    if (chip) chip.hidden = !shown;
+    if (chip) setHidden(chip, !shown);
   }
 
   /** "12 of 340" while filtering, so an empty-looking list explains itself. */
