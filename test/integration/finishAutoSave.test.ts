@@ -157,4 +157,27 @@ describe('Finish beside an auto save (the web workbench default)', function () {
       fs.rmSync(`${folder}.moved`, { recursive: true, force: true });
     }
   });
+
+  it('still says a retrospective VS Code holds read-only (files.readonlyInclude) could not be saved, at once', async function () {
+    this.timeout(60_000);
+    const folder = uniqueName('readonly');
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('readonlyInclude', { [`**/${folder}/**`]: true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const doc = await openRetrospective(root, 'held', folder);
+      const file = doc.uri.fsPath;
+      const before = fs.readFileSync(file, 'utf8');
+      const started = Date.now();
+      await vscode.commands.executeCommand('sessionJournal.finishRetrospective', doc.uri, { asDraft: true });
+      const took = Date.now() - started;
+      assert.equal(fs.readFileSync(file, 'utf8'), before, 'the file on disk is untouched');
+      const failed = new RegExp(`Finish could not apply or save its edit to ${escapeRegExp(file)}`);
+      await waitFor(() => findLogLine(api.controller.journalDir, failed), 10_000, 'the "could not be saved" error to be logged');
+      // VS Code turns every save of it down without trying: Finish must not take that for a running save and wait 60 s.
+      assert.ok(took < 20_000, `Finish answered in ${took} ms`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await files.update('readonlyInclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

@@ -12,6 +12,8 @@
  *
  * A save that VS Code does try (and that fails: a write-protected file, a folder that cannot be
  * written) runs its participants first, so its own will-save event shows here: that answer is final.
+ * So is a turned-down save of a document that is not dirty: a running save only matters while
+ * the edit waits to be written (a file VS Code holds read-only turns saves down, edits unapplied).
  */
 import * as vscode from 'vscode';
 import type { Log } from '../log';
@@ -70,7 +72,9 @@ export async function saveBesideRunningSave(doc: vscode.TextDocument, log: Log):
     const wait = savedOrAfter(doc, RECHECK_MS);
     try {
       const { saved, tried } = await saveOnce(doc);
-      if (saved || tried || Date.now() > deadline) {
+      // Not dirty: nothing of Finish's waits to be written, so no running save can write it (a
+      // file VS Code holds read-only turns every save down and keeps no edit).
+      if (saved || tried || !doc.isDirty || Date.now() > deadline) {
         if (turnedDown > 0) log.info(`Saving ${doc.uri.fsPath} was turned down ${turnedDown} time(s) while another save of it ran; then it answered ${saved}.`);
         return saved;
       }
