@@ -32,6 +32,8 @@ import { TimelineViewProvider } from './vscode/views/timelineViewProvider';
 import { timelineTraceFromEnv } from './vscode/views/timelineTrace';
 import type { MarkdownItLike } from './vscode/markdown/mermaidFencePlugin';
 import { mermaidFencePlugin } from './vscode/markdown/mermaidFencePlugin';
+import { onDidShowPrompt } from './vscode/prompts';
+import type { PromptShown } from './vscode/prompts';
 
 /** What the extension exports: used by the integration tests, handy for other extensions. */
 export interface SessionJournalApi {
@@ -49,6 +51,11 @@ export interface SessionJournalApi {
    * a quiet period has passed, however slowly a loaded machine saves.
    */
   useBurstScheduler(schedule: Scheduler | undefined): void;
+  /**
+   * Test seam: fires when the workbench shows one of the extension's quick picks or input boxes
+   * (src/vscode/prompts.ts), so a test answers a prompt once it is there instead of after a sleep.
+   */
+  readonly onDidShowPrompt: vscode.Event<PromptShown>;
   /** The git adapter, when the workspace is trusted and commits are captured. */
   git(): GitAdapter | undefined;
   /** Settles once an open session was resumed (or auto-start ran); activation does not wait for it. */
@@ -149,7 +156,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     };
 
     return {
-      controller, prompter, retrospectives, timeline, carriedOver, flushCapture, useBurstScheduler, git: () => commits.running, ready,
+      controller, prompter, retrospectives, timeline, carriedOver, flushCapture, useBurstScheduler, onDidShowPrompt, git: () => commits.running, ready,
       extendMarkdownIt: mermaidFencePlugin, activationMs: performance.now() - started,
     };
   } catch (err) {

@@ -3,6 +3,7 @@ import type { FrictionCategory, FrictionTrigger, JournalEvent } from '../core/jo
 import { FRICTION_CATEGORIES } from '../core/journal/events';
 import { agentTrigger } from '../core/friction/agentFriction';
 import { describeEvent, shorten } from '../core/timeline/describeEvent';
+import { askLine, pickOne } from './prompts';
 
 /** Long enough for a sentence or two, short enough to stay one timeline row. */
 export const MAX_ENTRY_LENGTH = 2000;
@@ -26,7 +27,7 @@ function validateText(value: string): string | undefined {
 
 /** Asks for one line of text; undefined when cancelled. */
 export async function askText(options: { title: string; prompt: string; value?: string; placeHolder?: string }): Promise<string | undefined> {
-  const text = await vscode.window.showInputBox({
+  const text = await askLine({
     title: options.title,
     prompt: options.prompt,
     value: options.value,
@@ -48,7 +49,7 @@ export async function askCategory(fallback: FrictionCategory = 'other'): Promise
     'flaky test': vscode.l10n.t('a test that fails and passes at random'),
     other: '',
   };
-  const picked = await vscode.window.showQuickPick(
+  const picked = await pickOne(
     FRICTION_CATEGORIES.map((c) => ({ label: c, description: descriptions[c], picked: c === fallback })),
     { title: vscode.l10n.t('Friction category (optional)'), placeHolder: vscode.l10n.t('Escape keeps "{0}"', fallback), ignoreFocusOut: true },
   );

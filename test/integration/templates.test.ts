@@ -9,7 +9,7 @@ import { slugify } from '../../src/core/retrospective/retrospectiveFile';
 import { writeAuthorParts } from '../unit/templateDrafts';
 import { endSession, getApi, startSession, workspaceRoot } from './helpers/extensionApi';
 import { git, uniqueName, writeLines } from './helpers/gitRepo';
-import { runAcceptingPrompts } from './helpers/quickInput';
+import { acceptPrompt, runAcceptingPrompts, runAnsweringPrompts } from './helpers/quickInput';
 import { saveDocument } from './helpers/saves';
 import { waitFor } from './helpers/wait';
 
@@ -94,14 +94,13 @@ describe('retrospective templates (End Session in each layout)', function () {
     // Type, focus, then the template pick: move from the preselected entry to the next one ("report" after "session").
     const focus = `picked ${uniqueName('f')}`;
     await startSession(api, focus);
-    let settled = false;
-    const running = Promise.resolve(vscode.commands.executeCommand('sessionJournal.endSession')).finally(() => { settled = true; });
-    for (const step of ['accept', 'accept', 'next', 'accept']) {
-      await new Promise((r) => setTimeout(r, 400));
-      await vscode.commands.executeCommand(step === 'next' ? 'workbench.action.quickOpenSelectNext' : 'workbench.action.acceptSelectedQuickOpenItem');
-    }
-    await waitFor(() => settled, 30_000, 'End Session to finish');
-    await running;
+    await runAnsweringPrompts('sessionJournal.endSession', [], 3, async (prompt, index) => {
+      if (index === 2) {
+        assert.equal(prompt.kind === 'pick' && prompt.active, 'session', 'the template pick shows, "session" preselected');
+        await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      }
+      await acceptPrompt();
+    }, 30_000);
     const picked = await waitFor(() => draftFor(folder, focus), 15_000, 'the picked draft');
     const first = picked.document.getText().split('\n')[0] ?? '';
     assert.match(first, / template report -->$/, first);

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_TEMPLATE_NAME } from '../../core/template/templates';
 import type { RetrospectiveTemplate } from '../../core/template/types';
+import { pickOne } from '../prompts';
 
 /** workspaceState key of the template chosen last in this workspace. */
 export const LAST_TEMPLATE_KEY = 'sessionJournal.lastTemplate';
@@ -31,7 +32,7 @@ export async function askTemplate(c: TemplateChoiceContext): Promise<Retrospecti
   }
   const last = byName(c.state.get<string>(LAST_TEMPLATE_KEY)) ?? byName(DEFAULT_TEMPLATE_NAME);
   const ordered = last ? [last, ...c.templates.filter((t) => t !== last)] : [...c.templates];
-  const picked = await vscode.window.showQuickPick(
+  const picked = await pickOne(
     ordered.map((t) => ({
       label: t.name,
       description: t.source === undefined ? t.title : vscode.l10n.t('{0} · workspace', t.title),

@@ -17,6 +17,7 @@ import { retrospectiveDir } from '../../core/retrospective/retrospectiveDir';
 import type { RecurringFriction } from '../../core/friction/recurringFriction';
 import type { FileChange } from '../../core/journal/events';
 import type { RecurringFrictionNotices } from '../recurringFrictionNotices';
+import { askLine, pickOne } from '../prompts';
 
 /** Start times of the earlier sessions a recurring theme names, for the draft to show them by date. */
 function startsOf(recurring: readonly RecurringFriction[], startOf: (id: string) => number | undefined): Map<string, number> {
@@ -100,9 +101,9 @@ export function endSessionCommand(deps: EndSessionDeps): Command {
       const steps = asks ? 3 : 2;
       const types = sessionTypes();
       const givenType = types.find((t) => t.label === argumentOf(arg, 'sessionType'));
-      const type = givenType ?? await vscode.window.showQuickPick(types, { title: vscode.l10n.t('End Session ({0}/{1}): what kind of session was it?', 1, steps), ignoreFocusOut: true });
+      const type = givenType ?? await pickOne(types, { title: vscode.l10n.t('End Session ({0}/{1}): what kind of session was it?', 1, steps), ignoreFocusOut: true });
       if (!type) return;
-      const focus = argumentOf(arg, 'focus') ?? await vscode.window.showInputBox({
+      const focus = argumentOf(arg, 'focus') ?? await askLine({
         title: vscode.l10n.t('End Session ({0}/{1}): primary focus', 2, steps),
         prompt: vscode.l10n.t('One line for the retrospective header'),
         value: start?.focus ?? '',

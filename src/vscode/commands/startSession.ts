@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Command } from './command';
 import { CommandIds } from './commandIds';
 import type { SessionController } from '../sessionController';
+import { askLine } from '../prompts';
 
 /** Start Session: asks for an optional focus line, then records. */
 export function startSessionCommand(controller: SessionController): Command {
@@ -14,7 +15,7 @@ export function startSessionCommand(controller: SessionController): Command {
       }
       let focus = typeof focusArg === 'string' ? focusArg : undefined;
       if (focus === undefined) {
-        focus = await vscode.window.showInputBox({
+        focus = await askLine({
           title: vscode.l10n.t('Start Session'),
           prompt: vscode.l10n.t('What is this session about? (optional, you can change it when you end the session)'),
           placeHolder: vscode.l10n.t('e.g. Fix the flaky login test'),

@@ -17,6 +17,7 @@ import type { Log } from '../log';
 import type { Settings } from '../settings';
 import { sessionIdOfDraft } from './draftMarker';
 import type { RetrospectiveService } from './retrospectiveService';
+import { saveBesideRunningSave } from './saveBesideRunningSave';
 import { validatorOptions } from './validatorSettings';
 
 export interface FinishServiceDeps {
@@ -109,7 +110,8 @@ export class FinishService {
 
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
-    if (!(await vscode.workspace.applyEdit(edit)) || !(await doc.save())) {
+    // Not doc.save() alone: an auto save running beside Finish makes VS Code turn it down (see there).
+    if (!(await vscode.workspace.applyEdit(edit)) || !(await saveBesideRunningSave(doc, deps.log))) {
       deps.log.warn(`Finish could not apply or save its edit to ${doc.uri.fsPath}.`);
       void vscode.window.showErrorMessage(vscode.l10n.t('The retrospective could not be saved ({0}): is the file read-only? Nothing else was written; Finish can run again.', doc.uri.fsPath));
       return;
