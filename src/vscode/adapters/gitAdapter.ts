@@ -15,6 +15,8 @@ import { isGitMissing } from '../../core/git/gitRunner';
 import type { FoundRepository } from '../../core/git/repositoryFinder';
 import { commonDir, findRepositories, findRepositoriesAsync, isLocalBranch, readBranch, SKIP_DIRS, unfollowedParentRepositories } from '../../core/git/repositoryFinder';
 import { mayChangeRepositories } from '../../core/git/repositoryCommands';
+import type { LastWalk } from '../../core/git/focusWalk';
+import { focusMayWalk } from '../../core/git/focusWalk';
 import { followParentRepositories } from '../git/parentFolders';
 import { ReflogWatcher } from '../../core/git/reflogWatcher';
 import type { RefsChanged } from '../../core/git/refsFollower';
@@ -29,13 +31,6 @@ const PARENT_FOLDERS_SETTING = 'git.openRepositoryInParentFolders';
 
 /** How far back a repository picked up mid-session is read when the session start is unknown. */
 const LATE_REPOSITORY_LOOKBACK_MS = 60_000;
-
-/**
- * Focusing the window walks the workspace again only once this many times the last walk's
- * duration has passed since it ended: at most 1/20 of the time spent walking. A small workspace
- * (2-15 ms) is walked at every focus; ~6,800 folders (~280 ms in the background) at most every 6 s.
- */
-const FOCUS_WALK_COST_FACTOR = 20;
 
 /**
  * Commits in every repository of the workspace (nested ones and worktrees too), however they
@@ -58,7 +53,7 @@ export class GitAdapter extends Disposable {
   private walking: Promise<void> | undefined;
   private walkAgain = false;
   /** How long the last background walk took and when it ended: what a focus may spend. */
-  private lastWalk = { ms: 0, end: 0 };
+  private lastWalk: LastWalk = { ms: 0, end: 0 };
   /** How many times the repositories found were applied: a background walk older than one is taken again. */
   private scans = 0;
 
@@ -141,7 +136,7 @@ export class GitAdapter extends Disposable {
 
   private focused(): void {
     this.recheck();
-    if (Date.now() - this.lastWalk.end >= FOCUS_WALK_COST_FACTOR * this.lastWalk.ms) this.walkInBackground();
+    if (focusMayWalk(Date.now(), this.lastWalk)) this.walkInBackground();
   }
 
   /** Walks without holding the extension host; one walk at a time, and one more if asked for during it. */
