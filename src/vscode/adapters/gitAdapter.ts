@@ -96,8 +96,9 @@ export class GitAdapter extends Disposable {
 
   /** Waits until every commit seen so far has been looked up and recorded (for tests and End Session). */
   async settle(): Promise<void> {
-    // A repository being looked for (`git init && git commit` just ended) is followed first.
-    await this.walking;
+    // A repository being looked for (`git init && git commit` just ended) is followed first;
+    // a walk asked for during that one starts as it ends.
+    while (this.walking) await this.walking;
     this.recheck();
     // Room for file events already on their way, then every read scheduled has delivered its commits.
     await new Promise((r) => setTimeout(r, 250));
