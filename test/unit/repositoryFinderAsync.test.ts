@@ -36,10 +36,13 @@ describe('findRepositoriesAsync', () => {
   it('finds the same repositories as the synchronous walk: nested, worktrees, depth limit, skipped folders', async () => {
     const expected = sorted(findRepositories([root], 4));
     assert.deepEqual(expected.map((r) => path.relative(root, r.root)).sort(), ['a/b/c/d', 'app', 'app/packages/lib', 'topic']);
-    assert.deepEqual(sorted(await findRepositoriesAsync([root], 4)), expected);
+    const { repositories, foldersRead } = await findRepositoriesAsync([root], 4);
+    assert.deepEqual(sorted(repositories), expected);
+    // root, a, a/b, a/b/c, a/b/c/d, app, app/packages, app/packages/lib, topic: node_modules, .git, links and depth 5 are not read.
+    assert.equal(foldersRead, 9);
   });
 
   it('finds nothing in a folder that is gone, without failing', async () => {
-    assert.deepEqual(await findRepositoriesAsync([path.join(root, 'missing')]), []);
+    assert.deepEqual(await findRepositoriesAsync([path.join(root, 'missing')]), { repositories: [], foldersRead: 0 });
   });
 });

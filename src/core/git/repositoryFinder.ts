@@ -83,11 +83,13 @@ export function findRepositories(folders: readonly string[], maxDepth = 4, inclu
 
 /**
  * `findRepositories` without blocking: the same walk, each folder read asynchronously, for the
- * looks taken while the user works (a terminal command ended, the window was focused). On a
- * workspace of ~2,800 folders the synchronous walk held the thread for 100-220 ms.
+ * looks taken while the user works (a terminal command ended, the window was focused), and how
+ * many folders it read (what it cost). On ~6,800 folders the synchronous walk held the thread
+ * for ~100 ms; this one for at most 2-5 ms at a time, in ~280 ms of wall time.
  */
-export async function findRepositoriesAsync(folders: readonly string[], maxDepth = 4, includeParents = false): Promise<FoundRepository[]> {
+export async function findRepositoriesAsync(folders: readonly string[], maxDepth = 4, includeParents = false): Promise<{ repositories: FoundRepository[]; foldersRead: number }> {
   const found = new Map<string, FoundRepository>();
+  let foldersRead = 0;
   const add = (repo: FoundRepository | undefined): void => {
     if (repo && !found.has(repo.gitDir)) found.set(repo.gitDir, repo);
   };
@@ -96,6 +98,7 @@ export async function findRepositoriesAsync(folders: readonly string[], maxDepth
     let entries: fs.Dirent[];
     try {
       entries = await fs.promises.readdir(dir, { withFileTypes: true });
+      foldersRead++;
     } catch {
       return;
     }
@@ -112,7 +115,7 @@ export async function findRepositoriesAsync(folders: readonly string[], maxDepth
   };
   if (includeParents) for (const repo of parentRepositories(folders)) add(repo);
   for (const folder of folders) await walk(folder, 0);
-  return [...found.values()];
+  return { repositories: [...found.values()], foldersRead };
 }
 
 /** The current branch from `<gitDir>/HEAD` (undefined when HEAD is detached). */

@@ -52,8 +52,8 @@ export class GitAdapter extends Disposable {
   /** The walk looking for repositories in the background, while it runs. */
   private walking: Promise<void> | undefined;
   private walkAgain = false;
-  /** How long the last background walk took and when it ended: what a focus may spend. */
-  private lastWalk: LastWalk = { ms: 0, end: 0 };
+  /** How many folders the last background walk read and when it ended: what a focus may spend. */
+  private lastWalk: LastWalk = { folders: 0, end: 0 };
   /** How many times the repositories found were applied: a background walk older than one is taken again. */
   private scans = 0;
 
@@ -158,9 +158,8 @@ export class GitAdapter extends Disposable {
     const folders = workspaceFolders().map((f) => f.path);
     const includeParents = followParentRepositories();
     const scansBefore = this.scans;
-    const started = performance.now();
-    const repos = await findRepositoriesAsync(folders, 4, includeParents);
-    this.lastWalk = { ms: performance.now() - started, end: Date.now() };
+    const { repositories: repos, foldersRead } = await findRepositoriesAsync(folders, 4, includeParents);
+    this.lastWalk = { folders: foldersRead, end: Date.now() };
     if (this.isDisposed) return;
     // A synchronous scan (folders changed, a session started) ran meanwhile: this walk may hold
     // the workspace as it was before it, so it is taken again rather than undoing that scan.
