@@ -21,7 +21,7 @@ import { followParentRepositories } from '../git/parentFolders';
 import { ReflogWatcher } from '../../core/git/reflogWatcher';
 import type { RefsChanged } from '../../core/git/refsFollower';
 import { RefsFollower } from '../../core/git/refsFollower';
-import { missingReflogReason, refChangeDrafts } from '../../core/git/refCapture';
+import { madeBefore, missingReflogReason, refChangeDrafts } from '../../core/git/refCapture';
 import type { SourceEvent } from '../../core/capture/sourceEvents';
 import type { CaptureSink } from './captureSink';
 import { workspaceFolders } from '../workspaceFolders';
@@ -275,7 +275,7 @@ export class GitAdapter extends Disposable {
         continue;
       }
       // Every entry moves the branch, old ones too; each is stamped now, not when its lookup runs.
-      if (since !== undefined && entry.time < since) {
+      if (since !== undefined && madeBefore(entry.time, since)) {
         branches.followBeforeSession(entry);
         continue;
       }
