@@ -3,9 +3,10 @@
 import { runTests } from '@vscode/test-electron';
 import { join } from 'node:path';
 import { projectRoot } from './codeServer.mjs';
-import { makeSampleWorkspace } from './sampleWorkspace.mjs';
+import { addTestWorkspaceSettings, makeSampleWorkspace } from './sampleWorkspace.mjs';
 
 const workspace = makeSampleWorkspace('sj-desktop-');
+addTestWorkspaceSettings(workspace);
 try {
   await runTests({
     extensionDevelopmentPath: projectRoot,

@@ -5,7 +5,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { format } from 'node:util';
 import { join } from 'node:path';
 import { startCodeServer, workbenchUrl, launchBrowser, projectRoot } from './codeServer.mjs';
-import { makeSampleWorkspace } from './sampleWorkspace.mjs';
+import { addTestWorkspaceSettings, makeSampleWorkspace } from './sampleWorkspace.mjs';
 
 // Workbench chatter that says nothing about the suite (SJ_VERBOSE=1 shows it).
 const NOISE = [/connection token/, /Creating a socket/, /builtin extensions cache/, /Service Worker/, /ChatSessionStore/, /open-vsx\.org/];
@@ -18,6 +18,7 @@ async function main() {
   const suite = join(projectRoot, 'dist', 'test', 'integration', 'index.js');
   if (!existsSync(suite)) throw new Error(`${suite} is missing: run \`npm run build\` first.`);
   const workspace = makeSampleWorkspace('sj-integration-');
+  addTestWorkspaceSettings(workspace);
   // The web workbench auto-saves 1 s after an edit by default (desktop VS Code does not). That auto
   // save races the suite's own saves: while it runs its save participants VS Code answers any other
   // save of the document with false (TextFileEditorModel.doSave, "refusing to save() recursively"),

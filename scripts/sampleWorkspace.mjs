@@ -1,7 +1,7 @@
 // Makes a small, real git repository in a temp folder: the sample workspace for `npm start`
 // and the tests. Real git, real commits, nothing mocked.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, realpathSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, mkdirSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,4 +25,21 @@ export function makeSampleWorkspace(prefix = 'sj-sample-') {
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'Initial commit');
   return dir;
+}
+
+/**
+ * The folder of the test workspace that VS Code's file watcher is told to ignore: a repository
+ * made there can be found only by looking for it, never through a file event
+ * (test/integration/gitMadeInTerminal.test.ts names it too).
+ */
+export const UNWATCHED_FOLDER = 'sj-unwatched';
+
+/**
+ * The workspace settings the integration suites run with, in `.vscode/settings.json` (kept out of
+ * `git status` through .git/info/exclude, so the sample repository stays clean).
+ */
+export function addTestWorkspaceSettings(dir) {
+  mkdirSync(join(dir, '.vscode'), { recursive: true });
+  writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'files.watcherExclude': { [`**/${UNWATCHED_FOLDER}/**`]: true } }, null, 2) + '\n');
+  appendFileSync(join(dir, '.git', 'info', 'exclude'), '\n.vscode/\n');
 }

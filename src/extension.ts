@@ -97,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
     context.subscriptions.push(timeline.onMessage((m) => handleTimelineMessage(m, controller, log, git).catch((err) => log.error('Timeline action failed', err))));
 
     const terminals = new TerminalAdapter(sink);
+    context.subscriptions.push(terminals.onDidEndCommand((commandLine) => commits.commandEnded(commandLine)));
     context.subscriptions.push(new SaveAdapter(sink), new FileOpAdapter(sink), terminals, new TaskAdapter(sink), new DebugAdapter(sink),
       new ActivityAdapter(sink, (t) => prompter.noteTyping(t)));
     const agents = new AgentWatcher(controller, new AgentTranscriptAdapter(sink), new AgentConsent(), log, settings);

@@ -37,6 +37,11 @@ export class CommitCapture extends Disposable {
     this.register({ dispose: () => this.adapter?.dispose() });
   }
 
+  /** A terminal command ended: a repository it made (git init, git clone) is followed now. */
+  commandEnded(commandLine: string): void {
+    this.adapter?.commandEnded(commandLine);
+  }
+
   /** The git adapter, when it runs. */
   get running(): GitAdapter | undefined {
     return this.adapter;

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { commitLedger, commitTotals } from '../../src/core/git/commitLedger';
 import type { EventDraft, JournalEvent } from '../../src/core/journal/events';
 import type { RefSnapshot } from '../../src/core/git/refCapture';
-import { EMPTY_SNAPSHOT, missingReflogReason, parseLoggedCommits, parseRefSnapshot, refChangeDrafts, refQueries } from '../../src/core/git/refCapture';
+import { EMPTY_SNAPSHOT, madeBefore, missingReflogReason, parseLoggedCommits, parseRefSnapshot, refChangeDrafts, refQueries } from '../../src/core/git/refCapture';
 import { JournalFixture } from './retrospectiveFixture';
 
 // Literal output of git 2.39 in a repository made with `git -c core.logAllRefUpdates=false init`.
@@ -72,6 +72,14 @@ describe('refs-only commit capture (a repository without a reflog)', () => {
     // A session that started later in the second TWO was made in: commit times have whole seconds.
     const sameSecond = refChangeDrafts({ repo: 'late', prev: EMPTY_SNAPSHOT, next: onFeature, commits, dropped: [], time: 1767261700_000, since: 1767261660_700 });
     assert.deepEqual(sameSecond.map((d) => d.kind === 'commit' && d.hash), [TWO]);
+  });
+
+  it('madeBefore: a reflog entry or commit of the second the session started in is the session\'s (git stamps whole seconds)', () => {
+    // The reflog path of a repository picked up late (gitAdapter) reads entries with this too:
+    // `git init && git commit` 0.5 s after Start Session is stamped with the earlier whole second.
+    assert.equal(madeBefore(1767261660_000, 1767261660_700), false);
+    assert.equal(madeBefore(1767261660_000, 1767261660_000), false);
+    assert.equal(madeBefore(1767261659_000, 1767261660_700), true);
   });
 
   it('parses git log records with their numstat, a non-ASCII path and a merge', () => {

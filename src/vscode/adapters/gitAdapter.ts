@@ -13,12 +13,15 @@ import { describeError } from '../log';
 import type { GitRunner } from '../../core/git/gitRunner';
 import { isGitMissing } from '../../core/git/gitRunner';
 import type { FoundRepository } from '../../core/git/repositoryFinder';
-import { commonDir, findRepositories, isLocalBranch, readBranch, SKIP_DIRS, unfollowedParentRepositories } from '../../core/git/repositoryFinder';
+import { commonDir, findRepositories, findRepositoriesAsync, isLocalBranch, readBranch, SKIP_DIRS, unfollowedParentRepositories } from '../../core/git/repositoryFinder';
+import { mayChangeRepositories } from '../../core/git/repositoryCommands';
+import type { LastWalk } from '../../core/git/focusWalk';
+import { focusMayWalk } from '../../core/git/focusWalk';
 import { followParentRepositories } from '../git/parentFolders';
 import { ReflogWatcher } from '../../core/git/reflogWatcher';
 import type { RefsChanged } from '../../core/git/refsFollower';
 import { RefsFollower } from '../../core/git/refsFollower';
-import { missingReflogReason, refChangeDrafts } from '../../core/git/refCapture';
+import { madeBefore, missingReflogReason, refChangeDrafts } from '../../core/git/refCapture';
 import type { SourceEvent } from '../../core/capture/sourceEvents';
 import type { CaptureSink } from './captureSink';
 import { workspaceFolders } from '../workspaceFolders';
@@ -46,6 +49,13 @@ export class GitAdapter extends Disposable {
   private scanned = false;
   private candidates: string[] = [];
   private candidateTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The walk looking for repositories in the background, while it runs. */
+  private walking: Promise<void> | undefined;
+  private walkAgain = false;
+  /** How many folders the last background walk read and when it ended: what a focus may spend. */
+  private lastWalk: LastWalk = { folders: 0, end: 0 };
+  /** How many times the repositories found were applied: a background walk older than one is taken again. */
+  private scans = 0;
 
   constructor(
     private readonly sink: CaptureSink,
@@ -67,8 +77,10 @@ export class GitAdapter extends Disposable {
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scan()));
     // Following the parent-repository notice's advice takes effect at once, not at the next pause.
     this.register(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(PARENT_FOLDERS_SETTING)) this.scan(); }));
-    // inotify can miss events on some file systems; focusing the window re-reads the reflogs.
-    this.register(vscode.window.onDidChangeWindowState((s) => { if (s.focused) this.recheck(); }));
+    // inotify can miss events on some file systems, and a fresh window's watcher can stay silent
+    // for seconds: focusing the window re-reads the reflogs and looks for new repositories
+    // (one made in another terminal or program while the window was in the background).
+    this.register(vscode.window.onDidChangeWindowState((s) => { if (s.focused) this.focused(); }));
     this.register({ dispose: () => { for (const w of this.watchers.values()) w.dispose(); this.watchers.clear(); } });
   }
 
@@ -84,6 +96,9 @@ export class GitAdapter extends Disposable {
 
   /** Waits until every commit seen so far has been looked up and recorded (for tests and End Session). */
   async settle(): Promise<void> {
+    // A repository being looked for (`git init && git commit` just ended) is followed first;
+    // a walk asked for during that one starts as it ends.
+    while (this.walking) await this.walking;
     this.recheck();
     // Room for file events already on their way, then every read scheduled has delivered its commits.
     await new Promise((r) => setTimeout(r, 250));
@@ -111,17 +126,66 @@ export class GitAdapter extends Disposable {
     this.scan();
   }
 
+  /**
+   * A terminal command ended. One that may have made, moved or removed a repository (the rule is
+   * core's) makes a walk of the workspace now: the file watcher may never report it (a fresh
+   * window under load, files.watcherExclude, the inotify limit).
+   */
+  commandEnded(commandLine: string): void {
+    if (mayChangeRepositories(commandLine)) this.walkInBackground();
+  }
+
+  private focused(): void {
+    this.recheck();
+    if (focusMayWalk(Date.now(), this.lastWalk)) this.walkInBackground();
+  }
+
+  /** Walks without holding the extension host; one walk at a time, and one more if asked for during it. */
+  private walkInBackground(): void {
+    if (this.walking) {
+      this.walkAgain = true;
+      return;
+    }
+    this.walking = this.walk().catch((err: unknown) => this.log.warn(`Looking for repositories failed: ${describeError(err)}`)).finally(() => {
+      this.walking = undefined;
+      if (!this.walkAgain || this.isDisposed) return;
+      this.walkAgain = false;
+      this.walkInBackground();
+    });
+  }
+
+  private async walk(): Promise<void> {
+    const folders = workspaceFolders().map((f) => f.path);
+    const includeParents = followParentRepositories();
+    const scansBefore = this.scans;
+    const { repositories: repos, foldersRead } = await findRepositoriesAsync(folders, 4, includeParents);
+    this.lastWalk = { folders: foldersRead, end: Date.now() };
+    if (this.isDisposed) return;
+    // A synchronous scan (folders changed, a session started) ran meanwhile: this walk may hold
+    // the workspace as it was before it, so it is taken again rather than undoing that scan.
+    if (this.scans !== scansBefore) {
+      this.walkAgain = true;
+      return;
+    }
+    this.follow(folders, includeParents, repos);
+  }
+
   private scan(): void {
     const folders = workspaceFolders().map((f) => f.path);
     const includeParents = followParentRepositories();
-    const repos = findRepositories(folders, 4, includeParents);
+    this.follow(folders, includeParents, findRepositories(folders, 4, includeParents));
+  }
+
+  /** Follows the repositories just found, and no longer those gone; says when there are none. */
+  private follow(folders: readonly string[], includeParents: boolean, repos: readonly FoundRepository[]): void {
+    this.scans++;
     if (!includeParents) {
       for (const parent of unfollowedParentRepositories(folders, repos)) {
         this.sink.notice('not-a-repository', `The repository at ${parent.root} is above this workspace folder, so its commits are not captured (its git configuration is not covered by trusting this folder). Set git.openRepositoryInParentFolders to "always" to capture them.`);
       }
     }
     if (repos.length === 0 && folders.length > 0) {
-      this.sink.notice('not-a-repository', 'No git repository was found in this workspace, so no commits are captured. Run git init to start one: it is picked up at once.');
+      this.sink.notice('not-a-repository', 'No git repository was found in this workspace, so no commits are captured. Run git init in a terminal of this window to start one: it is picked up when the command ends (one made elsewhere, when you come back to this window).');
     }
     // A repository that appears later was made (or let in) during the session: read its reflog
     // from the start (git init && git commit leaves no time for the watcher), but only entries
@@ -211,7 +275,7 @@ export class GitAdapter extends Disposable {
         continue;
       }
       // Every entry moves the branch, old ones too; each is stamped now, not when its lookup runs.
-      if (since !== undefined && entry.time < since) {
+      if (since !== undefined && madeBefore(entry.time, since)) {
         branches.followBeforeSession(entry);
         continue;
       }

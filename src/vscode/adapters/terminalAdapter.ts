@@ -36,6 +36,12 @@ export class TerminalAdapter extends Disposable {
   private readonly pendingChecks = new Map<vscode.Terminal, ReturnType<typeof setTimeout>>();
   /** Terminals we said had no shell integration: if it starts after all, the Timeline must say so. */
   private readonly warned = new WeakSet<vscode.Terminal>();
+  private readonly commandEnds = this.register(new vscode.EventEmitter<string>());
+  /**
+   * The command line of each command whose end the shell reported, recorded or not (recording
+   * paused): what it did to the workspace is there whether or not the session records it.
+   */
+  readonly onDidEndCommand = this.commandEnds.event;
 
   constructor(private readonly sink: CaptureSink) {
     super();
@@ -77,6 +83,7 @@ export class TerminalAdapter extends Disposable {
   private ended(e: vscode.TerminalShellExecutionEndEvent): void {
     const end = Date.now();
     this.sink.activity(end);
+    this.commandEnds.fire(e.execution.commandLine.value ?? '');
     const opened = this.open.ended(e.execution);
     if (opened === 'closed-out') return;
     // undefined means VS Code could not tell: unknown, never success.
