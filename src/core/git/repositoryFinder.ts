@@ -69,16 +69,25 @@ export function findRepositories(folders: readonly string[], maxDepth = 4, inclu
     } catch {
       return;
     }
-    for (const entry of entries) {
-      if (entry.name === '.git') {
-        const gitDir = resolveGitDir(path.join(dir, entry.name));
-        if (gitDir) add({ root: dir, gitDir });
-      } else if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.isSymbolicLink()) walk(path.join(dir, entry.name), depth + 1);
-    }
+    for (const below of readFolder(dir, entries, add)) walk(below, depth + 1);
   };
   if (includeParents) for (const repo of parentRepositories(folders)) add(repo);
   for (const folder of folders) walk(folder, 0);
   return [...found.values()];
+}
+
+/** One folder's entries: its repository (a `.git` in it) to `add`, and the folders to walk below it. */
+function readFolder(dir: string, entries: readonly fs.Dirent[], add: (repo: FoundRepository | undefined) => void): string[] {
+  const below: string[] = [];
+  for (const entry of entries) {
+    if (entry.name === '.git') {
+      const gitDir = resolveGitDir(path.join(dir, entry.name));
+      if (gitDir) add({ root: dir, gitDir });
+    } else if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.isSymbolicLink()) {
+      below.push(path.join(dir, entry.name));
+    }
+  }
+  return below;
 }
 
 /**
@@ -102,16 +111,9 @@ export async function findRepositoriesAsync(folders: readonly string[], maxDepth
     } catch {
       return;
     }
-    for (const entry of entries) {
-      if (entry.name === '.git') {
-        const gitDir = resolveGitDir(path.join(dir, entry.name));
-        if (gitDir) add({ root: dir, gitDir });
-      } else if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.isSymbolicLink()) {
-        // One folder at a time: thousands of reads in flight finish together and are handled in one
-        // long turn of the event loop (measured: 50-75 ms held on 6,800 folders, against 2-5 ms).
-        await walk(path.join(dir, entry.name), depth + 1);
-      }
-    }
+    // One folder at a time: thousands of reads in flight finish together and are handled in one
+    // long turn of the event loop (measured: 50-75 ms held on 6,800 folders, against 2-5 ms).
+    for (const below of readFolder(dir, entries, add)) await walk(below, depth + 1);
   };
   if (includeParents) for (const repo of parentRepositories(folders)) add(repo);
   for (const folder of folders) await walk(folder, 0);
