@@ -44,11 +44,8 @@ export function textButton(icon: string, label: string, action: string, secondar
  * value it already has still makes the browser recompute the element's style: for the parts
  * redrawn every frame while events stream in, that was work in every frame for nothing.
  */
-export function setHidden(element: HTMLElement | SVGElement, hidden: boolean): void {
-  if (element instanceof HTMLElement ? element.hidden !== hidden : element.hasAttribute('hidden') !== hidden) {
-    if (element instanceof HTMLElement) element.hidden = hidden;
-    else element.toggleAttribute('hidden', hidden);
-  }
+export function setHidden(element: HTMLElement, hidden: boolean): void {
+  if (element.hidden !== hidden) element.hidden = hidden;
 }
 
 /** Sets an attribute only when its value changes (see {@link setHidden}). */
