@@ -127,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): SessionJournalApi {
       uncommitted,
       settings: () => settings,
       workspaceState: context.workspaceState,
+      timeline,
     }), log));
 
     context.subscriptions.push(onDidChangeSettings((next) => {

@@ -193,10 +193,22 @@ export interface CarriedOverMessage {
   readonly canTick: boolean;
 }
 
-export type HostToWebviewMessage = InitMessage | OlderEventsMessage | AppendMessage | ResetMessage | CarriedOverMessage;
+/**
+ * Show Timeline ran: the keyboard goes to the list's current row (the first row when none was
+ * chosen, the first control when the list is empty), as focusing a tree view focuses its item.
+ * VS Code only focuses the page itself, and a keyboard user could not reach the rows from there.
+ * A control of the page that already holds the focus (the search field) keeps it.
+ */
+export interface FocusListMessage {
+  readonly type: 'focusList';
+}
+
+export type HostToWebviewMessage = InitMessage | OlderEventsMessage | AppendMessage | ResetMessage | CarriedOverMessage | FocusListMessage;
 
 // Keyed by the union, so a new host message does not compile until the webview's check knows it.
-const HOST_MESSAGE_TYPES: { readonly [K in HostToWebviewMessage['type']]: true } = { init: true, older: true, append: true, reset: true, carriedOver: true };
+const HOST_MESSAGE_TYPES: { readonly [K in HostToWebviewMessage['type']]: true } = {
+  init: true, older: true, append: true, reset: true, carriedOver: true, focusList: true,
+};
 
 /**
  * Whether a value the webview received is a message from the host. The host is trusted (it

@@ -29,6 +29,8 @@ let view: TimelineView | undefined;
  * messages before `init` describe state the `init` replaces.
  */
 let earlyChecklist: CarriedOverMessage | undefined;
+/** Show Timeline's focusList, were it to come before the first `init` (the host sends it after one). */
+let earlyFocus = false;
 let readySent = false;
 /**
  * VS Code's outer frame posts the messages it kept for the page from its own `load` listener on
@@ -58,6 +60,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   if (message.type !== 'init') {
     if (message.type === 'carriedOver') earlyChecklist = message;
+    if (message.type === 'focusList') earlyFocus = true;
     return;
   }
   performance.mark('sj:init-received');
@@ -67,6 +70,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   view = new TimelineView(root, host);
   view.handle(message);
   if (earlyChecklist) view.handle(earlyChecklist);
+  if (earlyFocus) view.handle({ type: 'focusList' });
   performance.mark('sj:init-rendered');
   // The frame that shows the first rows: its animation-frame callback runs just before it is painted.
   requestAnimationFrame(() => performance.mark('sj:first-frame'));

@@ -84,7 +84,7 @@ export class TimelineView {
   /** A task right after a frame: a message to ourselves, without setTimeout's clamp. */
   private readonly afterFrame = new MessageChannel();
 
-  constructor(root: HTMLElement, private readonly host: WebviewHost) {
+  constructor(private readonly root: HTMLElement, private readonly host: WebviewHost) {
     this.afterFrame.port1.onmessage = () => this.takeOlderEvents();
     const state = host.loadState();
     this.hidden = new Set(state.hidden);
@@ -184,6 +184,9 @@ export class TimelineView {
         break;
       case 'carriedOver':
         this.carriedOver.update(message);
+        break;
+      case 'focusList':
+        this.focusList();
         break;
       default:
         assertNever(message);
@@ -337,6 +340,24 @@ export class TimelineView {
     this.list.reveal(index, this.order === 'newest-first' ? 'start' : 'end');
     const target = this.order === 'newest-first' ? this.focusableFrom(0, 1) : this.focusableFrom(this.list.length - 1, -1);
     if (target >= 0) this.focusRow(target);
+  }
+
+  /**
+   * The keyboard to the current row, else the first row, else the first control (the empty
+   * state's Start Session). A control of the page that holds the focus already keeps it: Show
+   * Timeline from the palette must not take a half-typed search away.
+   */
+  private focusList(): void {
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && focused !== document.body && this.root.contains(focused)) return;
+    const current = this.activeKey === undefined ? -1 : this.list.indexOf(this.activeKey);
+    const row = current >= 0 ? this.list.rowAt(current) : undefined;
+    const index = row && isFocusable(row) ? current : this.focusableFrom(0, 1);
+    if (index >= 0) {
+      this.focusRow(index);
+      return;
+    }
+    this.root.querySelector<HTMLElement>('button:not([disabled]):not([hidden]), input:not([hidden])')?.focus({ preventScroll: true });
   }
 
   private focusableFrom(start: number, step: 1 | -1): number {

@@ -92,6 +92,22 @@ describe('Accessibility (e2e, axe-core in Chromium + code-server)', () => {
     assert.doesNotMatch(focused.outline, /^none|0px$/, `focus is visible: ${focused.outline}`);
   });
 
+  it('Show Timeline puts the keyboard on the list: the arrows move along it at once', async () => {
+    // Focus elsewhere first (the search box), so the row focused after is the command's doing.
+    const inner = await timelineContentFrame(wb.page);
+    await inner.locator('input[type="search"]').click();
+    await inner.evaluate(() => { if (document.activeElement instanceof HTMLElement) document.activeElement.blur(); });
+    await runCommand(wb.page, 'Session Journal: Show Timeline');
+    const row = inner.locator('[role="listitem"]:focus');
+    await row.waitFor({ timeout: 20_000 });
+    const before = await row.getAttribute('aria-label');
+    await wb.page.keyboard.press('ArrowDown');
+    await inner.waitForFunction((label) => {
+      const active = document.activeElement;
+      return active?.getAttribute('role') === 'listitem' && active.getAttribute('aria-label') !== label;
+    }, before);
+  });
+
   it('announces a new row once, politely, in a status region', async () => {
     await typeInTerminal(wb.page, 'echo announced');
     const inner = await timelineContentFrame(wb.page);

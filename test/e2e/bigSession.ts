@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CodeServer } from './reliabilityHarness';
 import { journalFiles, launchBrowser, makeWorkspace, openWorkbenchPage, poll, startServer } from './reliabilityHarness';
-import { journalStatusItem, runCommand, waitForQuickInputTitled } from './workbench';
+import { answerInputBox, journalStatusItem, runCommand } from './workbench';
 
 interface PreviewModule {
   sampleSession(now?: number): { events: Record<string, unknown>[] };
@@ -58,9 +58,7 @@ export async function openBigSession(count: number): Promise<BigSession> {
   try {
     await openWorkbenchPage(page, server, workspace);
     await runCommand(page, 'Session Journal: Start Session');
-    await waitForQuickInputTitled(page, 'Start Session');
-    await page.keyboard.type('Big session', { delay: 5 });
-    await page.keyboard.press('Enter');
+    await answerInputBox(page, 'Start Session', 'Big session');
     const file = await poll(() => journalFiles(server.root)[0], 30_000, 'the journal file of the new session');
     const startLine = await poll(() => fs.readFileSync(file, 'utf8').split('\n').find((l) => l.includes('"session-start"')), 10_000, 'the session-start line');
     await browser.close();

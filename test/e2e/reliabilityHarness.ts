@@ -9,7 +9,7 @@ import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { JournalEvent } from '../../src/core/journal/events';
 import { parseJournal } from '../../src/core/journal/journalCodec';
 import type { JournalProblem } from '../../src/core/journal/journalCodec';
-import { runCommand, timelineFrame, waitForSessionJournal } from './workbench';
+import { runCommand, TIMELINE_IFRAME, timelineFrame, waitForSessionJournal } from './workbench';
 
 const execFileAsync = promisify(execFile);
 const projectRoot = path.resolve(__dirname, '..', '..');
@@ -82,8 +82,19 @@ export async function openWorkbenchPage(page: Page, server: CodeServer, folder: 
  * after a reload the activity-bar icon is drawn from memory before the command is registered.
  */
 export async function revealTimeline(page: Page): Promise<FrameLocator> {
+  const frame = timelineFrame(page);
+  // Show Timeline ends by putting the keyboard on the list (a row, or the empty state's first
+  // control). That is what a person waits for before the next key: until the command has run,
+  // VS Code is still to focus the view, and a palette opened now (F1) would lose its focus to it
+  // and close. The palette gives the focus back to a Timeline already shown as it closes, before
+  // the command runs, so the page's focus is set aside first: what holds it afterwards, the
+  // command put there.
+  if ((await page.locator(TIMELINE_IFRAME).count()) > 0) {
+    await frame.locator('body').evaluate(() => { if (document.activeElement instanceof HTMLElement) document.activeElement.blur(); });
+  }
   await runCommand(page, 'Session Journal: Show Timeline');
-  return timelineFrame(page);
+  await frame.locator('[role="listitem"]:focus, button:focus, input:focus').waitFor({ timeout: 30_000 });
+  return frame;
 }
 
 /** Every session journal in a code-server profile (all workspaces), newest last by name. */

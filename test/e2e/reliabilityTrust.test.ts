@@ -9,7 +9,7 @@ import {
   commitEmpty, descendants, gitSync, launchBrowser, makeWorkspace, openWorkbenchPage, poll, processTable, readJournals, recordedCommits, revealTimeline, sleep, startServer,
 } from './reliabilityHarness';
 import {
-  notificationToast, quickOpen, runCommand, screenshot, startSession, timelineContentFrame, timelineRow, typeInTerminal, waitForQuickInputTitled,
+  answerInputBox, notificationToast, quickOpen, runCommand, screenshot, startSession, timelineContentFrame, timelineRow, typeInTerminal,
 } from './workbench';
 
 /** The extension host processes of one code-server (`bootstrap-fork --type=extensionHost`). */
@@ -254,9 +254,7 @@ describe('reliability: untrusted workspace, CSP, two windows (e2e, Chromium + co
       const frame2 = await revealTimeline(second);
       await explained(second, frame2, 'two-windows-second', frame2.getByText('recorded in another window', { exact: false }).first());
       await runCommand(second, 'Session Journal: Start Session');
-      await waitForQuickInputTitled(second, 'Start Session');
-      await second.keyboard.type('second window', { delay: 5 });
-      await second.keyboard.press('Enter');
+      await answerInputBox(second, 'Start Session', 'second window');
       await notificationToast(second, /another window/).waitFor({ timeout: 15_000 });
       const commits = recordedCommits(readJournals(server.root));
       for (const h of hashes) assert.equal(commits.get(`${h} commit`), 1, `commit ${h.slice(0, 7)} recorded once`);

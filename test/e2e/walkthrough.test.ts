@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Workbench } from './workbench';
-import { journalStatusItem, openWorkbench, pickQuickItem, runCommand, screenshot, waitForQuickInputTitled } from './workbench';
+import { answerInputBox, describeFocus, journalStatusItem, openWorkbench, pickQuickItem, runCommand, screenshot } from './workbench';
 
 const STEP = 'session-journal.session-journal#getStarted#startSession';
 
@@ -28,16 +28,22 @@ describe('Get Started walkthrough (e2e, Chromium + code-server)', () => {
     }, 'The Timeline header', { timeout: 20_000 });
 
     await step.getByRole('button', { name: 'Start Session' }).click();
-    await waitForQuickInputTitled(page, 'Start Session');
-    await page.keyboard.type('Walkthrough e2e', { delay: 5 });
-    await page.keyboard.press('Enter');
+    await answerInputBox(page, 'Start Session', 'Walkthrough e2e');
 
-    // A person sees the step ticked and the recording clock in the status bar.
+    // A person sees the recording clock in the status bar, and the step ticked: it is done when a
+    // session records (onContext), not when its button was pressed (an Escape would tick it too).
+    try {
+      await page.waitForFunction(() => {
+        const item = document.querySelector('.statusbar-item[aria-label^="Session Journal"]');
+        return item !== null && /^Session Journal recording/.test(item.getAttribute('aria-label') ?? '');
+      }, undefined, { timeout: 20_000 });
+    } catch (err) {
+      const items = await page.locator('.statusbar-item').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? '').filter((l) => l !== ''));
+      const toasts = await page.locator('.notification-toast').allInnerTexts().catch(() => []);
+      throw new Error(`The status bar never said "Session Journal recording". Status bar: ${JSON.stringify(items)}; notifications: ${JSON.stringify(toasts)}; `
+        + `${await describeFocus(page)}. Screenshot: ${await screenshot(page, 'walkthrough-not-recording').catch(() => '(none)')}\n${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    }
     await page.locator(`button.getting-started-step[data-step-id="${STEP}"][aria-checked="true"]`).waitFor({ timeout: 20_000 });
-    await page.waitForFunction(() => {
-      const item = document.querySelector('.statusbar-item[aria-label^="Session Journal"]');
-      return item !== null && /^Session Journal recording/.test(item.getAttribute('aria-label') ?? '');
-    }, undefined, { timeout: 20_000 });
     assert.match(await journalStatusItem(page).getAttribute('aria-label') ?? '', /^Session Journal recording/);
     await screenshot(page, 'walkthrough');
   });

@@ -76,6 +76,7 @@ export async function waitForSessionJournal(page: Page, timeout = 90_000): Promi
  */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await waitForSessionJournal(page);
+  await waitForWebviewFocusToLand(page);
   await page.keyboard.press('F1');
   const input = quickInput(page);
   await expectFocusedValue(page, '>', 'the command palette to open with its field focused and showing ">"');
@@ -96,6 +97,31 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await row.click();
 }
 
+/**
+ * When the focus is going into a webview, waits until it has arrived. VS Code focuses a webview in
+ * two steps: its outer frame at once, the page inside a moment later, on a debounced message
+ * (webviewElement's focus delayer, microsoft/vscode#75209). A palette opened in between loses the
+ * focus to that second step and closes at once: the key a person presses after seeing the view
+ * focused then opens nothing. Focus on the webview's outer frame, not on its page, is that "in
+ * between"; a webview only keeps it when it has no page, so the wait is bounded and says so.
+ */
+export async function waitForWebviewFocusToLand(page: Page, timeout = 20_000): Promise<void> {
+  const outer = await page.evaluateHandle(() => {
+    const el = document.activeElement;
+    return el instanceof HTMLIFrameElement && el.classList.contains('webview') ? el : null;
+  });
+  const element = outer.asElement();
+  const frame = element ? await element.contentFrame().catch(() => null) : null;
+  if (!frame) return;
+  try {
+    await frame.waitForFunction(() => document.activeElement?.id === 'active-frame', undefined, { timeout });
+  } catch (err) {
+    const seen = await frame.evaluate(() => `<${document.activeElement?.tagName.toLowerCase() ?? 'nothing'} id="${document.activeElement?.id ?? ''}">`).catch(() => 'nothing readable');
+    throw new Error(`The focus went into a webview (${await element?.getAttribute('src').then((s) => s?.split('?')[0]).catch(() => '?')}) and never reached its page: `
+      + `its frame's focus stays on ${seen}.\n${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
+}
+
 /** Waits until the focused element is the quick input's field holding exactly `value`. */
 async function expectFocusedValue(page: Page, value: string, what: string): Promise<void> {
   try {
@@ -104,10 +130,7 @@ async function expectFocusedValue(page: Page, value: string, what: string): Prom
       return el instanceof HTMLInputElement && el.closest('.quick-input-widget') !== null && el.value === want;
     }, value);
   } catch (err) {
-    const seen = await page.evaluate(() => {
-      const el = document.activeElement;
-      return `focus on <${el?.tagName.toLowerCase() ?? 'nothing'} class="${el?.className ?? ''}">${el instanceof HTMLInputElement ? ` holding "${el.value}"` : ''}`;
-    }).catch(() => 'nothing readable');
+    const seen = await describeFocus(page);
     const file = await screenshot(page, 'palette-not-ready').catch(() => '(no screenshot)');
     throw new Error(`Timed out waiting for ${what}: ${seen}. Screenshot: ${file}\n${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   }
@@ -165,7 +188,25 @@ export async function waitForQuickInputTitled(page: Page, title: string | RegExp
   await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor();
   const input = quickInput(page);
   await input.waitFor();
+  // Keys go where the focus is: a person types once the caret is in the box.
+  try {
+    await page.waitForFunction(() => {
+      const el = document.activeElement;
+      return el instanceof HTMLInputElement && el.closest('.quick-input-widget') !== null;
+    }, undefined, { timeout: 20_000 });
+  } catch (err) {
+    throw new Error(`The input "${String(title)}" is shown but its field never got the focus: ${await describeFocus(page)}. Screenshot: ${await screenshot(page, 'input-without-focus').catch(() => '(none)')}\n`
+      + `${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
   return input;
+}
+
+/** Where the keyboard focus is, for failure messages. */
+export async function describeFocus(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return `focus on <${el?.tagName.toLowerCase() ?? 'nothing'} class="${el?.className ?? ''}">${el instanceof HTMLInputElement ? ` holding "${el.value}"` : ''}`;
+  }).catch(() => 'nothing readable');
 }
 
 /**
@@ -199,9 +240,7 @@ export async function startSession(page: Page, focus: string): Promise<FrameLoca
   const frame = await openTimeline(page);
   await frame.locator('.header').waitFor({ timeout: 30_000 });
   await runCommand(page, 'Session Journal: Start Session');
-  await waitForQuickInputTitled(page, 'Start Session');
-  await page.keyboard.type(focus, { delay: 5 });
-  await page.keyboard.press('Enter');
+  await answerInputBox(page, 'Start Session', focus);
   await frame.locator('.session[data-state="recording"]').waitFor({ timeout: 20_000 });
   return frame;
 }
@@ -221,6 +260,7 @@ export async function timelineContentFrame(page: Page): Promise<Frame> {
 
 /** Opens a workspace file with Quick Open (Ctrl+P), typing `query` and taking the first match. */
 export async function quickOpen(page: Page, query: string, expectedTab: string | RegExp): Promise<void> {
+  await waitForWebviewFocusToLand(page);
   await page.keyboard.press('Control+P');
   const input = quickInput(page);
   await input.waitFor();

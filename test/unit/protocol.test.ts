@@ -208,6 +208,8 @@ describe('isHostMessage', () => {
       { type: 'older', generation: 1, events: [], remaining: 0 },
       { type: 'append', events: [], summary: { sessionId: 's', start: 0, paused: false, elapsedMs: 0, activeMs: 0, counts: { commits: 0, commands: 0, commandsFailed: 0, saves: 0, files: 0, friction: 0, notes: 0, lessons: 0, tasksFailed: 0 } } },
       { type: 'reset' },
+      { type: 'carriedOver', items: [], canTick: false },
+      { type: 'focusList' },
     ];
     for (const m of messages) assert.equal(isHostMessage(m), true, m.type);
   });

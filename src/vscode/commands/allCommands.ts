@@ -36,6 +36,8 @@ export interface CommandDeps {
   readonly uncommitted: () => Promise<FileChange[]>;
   /** Per-workspace memory (End Session remembers the last template chosen). */
   readonly workspaceState: Pick<Memento, 'get' | 'update'>;
+  /** The Timeline view, for Show Timeline to put the keyboard on its rows. */
+  readonly timeline: { focusList(): void };
 }
 
 /** Every palette command, one factory per file. */
@@ -53,7 +55,7 @@ export function createCommands(deps: CommandDeps): Command[] {
     finishRetrospectiveCommand(new FinishService({ retrospectives, settings: deps.settings, journalDir: () => controller.journalDir, log })),
     showPastSessionsCommand(controller, log, deps.settings),
     exportSessionJsonCommand(controller),
-    showTimelineCommand(),
+    showTimelineCommand(deps.timeline),
     showCommandDetailsCommand(controller),
     showOutputCommand(log),
     openTeamReportCommand(),

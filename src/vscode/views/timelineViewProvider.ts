@@ -86,6 +86,8 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
   private rejected = 0;
   /** The header's carried-over checklist, kept to send again to a page that reloads. */
   private carriedOver: CarriedOverMessage | undefined;
+  /** Show Timeline ran while the page was loading: focus the list once it is live. */
+  private focusWhenLive = false;
   private generation = 0;
 
   constructor(
@@ -107,6 +109,16 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
   showCarriedOver(message: CarriedOverMessage): void {
     this.carriedOver = message;
     this.send(message);
+  }
+
+  /**
+   * Puts the keyboard on the list (see FocusListMessage); Show Timeline calls it once VS Code has
+   * shown and focused the view. A page still loading gets it once it says `ready`, right after
+   * the `init` that answers (not behind the older pages).
+   */
+  focusList(): void {
+    if (this.page === 'live' && this.canPost()) this.post({ type: 'focusList' });
+    else this.focusWhenLive = true;
   }
 
   /** How many malformed messages the webview sent (kept for diagnostics and tests). */
@@ -159,6 +171,10 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
       this.awaitingReady = false;
       if (answer === 'init') this.sendInit();
       else if (answer === 'older-pages') this.queueOlderPages();
+      if (this.focusWhenLive) {
+        this.focusWhenLive = false;
+        this.post({ type: 'focusList' });
+      }
       this.drainOutbox();
     }
     this.messages.fire(message);
@@ -173,6 +189,7 @@ export class TimelineViewProvider implements vscode.WebviewViewProvider, vscode.
       this.sendInit('first-window');
     } else {
       this.current = undefined;
+      this.focusWhenLive = false;
       this.clearOutbox();
     }
   }
