@@ -357,7 +357,11 @@ export class TimelineView {
       this.focusRow(index);
       return;
     }
-    this.root.querySelector<HTMLElement>('button:not([disabled]):not([hidden]), input:not([hidden])')?.focus({ preventScroll: true });
+    // Shown ones only: focus() on a control inside a hidden part does nothing. Buttons first, so
+    // the empty state offers its Start Session rather than the search field.
+    const shown = (selector: string): HTMLElement | undefined =>
+      [...this.root.querySelectorAll<HTMLElement>(selector)].find((c) => !c.matches(':disabled') && c.getClientRects().length > 0);
+    (shown('button') ?? shown('input'))?.focus({ preventScroll: true });
   }
 
   private focusableFrom(start: number, step: 1 | -1): number {

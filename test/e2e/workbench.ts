@@ -232,7 +232,11 @@ export async function pickQuickItem(page: Page, label: string): Promise<void> {
   await input.fill(label);
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor();
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(150);
+  // Taken: the box closed, or moved on to the command's next question (its text is no longer the label).
+  await page.waitForFunction((typed) => {
+    const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+    return widget === null || widget.style.display === 'none' || widget.querySelector('input')?.value !== typed;
+  }, label);
 }
 
 /** Start Session from the palette with `focus` typed in its input box; returns the Timeline frame. */
