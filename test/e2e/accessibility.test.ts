@@ -106,6 +106,7 @@ describe('Accessibility (e2e, axe-core in Chromium + code-server)', () => {
       const active = document.activeElement;
       return active?.getAttribute('role') === 'listitem' && active.getAttribute('aria-label') !== label;
     }, before);
+    await screenshot(wb.page, 'a11y-show-timeline-keyboard');
   });
 
   it('announces a new row once, politely, in a status region', async () => {
