@@ -27,6 +27,11 @@ describe('Get Started walkthrough (e2e, Chromium + code-server)', () => {
       return img !== undefined && img.complete && img.naturalWidth > 0;
     }, 'The Timeline header', { timeout: 20_000 });
 
+    // The walkthrough slides to its step and then focuses it, a moment later (gettingStarted's
+    // selectStep: a setTimeout of the slide's length). A prompt opened before that loses its focus
+    // to the step, and what is typed next goes to the step instead: wait, as the eye does, for the
+    // slide to end with the step focused.
+    await page.waitForFunction((id) => document.activeElement?.getAttribute('data-step-id') === id, STEP, { timeout: 20_000 });
     await step.getByRole('button', { name: 'Start Session' }).click();
     await answerInputBox(page, 'Start Session', 'Walkthrough e2e');
 
