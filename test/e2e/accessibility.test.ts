@@ -6,6 +6,7 @@ import {
   TIMELINE_IFRAME, openWorkbench, pickQuickItem, runCommand, screenshot, setColorTheme, startSession, timelineContentFrame,
   timelineRow, typeInTerminal,
 } from './workbench';
+import { revealTimeline } from './reliabilityHarness';
 
 /** The four kinds of theme VS Code ships, by the names "Preferences: Color Theme" lists. */
 const THEMES: readonly (readonly [string, ThemeKind])[] = [
@@ -93,13 +94,12 @@ describe('Accessibility (e2e, axe-core in Chromium + code-server)', () => {
   });
 
   it('Show Timeline puts the keyboard on the list: the arrows move along it at once', async () => {
-    // Focus elsewhere first (the search box), so the row focused after is the command's doing.
+    // revealTimeline sets the page's focus aside before the command, so what holds it after is the
+    // command's doing; with rows to show, that must be a row, not the first button.
+    await revealTimeline(wb.page);
     const inner = await timelineContentFrame(wb.page);
-    await inner.locator('input[type="search"]').click();
-    await inner.evaluate(() => { if (document.activeElement instanceof HTMLElement) document.activeElement.blur(); });
-    await runCommand(wb.page, 'Session Journal: Show Timeline');
     const row = inner.locator('[role="listitem"]:focus');
-    await row.waitFor({ timeout: 20_000 });
+    assert.equal(await row.count(), 1, `the focus is on a row: ${await inner.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? 'none')}`);
     const before = await row.getAttribute('aria-label');
     await wb.page.keyboard.press('ArrowDown');
     await inner.waitForFunction((label) => {
