@@ -14,8 +14,8 @@ export interface OlderChunk {
 }
 
 /**
- * Events per chunk: describing one costs a few microseconds, so a chunk is well under a
- * millisecond and a frame's budget is overrun by at most that.
+ * The most events `next` hands out at once, unless asked for fewer. How many a frame takes is
+ * paced by count (src/webview/intakePace.ts); the chunks only cut pages into slices.
  */
 export const OLDER_CHUNK_EVENTS = 200;
 
@@ -47,11 +47,11 @@ export class OlderQueue {
     this.pages.length = 0;
   }
 
-  /** The newest events not yet taken of the oldest page received, up to a chunk; undefined when none wait. */
-  next(): OlderChunk | undefined {
+  /** The newest events not yet taken of the oldest page received, up to a chunk (or `max`); undefined when none wait. */
+  next(max = this.chunkEvents): OlderChunk | undefined {
     const page = this.pages[0];
     if (!page) return undefined;
-    const start = Math.max(0, page.end - this.chunkEvents);
+    const start = Math.max(0, page.end - Math.max(1, Math.min(max, this.chunkEvents)));
     const events = page.events.slice(start, page.end);
     page.end = start;
     if (start > 0) return { events, pending: page.remaining + start + page.mutations.length };
@@ -61,17 +61,16 @@ export class OlderQueue {
 }
 
 /**
- * Hands chunks from `next` to `take` until `budgetMs` have passed on `clock`, at least one so
- * that the stream always moves; returns how many were taken. The time a chunk costs is only
- * known once it is taken, so the budget can be overrun by one chunk.
+ * Hands chunks from `next` (asked for no more events than are still allowed) to `take` until
+ * `allowance` events are taken or none wait, at least one chunk so that the stream always moves;
+ * returns how many events were taken. A page's last chunk carries its edits and deletions too, so
+ * the allowance can be passed by those.
  */
-export function takeWithin<T>(budgetMs: number, clock: () => number, next: () => T | undefined, take: (chunk: T) => void): number {
-  const start = clock();
+export function takeUpTo(allowance: number, next: (max: number) => OlderChunk | undefined, take: (chunk: OlderChunk) => void): number {
   let taken = 0;
-  for (let chunk = next(); chunk !== undefined; chunk = next()) {
+  for (let chunk = next(Math.max(1, allowance)); chunk !== undefined; chunk = taken < allowance ? next(allowance - taken) : undefined) {
     take(chunk);
-    taken++;
-    if (clock() - start >= budgetMs) break;
+    taken += chunk.events.length;
   }
   return taken;
 }

@@ -53,7 +53,7 @@ export class StripCounts {
    * the seconds of older pages the oldest end, each in O(1) (src/webview/slotSums.ts).
    */
   private readonly sums = new SlotSums(WIDTH);
-  /** Seconds first seen before the oldest held (older pages): put in front at the next draw, once their counts are in. */
+  /** Seconds first seen before the oldest held (older pages), until the events being added are all counted. */
   private early: number[] = [];
   /** Seconds first seen between held ones (a late event, an idle stretch's minutes): merged into the sums at the next rebuild. */
   private late: number[] = [];
@@ -78,6 +78,9 @@ export class StripCounts {
       this.bump(slot, STRIP_LANES.indexOf(lane));
       if (styleOf(e).tone === 'failed') this.bump(slot, FAILED);
     }
+    // Put in front now, not at the next draw: the seconds of a page of older events cost their
+    // time in the frame that takes the page in, which measures and paces it (src/webview/intakePace.ts).
+    this.putEarlyInFront();
   }
 
   clear(): void {
@@ -177,18 +180,25 @@ export class StripCounts {
    * aside, rebuilt (O(seconds), no sort of them all).
    */
   private ordered(): SlotSums {
-    const countsOf = (slot: number): Uint32Array => this.countsAt(this.offsets.get(slot) as number);
     if (this.aside.size > MAX_ASIDE) {
-      const pending = this.early.concat(this.late).sort((a, b) => a - b);
-      this.sums.reset(mergeSorted(this.sums.all(), pending), countsOf);
+      const pending = this.late.sort((a, b) => a - b);
+      this.sums.reset(mergeSorted(this.sums.all(), pending), (slot) => this.countsOf(slot));
       this.late = [];
       this.aside.clear();
-    } else if (this.early.length > 0) {
-      this.early.sort((a, b) => b - a);
-      for (const slot of this.early) this.sums.pushFront(slot, countsOf(slot));
     }
-    this.early = [];
     return this.sums;
+  }
+
+  /** The seconds older than every held one, newest first, each in front with its counts (O(seconds added)). */
+  private putEarlyInFront(): void {
+    if (this.early.length === 0) return;
+    this.early.sort((a, b) => b - a);
+    for (const slot of this.early) this.sums.pushFront(slot, this.countsOf(slot));
+    this.early = [];
+  }
+
+  private countsOf(slot: number): Uint32Array {
+    return this.countsAt(this.offsets.get(slot) as number);
   }
 }
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import type { JournalEvent } from '../../src/core/journal/events';
 import { pageEvents } from '../../src/shared/eventPages';
-import { OlderQueue, takeWithin } from '../../src/webview/olderQueue';
+import { OlderQueue, takeUpTo } from '../../src/webview/olderQueue';
 import type { OlderChunk } from '../../src/webview/olderQueue';
 import { TimelineModel } from '../../src/webview/timelineModel';
 
 // The Timeline takes older pages in chunks under a time budget per frame (src/webview/olderQueue.ts):
-// the chunks must give the model exactly what whole pages gave, and the budget must bound a frame.
+// the chunks must give the model exactly what whole pages gave, and a frame must take no more than it is allowed.
 
 const at = (s: number): number => Date.UTC(2026, 11, 5, 9, 0, 0) + s * 1000;
 const note = (time: number, id: string, text = id): JournalEvent => ({ v: 1, id, sessionId: 's', time, kind: 'note', text });
@@ -102,29 +102,40 @@ describe('OlderQueue (older pages taken in chunks)', () => {
   });
 });
 
-describe('takeWithin (a frame\'s time for older events)', () => {
-  /** A clock that advances by what each taken chunk costs. */
-  function run(costs: number[], budget: number): { taken: number; left: number; spent: number } {
-    let now = 100;
-    const queue = [...costs];
-    const taken = takeWithin(budget, () => now, () => queue[0], (cost) => {
-      queue.shift();
-      now += cost;
-    });
-    return { taken, left: queue.length, spent: now - 100 };
+describe('takeUpTo (the older events one intake is allowed)', () => {
+  function run(pages: number[], chunk: number, allowance: number): { taken: number; sizes: number[]; left: number } {
+    const events = session(pages.reduce((a, b) => a + b, 0));
+    const queue = new OlderQueue(chunk);
+    let from = 0;
+    for (const size of pages) {
+      queue.push({ events: events.slice(from, from + size), remaining: 0 });
+      from += size;
+    }
+    const sizes: number[] = [];
+    const taken = takeUpTo(allowance, (max) => queue.next(max), (c) => sizes.push(c.events.length));
+    return { taken, sizes, left: drain(queue).reduce((n, c) => n + c.events.length, 0) };
   }
 
-  it('stops at the first chunk that reaches the budget', () => {
-    assert.deepEqual(run([1.5, 1.5, 1.5, 1.5, 1.5], 4), { taken: 3, left: 2, spent: 4.5 });
-    assert.deepEqual(run([1, 1, 1, 1, 1], 4), { taken: 4, left: 1, spent: 4 });
-  });
-
-  it('takes one chunk even when it alone costs more than the budget, so the stream always moves', () => {
-    assert.deepEqual(run([9, 1], 4), { taken: 1, left: 1, spent: 9 });
+  it('takes exactly the allowance when more wait, asking the queue for no more than is left of it', () => {
+    assert.deepEqual(run([100], 30, 70), { taken: 70, sizes: [30, 30, 10], left: 30 });
+    assert.deepEqual(run([20, 20, 20], 30, 50), { taken: 50, sizes: [20, 20, 10], left: 10 });
   });
 
   it('stops when nothing is left, and takes nothing from an empty queue', () => {
-    assert.deepEqual(run([0.5, 0.5], 4), { taken: 2, left: 0, spent: 1 });
-    assert.deepEqual(run([], 4), { taken: 0, left: 0, spent: 0 });
+    assert.deepEqual(run([15], 30, 70), { taken: 15, sizes: [15], left: 0 });
+    assert.deepEqual(run([], 30, 70), { taken: 0, sizes: [], left: 0 });
+  });
+
+  it('takes at least one event when allowed none, so the stream always moves', () => {
+    assert.deepEqual(run([10], 30, 0), { taken: 1, sizes: [1], left: 9 });
+  });
+});
+
+describe('OlderQueue.next(max)', () => {
+  it('hands out the newest `max` events of the page, never more than a chunk, at least one', () => {
+    const { queue } = queued(session(41), 1, 40, 10);
+    assert.deepEqual(queue.next(3)?.events.map((e) => e.id), ['n37', 'n38', 'n39']);
+    assert.equal(queue.next(25)?.events.length, 10);
+    assert.deepEqual(queue.next(0)?.events.map((e) => e.id), ['n26']);
   });
 });
