@@ -1,5 +1,5 @@
 /**
- * How many older events one frame takes in, learned from what the last intakes cost whole: the
+ * How many older events one intake takes in, learned from what the last intakes cost whole: the
  * model's entries, the strip's counts and the rows, timed together.
  *
  * A time check between chunks (the way before) saw only the first two: the rows were built after
@@ -12,7 +12,7 @@ export class IntakePace {
   private msPerEvent: number;
 
   /**
-   * @param budgetMs what a frame's intake may cost.
+   * @param budgetMs what one intake may cost at most.
    * @param firstMsPerEvent the cost assumed before anything was measured: high, since the first
    *   pages run in code not yet compiled.
    * @param least taken even at the slowest measured pace, so the stream always moves.

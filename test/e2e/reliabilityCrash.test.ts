@@ -6,7 +6,7 @@ import type { CodeServer } from './reliabilityHarness';
 import {
   commitEmpty, journalFiles, launchBrowser, makeWorkspace, openWorkbenchPage, poll, readJournals, recordedCommits, revealTimeline, sleep, startServer, workbenchUrlFor,
 } from './reliabilityHarness';
-import { screenshot, startSession, waitForSessionJournal } from './workbench';
+import { firstLineOf, screenshot, startSession, waitForSessionJournal } from './workbench';
 
 /**
  * Kills code-server (its whole process group, extension host included) with SIGKILL at random
@@ -71,7 +71,7 @@ describe('reliability: SIGKILL while recording (e2e, Chromium + code-server)', f
       const dir = journalFiles(root)[0];
       const tail = dir ? fs.readFileSync(dir, 'utf8').split('\n').slice(-4).join('\n') : '(no journal)';
       const locks = dir ? fs.readdirSync(path.dirname(dir)).filter((n) => n.endsWith('.lock')).map((n) => fs.readFileSync(path.join(path.dirname(dir), n), 'utf8')) : [];
-      throw new Error(`${err instanceof Error ? err.message.split('\n')[0] : String(err)}\npanel: ${panel.slice(0, 400)}\nlocks: ${locks.join(' ')}\njournal tail:\n${tail.slice(0, 1500)}\nscreenshot: ${file}`);
+      throw new Error(`${firstLineOf(err)}\npanel: ${panel.slice(0, 400)}\nlocks: ${locks.join(' ')}\njournal tail:\n${tail.slice(0, 1500)}\nscreenshot: ${file}`);
     }
     return Date.now();
   }

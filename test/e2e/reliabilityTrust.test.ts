@@ -9,7 +9,7 @@ import {
   commitEmpty, descendants, gitSync, launchBrowser, makeWorkspace, openWorkbenchPage, poll, processTable, readJournals, recordedCommits, revealTimeline, sleep, startServer,
 } from './reliabilityHarness';
 import {
-  answerInputBox, notificationToast, quickOpen, runCommand, screenshot, startSession, timelineContentFrame, timelineRow, typeInTerminal,
+  answerInputBox, firstLineOf, notificationToast, quickOpen, runCommand, screenshot, startSession, timelineContentFrame, timelineRow, typeInTerminal,
 } from './workbench';
 
 /** The extension host processes of one code-server (`bootstrap-fork --type=extensionHost`). */
@@ -37,7 +37,7 @@ async function explained(page: Page, frame: FrameLocator, name: string, what: Lo
   } catch (err) {
     const panel = await frame.locator('body').innerText({ timeout: 5000 }).catch(() => '(no panel)');
     const file = await screenshot(page, `reliability-${name}`).catch(() => '(no screenshot)');
-    throw new Error(`${err instanceof Error ? err.message.split('\n')[0] : String(err)}\npanel: ${panel.slice(0, 600)}\nscreenshot: ${file}`);
+    throw new Error(`${firstLineOf(err)}\npanel: ${panel.slice(0, 600)}\nscreenshot: ${file}`);
   }
 }
 

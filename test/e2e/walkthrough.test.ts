@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Workbench } from './workbench';
-import { answerInputBox, describeFocus, journalStatusItem, openWorkbench, pickQuickItem, runCommand, screenshot } from './workbench';
+import { answerInputBox, describeFocus, firstLineOf, journalStatusItem, openWorkbench, pickQuickItem, runCommand, screenshot } from './workbench';
 
 const STEP = 'session-journal.session-journal#getStarted#startSession';
 
@@ -46,7 +46,7 @@ describe('Get Started walkthrough (e2e, Chromium + code-server)', () => {
       const items = await page.locator('.statusbar-item').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? '').filter((l) => l !== ''));
       const toasts = await page.locator('.notification-toast').allInnerTexts().catch(() => []);
       throw new Error(`The status bar never said "Session Journal recording". Status bar: ${JSON.stringify(items)}; notifications: ${JSON.stringify(toasts)}; `
-        + `${await describeFocus(page)}. Screenshot: ${await screenshot(page, 'walkthrough-not-recording').catch(() => '(none)')}\n${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+        + `${await describeFocus(page)}. Screenshot: ${await screenshot(page, 'walkthrough-not-recording').catch(() => '(none)')}\n${firstLineOf(err)}`);
     }
     await page.locator(`button.getting-started-step[data-step-id="${STEP}"][aria-checked="true"]`).waitFor({ timeout: 20_000 });
     assert.match(await journalStatusItem(page).getAttribute('aria-label') ?? '', /^Session Journal recording/);

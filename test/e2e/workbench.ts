@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import type { BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import { errorMessage } from '../../src/core/journal/journalFs';
 
 interface Server { url: string; port: number; root: string; stop(): void }
 interface CodeServerModule {
@@ -92,7 +93,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     const listed = await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts().catch(() => []);
     const file = await screenshot(page, `palette-missing-${title.replace(/\W+/g, '-')}`).catch(() => '(no screenshot)');
     throw new Error(`The command palette, showing "${await input.inputValue().catch(() => '?')}", lists no command "${title}"; `
-      + `it lists: ${listed.map((l) => `"${l}"`).join(', ') || 'nothing'}. Screenshot: ${file}\n${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      + `it lists: ${listed.map((l) => `"${l}"`).join(', ') || 'nothing'}. Screenshot: ${file}\n${firstLineOf(err)}`);
   }
   await row.click();
 }
@@ -118,7 +119,7 @@ export async function waitForWebviewFocusToLand(page: Page, timeout = 20_000): P
   } catch (err) {
     const seen = await frame.evaluate(() => `<${document.activeElement?.tagName.toLowerCase() ?? 'nothing'} id="${document.activeElement?.id ?? ''}">`).catch(() => 'nothing readable');
     throw new Error(`The focus went into a webview (${await element?.getAttribute('src').then((s) => s?.split('?')[0]).catch(() => '?')}) and never reached its page: `
-      + `its frame's focus stays on ${seen}.\n${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      + `its frame's focus stays on ${seen}.\n${firstLineOf(err)}`);
   }
 }
 
@@ -132,7 +133,7 @@ async function expectFocusedValue(page: Page, value: string, what: string): Prom
   } catch (err) {
     const seen = await describeFocus(page);
     const file = await screenshot(page, 'palette-not-ready').catch(() => '(no screenshot)');
-    throw new Error(`Timed out waiting for ${what}: ${seen}. Screenshot: ${file}\n${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    throw new Error(`Timed out waiting for ${what}: ${seen}. Screenshot: ${file}\n${firstLineOf(err)}`);
   }
 }
 
@@ -196,9 +197,14 @@ export async function waitForQuickInputTitled(page: Page, title: string | RegExp
     }, undefined, { timeout: 20_000 });
   } catch (err) {
     throw new Error(`The input "${String(title)}" is shown but its field never got the focus: ${await describeFocus(page)}. Screenshot: ${await screenshot(page, 'input-without-focus').catch(() => '(none)')}\n`
-      + `${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      + `${firstLineOf(err)}`);
   }
   return input;
+}
+
+/** The first line of what a wait threw (Playwright adds a call log below it), for failure messages. */
+export function firstLineOf(err: unknown): string {
+  return errorMessage(err).split('\n')[0] ?? '';
 }
 
 /** Where the keyboard focus is, for failure messages. */

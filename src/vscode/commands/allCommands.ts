@@ -19,6 +19,7 @@ import { FinishService } from '../retrospective/finishService';
 import { showPastSessionsCommand } from './showPastSessions';
 import { exportSessionJsonCommand } from './exportSessionJson';
 import { showTimelineCommand } from './showTimeline';
+import type { TimelineFocus } from './showTimeline';
 import { showCommandDetailsCommand } from './showCommandDetails';
 import { showOutputCommand } from './showOutput';
 import { openTeamReportCommand } from './openTeamReport';
@@ -37,7 +38,7 @@ export interface CommandDeps {
   /** Per-workspace memory (End Session remembers the last template chosen). */
   readonly workspaceState: Pick<Memento, 'get' | 'update'>;
   /** The Timeline view, for Show Timeline to put the keyboard on its rows. */
-  readonly timeline: { focusList(): void };
+  readonly timeline: TimelineFocus;
 }
 
 /** Every palette command, one factory per file. */
